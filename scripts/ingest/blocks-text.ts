@@ -1,0 +1,139 @@
+/**
+ * Normalise step 3 for plain-text sources (PDF text layers, OCR): join wrapped lines into
+ * paragraphs and list items, undo end-of-line hyphenation, turn bullet glyphs into list items.
+ */
+import type { Block, PreparedLine } from './types.ts';
+import { isTitleLike } from './heading-rules.ts';
+
+/** Bullet glyphs as PDF text layers and OCR render them: •, ®, °, ¢, «, and e/o/. read for a dot. */
+export const BULLET = /^(?:[•●▪■◦·¢®°«]\*?|\*|[-–](?=\s)|[eo.](?=\s+[\p{Lu}(‘'"“]))\s+/u;
+/** A line that opens with a section number and a capitalised word: a heading or a numbered item. */
+export const NUMBERED_START = /^\d{1,2}(?:\.\d{1,2})*[.)]?\s+[\p{Lu}‘'"“(\[]/u;
+const NUMBER_ONLY = /^\d{1,2}(?:\.\d{1,2})*\.$/u;
+const CONJUNCTION_AFTER_HYPHEN = /^(?:en|of|tot|en\/of|t\/m)\b/u;
+const TERMINAL = /[.:;?!]$/u;
+
+export function lineWidth(lines: PreparedLine[]): number {
+  const lengths = lines.filter((line) => !line.blank).map((line) => line.text.length).sort((a, b) => a - b);
+  if (lengths.length === 0) return 80;
+  return Math.max(40, lengths[Math.floor(lengths.length * 0.9)]!);
+}
+
+interface OpenBlock extends Block {
+  lastLine: string;
+}
+
+export function buildTextBlocks(lines: PreparedLine[], excluded: boolean[], width: number): Block[] {
+  const vocabulary = collectVocabulary(lines);
+  const blocks: Block[] = [];
+  let open: OpenBlock | null = null;
+  let sawBreak = true;
+
+  const startBlock = (line: PreparedLine, afterBreak: boolean): OpenBlock => {
+    const bullet = BULLET.exec(line.text);
+    const text = bullet ? line.text.slice(bullet[0].length) : line.text;
+    return {
+      kind: bullet ? 'list-item' : 'paragraph',
+      start: line.no,
+      end: line.no,
+      text,
+      depth: 0,
+      ordered: false,
+      afterBreak,
+      pageStart: line.pageStart,
+      emphasised: false,
+      maxLineLength: line.text.length,
+      lineOffsets: [[0, line.no]],
+      lastLine: line.text,
+    };
+  };
+
+  for (const line of lines) {
+    if (excluded[line.no - 1]) {
+      // An artefact (e.g. a link dump) ends the paragraph only when prose does not continue after it.
+      continue;
+    }
+    if (line.blank) {
+      sawBreak = true;
+      continue;
+    }
+    const breakBefore = sawBreak || line.pageStart;
+    sawBreak = false;
+    if (open && continues(open, line, breakBefore, width)) {
+      appendLine(open, line, vocabulary);
+      continue;
+    }
+    if (open) blocks.push(close(open));
+    open = startBlock(line, breakBefore);
+  }
+  if (open) blocks.push(close(open));
+  return blocks;
+}
+
+function close(block: OpenBlock): Block {
+  const { lastLine: _lastLine, ...rest } = block;
+  return rest;
+}
+
+/** Does `line` continue the open block (a wrapped line) rather than start a new one? */
+function continues(open: OpenBlock, line: PreparedLine, breakBefore: boolean, width: number): boolean {
+  const text = line.text;
+  const previous = open.lastLine;
+  if (BULLET.test(text) || NUMBERED_START.test(text)) return false;
+  if (NUMBER_ONLY.test(previous) || NUMBER_ONLY.test(text)) return false;
+  if (previous.endsWith(';')) return false;
+  const first = text.charAt(0);
+  const lowercaseOrDigit = /[\p{Ll}\d(]/u.test(first);
+  if (lowercaseOrDigit) {
+    // A wrapped line, also across a blank line or a page break that split the paragraph.
+    return !(breakBefore && /[.!?]$/u.test(previous));
+  }
+  if (breakBefore) return false;
+  if (previous.endsWith('-') || previous.endsWith('/')) return true;
+  // A title line on its own above a paragraph ("Principe 2: ..."): shorter than a full line.
+  if (open.start === open.end && previous.length < width * 0.85 && text.length >= width * 0.6 && isTitleLike(previous, 110, 16)) return false;
+  if (TERMINAL.test(previous) && previous.length < width * 0.9) return false;
+  if (previous.length < width * 0.7) return false;
+  return true;
+}
+
+function appendLine(open: OpenBlock, line: PreparedLine, vocabulary: Set<string>): void {
+  const text = line.text;
+  let joined: string;
+  if (open.text.endsWith('-')) {
+    joined = joinHyphenated(open.text, text, vocabulary);
+  } else if (open.text.endsWith('/')) {
+    joined = open.text + text;
+  } else {
+    joined = `${open.text} ${text}`;
+  }
+  const offset = joined.length - text.length;
+  open.text = joined;
+  open.end = line.no;
+  open.lineOffsets.push([offset, line.no]);
+  open.maxLineLength = Math.max(open.maxLineLength, text.length);
+  open.lastLine = text;
+}
+
+/**
+ * "medisch-" + "specialistische" keeps the hyphen (a Dutch compound), "Zvw-" + "en" keeps it with
+ * a space (an elided compound), "verbe-" + "teren" drops it when the document itself spells
+ * "verbeteren" elsewhere.
+ */
+function joinHyphenated(before: string, after: string, vocabulary: Set<string>): string {
+  if (CONJUNCTION_AFTER_HYPHEN.test(after)) return `${before} ${after}`;
+  const head = /([\p{L}]+)-$/u.exec(before)?.[1] ?? '';
+  const tail = /^[\p{L}]+/u.exec(after)?.[0] ?? '';
+  if (head && tail && /\p{Ll}$/u.test(head) && /^\p{Ll}/u.test(tail) && vocabulary.has((head + tail).toLowerCase())) {
+    return before.slice(0, -1) + after;
+  }
+  return before + after;
+}
+
+function collectVocabulary(lines: PreparedLine[]): Set<string> {
+  const words = new Set<string>();
+  for (const line of lines) {
+    for (const word of line.text.match(/\p{L}{4,}/gu) ?? []) words.add(word.toLowerCase());
+  }
+  return words;
+}

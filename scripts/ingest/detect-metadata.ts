@@ -1,0 +1,90 @@
+/**
+ * Extract step: insurer, contract year and care type read from the text itself, for sources
+ * without a sources.yaml entry (and to check the entries that exist).
+ */
+import { foldText } from '../../src/lib/text.ts';
+import type { Taxonomy } from '../../src/lib/taxonomy.ts';
+
+export interface DetectedMetadata {
+  insurer: string | null;
+  year: number | null;
+  yearEnd: number | null;
+  careType: string | null;
+  evidence: string[];
+}
+
+/** Headings and the opening lines weigh more: that is where a policy says what it is. */
+const TITLE_WEIGHT = 3;
+
+function countPhrase(haystack: string, phrase: string): number {
+  const folded = foldText(phrase).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+');
+  return haystack.match(new RegExp(`(?<![\\p{L}\\p{N}])${folded}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
+}
+
+export function detectMetadata(fullText: string, titleText: string, taxonomy: Taxonomy): DetectedMetadata {
+  // "Voor ziekenhuizen verwijzen wij u naar het inkoopbeleid Ziekenhuizen" names another policy.
+  const body = foldText(fullText.replace(/[^.\n]*\bverwijz\w*[^.\n]*[.\n]/giu, ' '));
+  const titles = foldText(titleText);
+  const evidence: string[] = [];
+
+  const rank = <T extends { slug: string }>(items: T[], phrases: (item: T) => string[]) =>
+    items
+      .map((item) => ({
+        slug: item.slug,
+        score: phrases(item).reduce((sum, phrase) => sum + countPhrase(body, phrase) + TITLE_WEIGHT * countPhrase(titles, phrase), 0),
+      }))
+      .filter((entry) => entry.score > 0)
+      .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+
+  const insurers = rank(taxonomy.insurers, (insurer) => [...insurer.names, ...insurer.labels.filter((label) => label.length > 3)]);
+  const careTypes = rank(taxonomy.careTypes, (careType) => careType.synonyms);
+  if (insurers[0]) evidence.push(`insurer ${insurers[0].slug}: ${insurers[0].score} mentions${insurers[1] ? ` (next: ${insurers[1].slug}, ${insurers[1].score})` : ''}`);
+  if (careTypes[0]) evidence.push(`care type ${careTypes[0].slug}: score ${careTypes[0].score}${careTypes[1] ? ` (next: ${careTypes[1].slug}, ${careTypes[1].score})` : ''}`);
+
+  const { year, yearEnd, note } = detectContractYear(fullText);
+  if (note) evidence.push(note);
+  return {
+    insurer: insurers[0]?.slug ?? null,
+    year,
+    yearEnd,
+    careType: careTypes[0]?.slug ?? null,
+    evidence,
+  };
+}
+
+/**
+ * The contract year is the year the policy is *for*: "zorginkoopbeleid 2025", "contracten
+ * voor 2025", "In 2025 zetten wij ..."; a publication date ("1 april 2024") and the previous
+ * year's policy ("ten opzichte van 2024") do not count.
+ */
+export function detectContractYear(text: string): { year: number | null; yearEnd: number | null; note: string | null } {
+  const votes = new Map<number, number>();
+  const vote = (year: number, weight: number) => votes.set(year, (votes.get(year) ?? 0) + weight);
+  const patterns: Array<[RegExp, number]> = [
+    [/\b(?:zorg)?inkoopbeleid(?:\s+[\p{L}'’-]+){0,3}\s+(?:voor\s+)?(20\d\d)(?:\s*[-–]\s*(20\d\d))?\b/giu, 3],
+    [/\b(?:contract(?:ering|jaar|en)?|overeenkomsten?|zorgovereenkomst)\s+(?:voor\s+)?(20\d\d)\b/giu, 2],
+    [/\bvoor\s+(20\d\d)\b/giu, 1],
+    [/\b[Ii]n\s+(20\d\d)\s+(?:zetten|gaan|willen|richten|contracteren|kopen|maken|hanteren)\b/gu, 2],
+    [/\b(?:inkoopproces|zorginkoop|inkoopjaar|proces contractering)\s+(?:in\s+|voor\s+)?(20\d\d)\b/giu, 2],
+  ];
+  let range: [number, number] | null = null;
+  for (const [pattern, weight] of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
+      // "ten opzichte van het inkoopbeleid van 2024", "wijzigingen ... 2024" name an earlier policy.
+      if (/(?:opzichte|vergeleken|t\.o\.v\.)\s+(?:van\s+)?(?:het\s+)?[\p{L}\s]*$/iu.test(before)) continue;
+      const year = Number(match[1]);
+      if (match[2]) range = [year, Number(match[2])];
+      vote(year, weight);
+    }
+  }
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+  const best = ranked[0];
+  if (!best) return { year: null, yearEnd: null, note: null };
+  const yearEnd = range && range[0] === best[0] && range[1] > best[0] ? range[1] : null;
+  return {
+    year: best[0],
+    yearEnd,
+    note: `contract year ${best[0]}: ${best[1]} votes${ranked[1] ? ` (next: ${ranked[1][0]}, ${ranked[1][1]})` : ''}`,
+  };
+}

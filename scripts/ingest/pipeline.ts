@@ -1,0 +1,159 @@
+/**
+ * The ingestion pipeline for one source: load → normalise → segment → classify → extract →
+ * validate. Pure apart from reading the bytes it is given: no file system, no clock.
+ */
+import { InputError } from '../../src/lib/errors.ts';
+import type { ManifestEntry } from '../../src/lib/manifest.ts';
+import { documentId } from '../../src/lib/manifest.ts';
+import type { PolicyDocument, Section } from '../../src/lib/schema.ts';
+import type { Taxonomy } from '../../src/lib/taxonomy.ts';
+import { createThemeClassifier, type ThemeClassifier } from './classify.ts';
+import { detectMetadata } from './detect-metadata.ts';
+import { extractChanges } from './extract-changes.ts';
+import { extractContacts } from './extract-contacts.ts';
+import { extractDeadlines } from './extract-deadlines.ts';
+import { DEFAULT_LOAD_OPTIONS, loadSource, type LoadOptions } from './load.ts';
+import { normalise } from './normalise.ts';
+import { createOcrRepairer, type OcrRepairer } from './prepare-lines.ts';
+import { renderSectionText } from './section-text.ts';
+import { segment } from './segment.ts';
+import { validateDocument } from './validate.ts';
+
+/**
+ * Bump when a change to the pipeline changes its output, so that the change log can tell a
+ * re-ingested text ("technical upgrade") from a change the insurer made.
+ */
+export const PIPELINE_VERSION = '1.0.0';
+
+export interface PipelineContext {
+  taxonomy: Taxonomy;
+  repairer: OcrRepairer;
+  classifier: ThemeClassifier;
+  loadOptions: LoadOptions;
+}
+
+export function createPipelineContext(taxonomy: Taxonomy, loadOptions: LoadOptions = DEFAULT_LOAD_OPTIONS): PipelineContext {
+  return {
+    taxonomy,
+    repairer: createOcrRepairer(taxonomy.ocrFixes),
+    classifier: createThemeClassifier(taxonomy.themes, taxonomy.themeSettings),
+    loadOptions,
+  };
+}
+
+export interface SourceInput {
+  /** Path shown in messages and stored as `source.file` (relative to the project). */
+  file: string;
+  bytes: Uint8Array;
+  entry?: ManifestEntry | undefined;
+}
+
+export async function ingestSource(input: SourceInput, context: PipelineContext): Promise<PolicyDocument> {
+  const loaded = await loadSource(input.bytes, input.file, context.loadOptions);
+  const normalised = normalise(loaded, context.repairer);
+  const segmentation = segment(normalised);
+  const { sections: segmented } = segmentation;
+  const warnings = [...loaded.notes, ...segmentation.warnings];
+
+  const onlyPreamble = segmented.every((section) => section.level === 0);
+  if (onlyPreamble && !input.entry?.allowFlat) {
+    throw new InputError(
+      input.file,
+      'has no headings at all: no numbered heading ("2.1 Titel"), Markdown heading ("## Titel") or title line was found',
+      'check that this is a policy text and not a scan without a text layer or a cover letter; if it really has no headings, add "allowFlat: true" to its sources.yaml entry',
+    );
+  }
+
+  const fullText = normalised.blocks.map((block) => block.text).join('\n');
+  const titleText = [
+    ...segmented.map((section) => section.title),
+    ...normalised.blocks.slice(0, 8).map((block) => block.text),
+  ].join('\n');
+  const detected = detectMetadata(fullText, titleText, context.taxonomy);
+  const entry = input.entry;
+  const insurer = entry?.insurer ?? detected.insurer;
+  const year = entry?.year ?? detected.year;
+  const careType = entry?.careType ?? detected.careType;
+  if (!insurer || !year || !careType) {
+    const missing = [!insurer && 'insurer', !year && 'contract year', !careType && 'care type'].filter(Boolean).join(', ');
+    throw new InputError(
+      input.file,
+      `is not in sources.yaml and its ${missing} could not be read from the text`,
+      'add an entry for it to content/sources/sources.yaml (file, insurer, year, careType, title)',
+    );
+  }
+  if (!entry) {
+    warnings.push(`metadata detected from the text, not given in sources.yaml: ${detected.evidence.join('; ')}`);
+  } else {
+    if (detected.insurer && detected.insurer !== entry.insurer) warnings.push(`sources.yaml says insurer ${entry.insurer}, the text suggests ${detected.insurer}`);
+    if (detected.year && detected.year !== entry.year) warnings.push(`sources.yaml says year ${entry.year}, the text suggests ${detected.year}`);
+    if (detected.careType && detected.careType !== entry.careType) warnings.push(`sources.yaml says care type ${entry.careType}, the text suggests ${detected.careType}`);
+  }
+  const insurerName = context.taxonomy.insurers.find((candidate) => candidate.slug === insurer)?.name ?? insurer;
+  const careTypeName = context.taxonomy.careTypes.find((candidate) => candidate.slug === careType)?.name ?? careType;
+  const yearEnd = entry ? entry.yearEnd : detected.yearEnd ?? undefined;
+  const title = entry?.title ?? `Zorginkoopbeleid ${careTypeName} ${yearEnd ? `${year}-${yearEnd}` : year} (${insurerName})`;
+
+  const pageSpan = (lines: [number, number]): [number, number] | undefined =>
+    normalised.pageOfLine ? [normalised.pageOfLine[lines[0] - 1]!, normalised.pageOfLine[lines[1] - 1]!] : undefined;
+
+  const sections: Section[] = segmented.map((part) => {
+    const text = renderSectionText(part.blocks);
+    const section: Section = {
+      id: part.id,
+      number: part.number,
+      title: part.title,
+      level: part.level,
+      parent: part.parent,
+      themes: context.classifier.classify(part.title, text),
+      text,
+      lines: part.lines,
+    };
+    const pages = pageSpan(part.lines);
+    if (pages) section.pages = pages;
+    return section;
+  });
+  const untagged = sections.filter((section) => section.level > 0 && section.themes.length === 0);
+  if (untagged.length > 0) {
+    warnings.push(`${untagged.length} section(s) have no theme: ${untagged.map((section) => `line ${section.lines[0]} "${section.title}"`).join(', ')}`);
+  }
+
+  const document: PolicyDocument = {
+    id: documentId(insurer, year, careType),
+    insurer,
+    year,
+    ...(yearEnd ? { yearEnd } : {}),
+    careType,
+    title,
+    source: {
+      file: input.file,
+      sha256: loaded.sha256,
+      format: loaded.format,
+      ...(entry?.url ? { url: entry.url } : {}),
+    },
+    sections,
+    changes: extractChanges(segmented, normalised.markdown),
+    deadlines: extractDeadlines(segmented, year),
+    contacts: extractContacts(normalised.lines),
+    ingest: {
+      pipelineVersion: PIPELINE_VERSION,
+      metadataSource: {
+        insurer: entry ? 'manifest' : 'text',
+        year: entry ? 'manifest' : 'text',
+        careType: entry ? 'manifest' : 'text',
+        title: entry ? 'manifest' : 'text',
+      },
+      ocrFixes: [...normalised.ocrFixes, ...segmentation.ocrNumberFixes].sort((a, b) => a.line - b.line),
+      mergedHeadings: segmentation.mergedHeadings,
+      inferredNumbers: segmentation.inferredNumbers,
+      artefacts: normalised.artefacts.map((artefact) => ({
+        kind: artefact.kind,
+        lines: [artefact.start, artefact.end] as [number, number],
+        ...(artefact.note ? { note: artefact.note } : {}),
+      })),
+      warnings,
+    },
+  };
+  validateDocument(document, normalised.blankLines);
+  return document;
+}

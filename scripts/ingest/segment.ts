@@ -1,0 +1,193 @@
+/**
+ * Stage 3, segment: blocks in, section tree out. Levels and parents follow the printed numbers;
+ * unnumbered paragraph headings sit under the innermost numbered section; a missing chapter
+ * heading whose number was lost (x.1 with no x) is inferred from the page-opening title before it.
+ */
+import { slugify } from '../../src/lib/text.ts';
+import { detectHeadings, type DetectedHeading } from './detect-headings.ts';
+import type { Block, NormalisedSource } from './types.ts';
+
+export interface SegmentedSection {
+  id: string;
+  number: string | null;
+  title: string;
+  level: number;
+  parent: string | null;
+  lines: [number, number];
+  /** Body blocks (heading excluded, children excluded). */
+  blocks: Block[];
+}
+
+export interface Segmentation {
+  sections: SegmentedSection[];
+  mergedHeadings: Array<{ lines: [number, number]; title: string }>;
+  inferredNumbers: Array<{ section: string; number: string; reason: string }>;
+  ocrNumberFixes: Array<{ line: number; from: string; to: string }>;
+  warnings: string[];
+}
+
+interface Node {
+  heading: DetectedHeading;
+  number: number[] | null;
+  level: number;
+  parent: Node | null;
+  inferred?: string;
+}
+
+const MAX_LEVEL = 8;
+
+export function segment(source: NormalisedSource): Segmentation {
+  const lastContentLine = source.blankLines.length;
+  const { headings, ocrNumberFixes } = detectHeadings(source);
+  const warnings: string[] = [];
+  const nodes = buildTree(headings, warnings);
+
+  const sectionIds = new Set<string>();
+  const uniqueId = (base: string) => {
+    let id = base || 'sectie';
+    for (let n = 2; sectionIds.has(id); n++) id = `${base}-${n}`;
+    sectionIds.add(id);
+    return id;
+  };
+
+  const sections: SegmentedSection[] = [];
+  const idOf = new Map<Node, string>();
+  const firstHeadingLine = headings[0]?.start ?? Number.POSITIVE_INFINITY;
+  const preamble = source.blocks.filter((block) => block.end < firstHeadingLine);
+  const hasPreamble =
+    headings.length === 0 ||
+    preamble.length > 0 ||
+    source.artefacts.some((artefact) => artefact.start < firstHeadingLine);
+  if (hasPreamble) {
+    sections.push({ id: uniqueId('voorwerk'), number: null, title: '', level: 0, parent: null, lines: [1, 1], blocks: preamble });
+  }
+  nodes.forEach((node) => {
+    const numberText = node.number ? node.number.join('.') : null;
+    const base = numberText ? `${numberText.replace(/\./gu, '-')}-${slugify(node.heading.title, 48)}` : slugify(node.heading.title, 64);
+    const id = uniqueId(base);
+    idOf.set(node, id);
+    const blocks = source.blocks.filter((block, index) => index > node.heading.lastBlock && block.start > node.heading.end);
+    sections.push({
+      id,
+      number: numberText,
+      title: node.heading.title,
+      level: node.level,
+      parent: node.parent ? idOf.get(node.parent)! : null,
+      lines: [node.heading.start, node.heading.end],
+      blocks,
+    });
+  });
+
+  // Spans: from the heading to the line before the next heading; body blocks likewise.
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i]!;
+    const nextStart = i + 1 < sections.length ? sections[i + 1]!.lines[0] : lastContentLine + 1;
+    if (section.level === 0) section.lines[0] = firstContentLine(source, nextStart);
+    let end = nextStart - 1;
+    while (end > section.lines[0] && source.blankLines[end - 1]) end--;
+    section.lines[1] = end;
+    section.blocks = section.blocks.filter((block) => block.start >= section.lines[0] && block.end < nextStart);
+  }
+
+  const mergedHeadings = headings
+    .filter((heading) => heading.end > heading.start)
+    .map((heading) => ({ lines: [heading.start, heading.end] as [number, number], title: heading.title }));
+  const inferredNumbers = nodes
+    .filter((node) => node.inferred)
+    .map((node) => ({ section: idOf.get(node)!, number: node.number!.join('.'), reason: node.inferred! }));
+  for (const heading of headings) {
+    if (heading.outOfSequence && heading.number) {
+      warnings.push(`heading number ${heading.number.join('.')} on line ${heading.start} is out of sequence`);
+    }
+  }
+  const found = new Set(nodes.filter((node) => node.number).map((node) => node.number!.join('.')));
+  for (const entry of source.toc) {
+    if (entry.number && !found.has(entry.number)) {
+      warnings.push(`the table of contents (line ${entry.line}) lists ${entry.number} "${entry.title}" but no such heading was found`);
+    }
+  }
+  return { sections, mergedHeadings, inferredNumbers, ocrNumberFixes, warnings };
+}
+
+function firstContentLine(source: NormalisedSource, before: number): number {
+  const first = source.blankLines.findIndex((blank) => !blank);
+  return first >= 0 && first + 1 < before ? first + 1 : 1;
+}
+
+function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
+  const nodes: Node[] = [];
+  const numbered: Node[] = [];
+  let appendixGroup: Node | null = null;
+  let lastStructural: Node | null = null; // innermost numbered or appendix section
+  let plainStack: Node[] = []; // open unnumbered headings under lastStructural
+  let pageContainer: Node | null = null; // page-opening unnumbered title before any numbering
+
+  for (const heading of headings) {
+    if (heading.kind === 'numbered' && heading.number) {
+      const number = heading.number;
+      let parent = findNumberedParent(numbered, number);
+      if (!parent && number.length === 2 && pageContainer && !numbered.some((node) => node.number![0] === number[0])) {
+        // "2.1" without a chapter 2: the page-opening title before it is chapter 2 with its number lost.
+        pageContainer.number = [number[0]!];
+        pageContainer.inferred = `chapter number lost in the text layer; inferred from heading ${number.join('.')} on line ${heading.start}`;
+        numbered.push(pageContainer);
+        parent = pageContainer;
+      }
+      const node: Node = { heading, number, level: Math.min(MAX_LEVEL, number.length), parent };
+      if (parent && node.level <= parent.level) node.level = Math.min(MAX_LEVEL, parent.level + 1);
+      nodes.push(node);
+      numbered.push(node);
+      lastStructural = node;
+      plainStack = [];
+      pageContainer = null;
+      continue;
+    }
+    if (heading.kind === 'appendix-group') {
+      const node: Node = { heading, number: null, level: 1, parent: null };
+      nodes.push(node);
+      appendixGroup = node;
+      lastStructural = node;
+      plainStack = [];
+      pageContainer = null;
+      continue;
+    }
+    if (heading.kind === 'appendix') {
+      const parent: Node | null = appendixGroup;
+      const node: Node = { heading, number: null, level: parent ? 2 : 1, parent };
+      nodes.push(node);
+      lastStructural = node;
+      plainStack = [];
+      pageContainer = null;
+      continue;
+    }
+    // Unnumbered heading.
+    let parent: Node | null;
+    if (heading.markdownDepth !== undefined) {
+      while (plainStack.length && plainStack[plainStack.length - 1]!.heading.markdownDepth! >= heading.markdownDepth) plainStack.pop();
+      parent = plainStack[plainStack.length - 1] ?? lastStructural;
+    } else if (lastStructural) {
+      parent = lastStructural;
+    } else if (pageContainer && !heading.pageStart) {
+      parent = pageContainer;
+    } else {
+      parent = null;
+    }
+    const node: Node = { heading, number: null, level: parent ? Math.min(MAX_LEVEL, parent.level + 1) : 1, parent };
+    nodes.push(node);
+    if (heading.markdownDepth !== undefined) plainStack.push(node);
+    if (!lastStructural && heading.markdownDepth === undefined && !parent && heading.pageStart) pageContainer = node;
+  }
+  if (nodes.length === 0) warnings.push('no headings found');
+  return nodes;
+}
+
+/** The section numbered like `number` minus its last part (2.2.4 for 2.2.4.1), nearest first. */
+function findNumberedParent(numbered: Node[], number: number[]): Node | null {
+  for (let depth = number.length - 1; depth >= 1; depth--) {
+    const prefix = number.slice(0, depth).join('.');
+    for (let i = numbered.length - 1; i >= 0; i--) {
+      if (numbered[i]!.number!.join('.') === prefix) return numbered[i]!;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,34 @@
+/** Load the structured corpus written by `npm run ingest` (build time only). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PolicyDocumentSchema, type DocumentSummary, type PolicyDocument } from './schema.ts';
+
+export const CORPUS_DIR = process.env.CORPUS_DIR ?? '.cache/corpus';
+
+let cache: PolicyDocument[] | null = null;
+
+export function loadCorpus(dir: string = CORPUS_DIR): PolicyDocument[] {
+  if (cache && dir === CORPUS_DIR) return cache;
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  } catch {
+    throw new Error(`No structured corpus in ${dir}: run \`npm run ingest\` first (npm run build does it for you).`);
+  }
+  const documents = names.map((name) => PolicyDocumentSchema.parse(JSON.parse(readFileSync(join(dir, name), 'utf8'))));
+  documents.sort((a, b) => a.insurer.localeCompare(b.insurer) || b.year - a.year || a.careType.localeCompare(b.careType));
+  if (dir === CORPUS_DIR) cache = documents;
+  return documents;
+}
+
+export function toSummary(document: PolicyDocument): DocumentSummary {
+  return {
+    id: document.id,
+    insurer: document.insurer,
+    year: document.year,
+    careType: document.careType,
+    title: document.title,
+    url: `/beleid/${document.id}/`,
+    sectionCount: document.sections.length,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The taxonomy (content/taxonomy/*.yaml): insurers, care types, themes and OCR repairs. Data,
+ * not code: a new insurer or theme is a YAML edit.
+ */
+import { z } from 'zod';
+import { parseYamlWithSchema } from './yaml-file.ts';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slugs are lowercase words joined by "-"');
+
+export const InsurerSchema = z.object({
+  slug,
+  name: z.string().min(1),
+  fullName: z.string().min(1),
+  labels: z.array(z.string()).default([]),
+  names: z.array(z.string()).min(1),
+  website: z.string().url().optional(),
+});
+
+export const CareTypeSchema = z.object({
+  slug,
+  name: z.string().min(1),
+  synonyms: z.array(z.string()).min(1),
+});
+
+export const ThemeSchema = z.object({
+  slug,
+  label: z.string().min(1),
+  description: z.string().min(1),
+  keywords: z.record(z.string().min(2), z.number().positive()),
+});
+
+export const ThemesFileSchema = z.object({
+  settings: z.object({
+    minScore: z.number().positive(),
+    relativeScore: z.number().min(0).max(1),
+    maxThemes: z.number().int().positive(),
+  }),
+  themes: z.array(ThemeSchema).min(1),
+});
+
+export const OcrFixesSchema = z.object({
+  words: z.record(z.string().min(1), z.string()),
+  patterns: z.array(z.object({ from: z.string().min(1), to: z.string(), note: z.string() })),
+});
+
+export type Insurer = z.infer<typeof InsurerSchema>;
+export type CareType = z.infer<typeof CareTypeSchema>;
+export type Theme = z.infer<typeof ThemeSchema>;
+export type ThemeSettings = z.infer<typeof ThemesFileSchema>['settings'];
+export type OcrFixes = z.infer<typeof OcrFixesSchema>;
+
+export interface Taxonomy {
+  insurers: Insurer[];
+  careTypes: CareType[];
+  themes: Theme[];
+  themeSettings: ThemeSettings;
+  ocrFixes: OcrFixes;
+}
+
+export const TAXONOMY_FILES = {
+  insurers: 'insurers.yaml',
+  careTypes: 'care-types.yaml',
+  themes: 'themes.yaml',
+  ocrFixes: 'ocr-fixes.yaml',
+} as const;
+
+function uniqueSlugs<T extends { slug: string }>(what: string) {
+  return z.array(z.any()).superRefine((items: T[], ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.slug)) ctx.addIssue({ code: 'custom', path: [index, 'slug'], message: `${what} slug "${item.slug}" is listed twice` });
+      seen.add(item.slug);
+    });
+  });
+}
+
+/** Parse the four taxonomy files from their texts (keyed by path, for error messages). */
+export function parseTaxonomy(files: Record<keyof typeof TAXONOMY_FILES, { path: string; text: string }>): Taxonomy {
+  const hint = 'see the comment at the top of the file for its shape';
+  const insurers = parseYamlWithSchema(files.insurers.path, files.insurers.text, z.array(InsurerSchema).min(1), hint);
+  parseYamlWithSchema(files.insurers.path, files.insurers.text, uniqueSlugs<Insurer>('insurer'), 'give each insurer its own slug');
+  const careTypes = parseYamlWithSchema(files.careTypes.path, files.careTypes.text, z.array(CareTypeSchema).min(1), hint);
+  parseYamlWithSchema(files.careTypes.path, files.careTypes.text, uniqueSlugs<CareType>('care type'), 'give each care type its own slug');
+  const themesFile = parseYamlWithSchema(files.themes.path, files.themes.text, ThemesFileSchema, hint);
+  const ocrFixes = parseYamlWithSchema(files.ocrFixes.path, files.ocrFixes.text, OcrFixesSchema, hint);
+  return { insurers, careTypes, themes: themesFile.themes, themeSettings: themesFile.settings, ocrFixes };
+}

@@ -1,0 +1,77 @@
+/** Shared test helpers: the real taxonomy and corpus, ingested in-process. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseManifest, type ManifestEntry } from '../../src/lib/manifest.ts';
+import type { PolicyDocument } from '../../src/lib/schema.ts';
+import { parseTaxonomy, TAXONOMY_FILES, type Taxonomy } from '../../src/lib/taxonomy.ts';
+import { createPipelineContext, ingestSource, type PipelineContext } from '../../scripts/ingest/pipeline.ts';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const SOURCES = join(ROOT, 'content', 'sources');
+export const CORPUS_FILES = [
+  'caresq-2025-ziekenvervoer.txt',
+  'caresq-2026-categorale-instellingen.txt',
+  'caresq-2027-zbc.txt',
+  'cz-2025-msz.txt',
+  'zorg-en-zekerheid-2025-algemeen.txt',
+] as const;
+
+let taxonomy: Taxonomy | null = null;
+export function loadTaxonomy(): Taxonomy {
+  if (!taxonomy) {
+    const read = (name: string) => ({ path: `content/taxonomy/${name}`, text: readFileSync(join(ROOT, 'content', 'taxonomy', name), 'utf8') });
+    taxonomy = parseTaxonomy({
+      insurers: read(TAXONOMY_FILES.insurers),
+      careTypes: read(TAXONOMY_FILES.careTypes),
+      themes: read(TAXONOMY_FILES.themes),
+      ocrFixes: read(TAXONOMY_FILES.ocrFixes),
+    });
+  }
+  return taxonomy;
+}
+
+let context: PipelineContext | null = null;
+export function pipelineContext(): PipelineContext {
+  context ??= createPipelineContext(loadTaxonomy());
+  return context;
+}
+
+export function manifestEntries(): ManifestEntry[] {
+  return parseManifest('content/sources/sources.yaml', readFileSync(join(SOURCES, 'sources.yaml'), 'utf8'), loadTaxonomy());
+}
+
+export function sourceLines(file: string): string[] {
+  return readFileSync(join(SOURCES, file), 'utf8').split(/\r\n|\n|\r/);
+}
+
+const cache = new Map<string, Promise<PolicyDocument>>();
+/** Ingest a corpus file with its sources.yaml entry (or without, for detection tests). */
+export function ingestCorpusFile(file: string, withEntry = true): Promise<PolicyDocument> {
+  const key = `${file}|${withEntry}`;
+  if (!cache.has(key)) {
+    const entry = withEntry ? manifestEntries().find((candidate) => candidate.file === file) : undefined;
+    cache.set(key, ingestSource({ file: `content/sources/${file}`, bytes: readFileSync(join(SOURCES, file)), entry }, pipelineContext()));
+  }
+  return cache.get(key)!;
+}
+
+/** Ingest a text given inline (fixtures). */
+export function ingestText(text: string | Uint8Array, file = 'fixture.txt', entry?: ManifestEntry): Promise<PolicyDocument> {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return ingestSource({ file, bytes, entry }, pipelineContext());
+}
+
+export function fixtureEntry(file: string, extra: Partial<ManifestEntry> = {}): ManifestEntry {
+  return { file, id: 'cz-2025-msz', insurer: 'cz', year: 2025, careType: 'msz', title: 'Fixture', ...extra };
+}
+
+export function numbered(document: PolicyDocument): Array<[string, string | null]> {
+  const byId = new Map(document.sections.map((section) => [section.id, section]));
+  return document.sections
+    .filter((section) => section.number)
+    .map((section) => [section.number!, section.parent ? (byId.get(section.parent)!.number ?? null) : null]);
+}
+
+export function titles(document: PolicyDocument): string[] {
+  return document.sections.map((section) => section.title);
+}
