@@ -8,5 +8,4 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
-  telemetry: false,
 });

@@ -6,6 +6,8 @@ import { foldText } from '../../src/lib/text.ts';
 import type { Theme, ThemeSettings } from '../../src/lib/taxonomy.ts';
 
 interface CompiledKeyword {
+  /** Cheap pre-check: most keywords do not occur in most sections. */
+  literal: string;
   regex: RegExp;
   weight: number;
 }
@@ -20,8 +22,9 @@ const MAX_BODY_HITS = 3;
 
 function compileKeyword(keyword: string, weight: number): CompiledKeyword {
   const inCompound = keyword.startsWith('~');
-  const folded = foldText(inCompound ? keyword.slice(1) : keyword).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+');
-  return { regex: new RegExp(inCompound ? folded : `(?<![\\p{L}\\p{N}])${folded}`, 'gu'), weight };
+  const literal = foldText(inCompound ? keyword.slice(1) : keyword).replace(/\s+/gu, ' ');
+  const escaped = literal.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return { literal, regex: new RegExp(inCompound ? escaped : `(?<![\\p{L}\\p{N}])${escaped}`, 'gu'), weight };
 }
 
 export function createThemeClassifier(themes: Theme[], settings: ThemeSettings): ThemeClassifier {
@@ -31,15 +34,16 @@ export function createThemeClassifier(themes: Theme[], settings: ThemeSettings):
   }));
 
   const scores = (title: string, text: string) => {
-    const foldedTitle = foldText(title);
-    const foldedText = foldText(text.replace(/\]\([^)]*\)/gu, ']'));
+    const foldedTitle = foldText(title).replace(/\s+/gu, ' ');
+    const foldedText = foldText(text.replace(/\]\([^)]*\)/gu, ']')).replace(/\s+/gu, ' ');
+    const count = (haystack: string, keyword: CompiledKeyword) => (haystack.includes(keyword.literal) ? (haystack.match(keyword.regex)?.length ?? 0) : 0);
     return compiled
       .map(({ slug, keywords }) => {
         let score = 0;
-        for (const { regex, weight } of keywords) {
-          const titleHits = foldedTitle.match(regex)?.length ?? 0;
-          const bodyHits = Math.min(MAX_BODY_HITS, foldedText.match(regex)?.length ?? 0);
-          score += weight * (TITLE_FACTOR * titleHits + bodyHits);
+        for (const keyword of keywords) {
+          const titleHits = count(foldedTitle, keyword);
+          const bodyHits = Math.min(MAX_BODY_HITS, count(foldedText, keyword));
+          score += keyword.weight * (TITLE_FACTOR * titleHits + bodyHits);
         }
         return { slug, score };
       })

@@ -16,14 +16,25 @@ export interface DetectedMetadata {
 /** Headings and the opening lines weigh more: that is where a policy says what it is. */
 const TITLE_WEIGHT = 3;
 
+const phrasePatterns = new Map<string, RegExp>();
 function countPhrase(haystack: string, phrase: string): number {
-  const folded = foldText(phrase).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+');
-  return haystack.match(new RegExp(`(?<![\\p{L}\\p{N}])${folded}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
+  let pattern = phrasePatterns.get(phrase);
+  if (!pattern) {
+    const folded = foldText(phrase).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${folded}(?![\\p{L}\\p{N}])`, 'gu');
+    phrasePatterns.set(phrase, pattern);
+  }
+  return haystack.match(pattern)?.length ?? 0;
 }
 
 export function detectMetadata(fullText: string, titleText: string, taxonomy: Taxonomy): DetectedMetadata {
   // "Voor ziekenhuizen verwijzen wij u naar het inkoopbeleid Ziekenhuizen" names another policy.
-  const body = foldText(fullText.replace(/[^.\n]*\bverwijz\w*[^.\n]*[.\n]/giu, ' '));
+  const body = foldText(
+    fullText
+      .split(/(?<=[.\n])/u)
+      .filter((sentence) => !/\bverwijz/iu.test(sentence))
+      .join(' '),
+  );
   const titles = foldText(titleText);
   const evidence: string[] = [];
 

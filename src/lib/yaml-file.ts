@@ -10,13 +10,13 @@ export function parseYamlWithSchema<T extends z.ZodType>(
   hint: string,
 ): z.infer<T> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   const syntaxError = doc.errors[0];
   if (syntaxError) {
     const line = syntaxError.linePos?.[0]?.line;
     throw new InputError(
       file,
-      `is not valid YAML: ${syntaxError.message.split('\n')[0]}`,
+      `is not valid YAML: ${syntaxError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')}`,
       'fix the YAML syntax at that line (indentation, a missing ":" or an unclosed quote are the usual causes)',
       line === undefined ? {} : { line },
     );

@@ -1,0 +1,174 @@
+/** Bad input: each case gets a clear message naming the file (and line), and the run writes nothing. */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { InputError } from '../../src/lib/errors.ts';
+import { parseManifest } from '../../src/lib/manifest.ts';
+import { fixtureEntry, ingestText, loadTaxonomy, ROOT, SOURCES } from './helpers.ts';
+
+const run = promisify(execFile);
+
+async function rejectsWith(promise: Promise<unknown>, pattern: RegExp): Promise<InputError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof InputError, `expected an InputError, got ${String(error)}`);
+    assert.match(error.format(), pattern);
+    return error;
+  }
+  assert.fail('expected the input to be refused');
+}
+
+describe('bad source files', () => {
+  it('refuses an empty file', async () => {
+    const error = await rejectsWith(ingestText('', 'leeg.txt'), /^leeg\.txt: is empty/);
+    assert.match(error.hint, /copy the published text/);
+  });
+
+  it('refuses a file of only white space', async () => {
+    await rejectsWith(ingestText(' \n\n\t\n', 'wit.txt'), /is empty/);
+  });
+
+  it('refuses a binary file', async () => {
+    await rejectsWith(ingestText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3]), 'beleid.txt'), /^beleid\.txt: looks like a binary file/);
+  });
+
+  it('reads a Windows-1252 file and says so', async () => {
+    const text = '1 Inleiding\n\nDe patiënt en de cliënt krijgen passende zorg; dit is een zin met genoeg woorden.\n';
+    const bytes = Uint8Array.from([...text].map((char) => ({ ë: 0xeb }[char] ?? char.charCodeAt(0))));
+    const document = await ingestText(bytes, 'cp1252.txt', fixtureEntry('cp1252.txt'));
+    assert.match(document.sections[0]!.text, /patiënt en de cliënt/);
+    assert.ok(document.ingest.warnings.includes('not valid UTF-8: decoded as Windows-1252'));
+  });
+
+  it('refuses a text with no headings at all, unless sources.yaml allows it', async () => {
+    const text = 'dit is een briefje zonder kopjes, gewoon een zin.\nnog een regel tekst die verder gaat.\n';
+    await rejectsWith(ingestText(text, 'brief.txt', fixtureEntry('brief.txt')), /^brief\.txt: has no headings at all[\s\S]*allowFlat: true/);
+    const flat = await ingestText(text, 'brief.txt', fixtureEntry('brief.txt', { allowFlat: true }));
+    assert.equal(flat.sections.length, 1);
+    assert.equal(flat.sections[0]!.level, 0);
+  });
+
+  it('refuses a 20 MB file with the limit and the way out', async () => {
+    const big = new Uint8Array(20 * 1024 * 1024).fill(0x61);
+    await rejectsWith(ingestText(big, 'groot.txt'), /^groot\.txt: is 20\.0 MB, more than the 8 MB limit[\s\S]*--max-size-mb/);
+  });
+
+  it('refuses a broken PDF', async () => {
+    await rejectsWith(ingestText(new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog'), 'kapot.pdf'), /^kapot\.pdf: could not be read as a PDF[\s\S]*truncated or damaged/);
+  });
+
+  it('refuses a .pdf file that is not a PDF', async () => {
+    await rejectsWith(ingestText('1 Titel\n\nTekst.', 'nep.pdf'), /^nep\.pdf: has a \.pdf name but is not a PDF/);
+  });
+});
+
+describe('bad sources.yaml', () => {
+  const parse = (text: string) => parseManifest('content/sources/sources.yaml', text, loadTaxonomy());
+  const entry = (extra = '') => `  - file: a.txt\n    insurer: cz\n    year: 2025\n    careType: msz\n    title: A\n${extra}`;
+
+  it('names the line of an unknown insurer slug and lists the known ones', () => {
+    assert.throws(
+      () => parse(`sources:\n${entry()}  - file: b.txt\n    insurer: vgzz\n    year: 2025\n    careType: ggz\n    title: B\n`),
+      (error: unknown) => error instanceof InputError && error.line === 8 && /insurer "vgzz" is not in content\/taxonomy\/insurers\.yaml \(known: caresq, cz/.test(error.message),
+    );
+  });
+
+  it('names the line of malformed YAML', () => {
+    assert.throws(
+      () => parse('sources:\n  - file: a.txt\n    insurer: [cz\n    year: 2025\n'),
+      (error: unknown) => error instanceof InputError && /is not valid YAML/.test(error.message) && error.line !== undefined,
+    );
+  });
+
+  it('refuses two entries that resolve to the same id', () => {
+    assert.throws(
+      () => parse(`sources:\n${entry()}${entry().replace('a.txt', 'b.txt')}`),
+      (error: unknown) => error instanceof InputError && /two sources resolve to the same id "cz-2025-msz": "a\.txt" and "b\.txt"/.test(error.message) && error.line === 7,
+    );
+  });
+
+  it('refuses a missing field with its entry line', () => {
+    assert.throws(
+      () => parse('sources:\n  - file: a.txt\n    insurer: cz\n    year: 2025\n    title: A\n'),
+      (error: unknown) => error instanceof InputError && /careType/.test(error.message) && error.line === 2,
+    );
+  });
+});
+
+describe('the ingest CLI', () => {
+  const cli = join(ROOT, 'scripts', 'ingest.ts');
+  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+  function workspace(): { dir: string; sources: string; out: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-ingest-'));
+    const sources = join(dir, 'sources');
+    mkdirSync(sources);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'earlier.json'), '{"earlier":true}\n');
+    return { dir, sources, out };
+  }
+
+  async function ingest(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await run(tsx, [cli, ...args], { cwd: ROOT });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failure = error as { code: number; stdout: string; stderr: string };
+      return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+    }
+  }
+
+  it('writes the documents and a report for good input', async () => {
+    const { sources, out } = workspace();
+    cpSync(join(SOURCES, 'cz-2025-msz.txt'), join(sources, 'cz-2025-msz.txt'));
+    const result = await ingest(['--out', out, '--sources', sources, join(sources, 'cz-2025-msz.txt')]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /\[1\/1\] cz-2025-msz {2}\d+ sections/);
+    assert.match(result.stdout, /warning: metadata detected from the text/);
+    assert.deepEqual(readdirSync(out).sort(), ['cz-2025-msz.json', 'earlier.json']);
+  });
+
+  it('exits non-zero on a missing file listed in sources.yaml and an unknown slug, and leaves earlier output untouched', async () => {
+    const { sources, out } = workspace();
+    cpSync(join(SOURCES, 'cz-2025-msz.txt'), join(sources, 'cz-2025-msz.txt'));
+    writeFileSync(join(sources, 'sources.yaml'), 'sources:\n  - file: cz-2025-msz.txt\n    insurer: cz\n    year: 2025\n    careType: msz\n    title: CZ\n  - file: ontbreekt.txt\n    insurer: cz\n    year: 2026\n    careType: msz\n    title: Weg\n');
+    const missing = await ingest(['--out', out, '--sources', sources]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /sources\.yaml: lists "ontbreekt\.txt", which does not exist/);
+    assert.match(missing.stderr, /nothing was written/);
+    assert.deepEqual(readdirSync(out), ['earlier.json']);
+
+    writeFileSync(join(sources, 'sources.yaml'), 'sources:\n  - file: cz-2025-msz.txt\n    insurer: czz\n    year: 2025\n    careType: msz\n    title: CZ\n');
+    const unknown = await ingest(['--out', out, '--sources', sources]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /sources\.yaml:3: at sources\.0\.insurer: insurer "czz" is not in/);
+    assert.equal(readFileSync(join(out, 'earlier.json'), 'utf8'), '{"earlier":true}\n');
+  });
+
+  it('refuses two sources that resolve to the same id', async () => {
+    const { sources, out } = workspace();
+    cpSync(join(SOURCES, 'cz-2025-msz.txt'), join(sources, 'a.txt'));
+    cpSync(join(SOURCES, 'cz-2025-msz.txt'), join(sources, 'b.txt'));
+    const result = await ingest(['--out', out, '--sources', sources]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /b\.txt: resolves to id "cz-2025-msz", the same as ".*a\.txt"/);
+    assert.deepEqual(readdirSync(out), ['earlier.json']);
+  });
+
+  it('reports every bad file, not only the first', async () => {
+    const { sources, out } = workspace();
+    writeFileSync(join(sources, 'leeg.txt'), '');
+    writeFileSync(join(sources, 'binair.txt'), Buffer.from([0, 1, 2, 3, 0]));
+    const result = await ingest(['--out', out, '--sources', sources]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /2 problems; nothing was written/);
+    assert.match(result.stderr, /binair\.txt: looks like a binary file/);
+    assert.match(result.stderr, /leeg\.txt: is empty/);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Property tests on generated policy-like texts: whatever the mix of headings, bullets, prose,
+ * blank lines and noise, the pipeline is lossless (validateDocument inside it would throw),
+ * deterministic, and never throws anything but an InputError.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { InputError } from '../../src/lib/errors.ts';
+import { serialiseDocument } from '../../scripts/ingest/write.ts';
+import { fixtureEntry, ingestText } from './helpers.ts';
+
+const line = fc.oneof(
+  fc.constantFrom('', '', ' ', '1 Inleiding', '2.1 Thema’s 2025', '3.', 'Voorwaarden zorgovereenkomst', 'Passende zorg', 'Bijlage 1 Lijst',
+    '• Een opsommingsteken met tekst;', 'e Gezonde keuzes te maken;', 'Uiterlijk 1 september 2025', 'https://www.zn.nl/x', '21 Thema’s 2023-2026',
+    'De zorgaanbieder levert zorg volgens de richtlijnen van de beroepsgroep en de wet.', 'wordt vervolgd op de volgende regel met kleine letter', '## Kop', '- lijst', '<b>html</b>'),
+  fc.string({ maxLength: 60 }),
+);
+
+describe('pipeline properties', () => {
+  it('is lossless, deterministic and fails only with InputError on any mix of lines', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 60 }), async (lines) => {
+        const text = lines.join('\n');
+        const entry = fixtureEntry('gen.txt', { allowFlat: true });
+        let first;
+        try {
+          first = await ingestText(text, 'gen.txt', entry);
+        } catch (error) {
+          assert.ok(error instanceof InputError, `unexpected ${String(error)}`);
+          return;
+        }
+        const second = await ingestText(text, 'gen.txt', entry);
+        assert.equal(serialiseDocument(second), serialiseDocument(first));
+        const covered = new Set<number>();
+        for (const section of first.sections) for (let no = section.lines[0]; no <= section.lines[1]; no++) covered.add(no);
+        text.split(/\r\n|\n|\r/).forEach((source, index) => {
+          if (source.trim() !== '') assert.ok(covered.has(index + 1), `line ${index + 1} lost`);
+        });
+      }),
+      { numRuns: 150, seed: 20261123 },
+    );
+  });
+});
