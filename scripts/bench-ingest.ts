@@ -4,19 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseManifest } from '../src/lib/manifest.ts';
-import { parseTaxonomy, TAXONOMY_FILES } from '../src/lib/taxonomy.ts';
 import { createPipelineContext, ingestSource } from './ingest/pipeline.ts';
+import { readManifest, readTaxonomy } from './ingest/read-inputs.ts';
 
 const RUNS = Number(process.env.RUNS ?? 9);
-const read = async (name: string) => ({ path: name, text: await readFile(join('content/taxonomy', name), 'utf8') });
-const taxonomy = parseTaxonomy({
-  insurers: await read(TAXONOMY_FILES.insurers),
-  careTypes: await read(TAXONOMY_FILES.careTypes),
-  themes: await read(TAXONOMY_FILES.themes),
-  ocrFixes: await read(TAXONOMY_FILES.ocrFixes),
-});
-const entries = parseManifest('sources.yaml', await readFile('content/sources/sources.yaml', 'utf8'), taxonomy);
+const taxonomy = await readTaxonomy('content/taxonomy');
+const entries = await readManifest('content/sources/sources.yaml', taxonomy);
 const sources = await Promise.all(entries.map(async (entry) => ({ entry, bytes: new Uint8Array(await readFile(join('content/sources', entry.file))) })));
 const megabytes = sources.reduce((sum, source) => sum + source.bytes.length, 0) / 1e6;
 

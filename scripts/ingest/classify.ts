@@ -2,13 +2,11 @@
  * Stage 4, classify: every section gets its themes (multi-label, best first) from the weighted
  * keyword rules in content/taxonomy/themes.yaml, over its title and its own text.
  */
-import { foldText } from '../../src/lib/text.ts';
+import { compileFoldedPhrase, foldText, type FoldedPhrase } from '../../src/lib/text.ts';
 import type { Theme, ThemeSettings } from '../../src/lib/taxonomy.ts';
 
 interface CompiledKeyword {
-  /** Cheap pre-check: most keywords do not occur in most sections. */
-  literal: string;
-  regex: RegExp;
+  phrase: FoldedPhrase;
   weight: number;
 }
 
@@ -22,9 +20,7 @@ const MAX_BODY_HITS = 3;
 
 function compileKeyword(keyword: string, weight: number): CompiledKeyword {
   const inCompound = keyword.startsWith('~');
-  const literal = foldText(inCompound ? keyword.slice(1) : keyword).replace(/\s+/gu, ' ');
-  const escaped = literal.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return { literal, regex: new RegExp(inCompound ? escaped : `(?<![\\p{L}\\p{N}])${escaped}`, 'gu'), weight };
+  return { phrase: compileFoldedPhrase(inCompound ? keyword.slice(1) : keyword, { inCompound }), weight };
 }
 
 export function createThemeClassifier(themes: Theme[], settings: ThemeSettings): ThemeClassifier {
@@ -34,15 +30,14 @@ export function createThemeClassifier(themes: Theme[], settings: ThemeSettings):
   }));
 
   const scores = (title: string, text: string) => {
-    const foldedTitle = foldText(title).replace(/\s+/gu, ' ');
-    const foldedText = foldText(text.replace(/\]\([^)]*\)/gu, ']')).replace(/\s+/gu, ' ');
-    const count = (haystack: string, keyword: CompiledKeyword) => (haystack.includes(keyword.literal) ? (haystack.match(keyword.regex)?.length ?? 0) : 0);
+    const foldedTitle = foldText(title);
+    const foldedText = foldText(text.replace(/\]\([^)]*\)/gu, ']'));
     return compiled
       .map(({ slug, keywords }) => {
         let score = 0;
         for (const keyword of keywords) {
-          const titleHits = count(foldedTitle, keyword);
-          const bodyHits = Math.min(MAX_BODY_HITS, count(foldedText, keyword));
+          const titleHits = keyword.phrase.count(foldedTitle);
+          const bodyHits = Math.min(MAX_BODY_HITS, keyword.phrase.count(foldedText));
           score += keyword.weight * (TITLE_FACTOR * titleHits + bodyHits);
         }
         return { slug, score };

@@ -2,7 +2,7 @@
  * Extract step: insurer, contract year and care type read from the text itself, for sources
  * without a sources.yaml entry (and to check the entries that exist).
  */
-import { foldText } from '../../src/lib/text.ts';
+import { compileFoldedPhrase, foldText, type FoldedPhrase } from '../../src/lib/text.ts';
 import type { Taxonomy } from '../../src/lib/taxonomy.ts';
 
 export interface DetectedMetadata {
@@ -16,15 +16,14 @@ export interface DetectedMetadata {
 /** Headings and the opening lines weigh more: that is where a policy says what it is. */
 const TITLE_WEIGHT = 3;
 
-const phrasePatterns = new Map<string, RegExp>();
+const phrases = new Map<string, FoldedPhrase>();
 function countPhrase(haystack: string, phrase: string): number {
-  let pattern = phrasePatterns.get(phrase);
-  if (!pattern) {
-    const folded = foldText(phrase).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+');
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${folded}(?![\\p{L}\\p{N}])`, 'gu');
-    phrasePatterns.set(phrase, pattern);
+  let compiled = phrases.get(phrase);
+  if (!compiled) {
+    compiled = compileFoldedPhrase(phrase, { wholeWord: true });
+    phrases.set(phrase, compiled);
   }
-  return haystack.match(pattern)?.length ?? 0;
+  return compiled.count(haystack);
 }
 
 export function detectMetadata(fullText: string, titleText: string, taxonomy: Taxonomy): DetectedMetadata {

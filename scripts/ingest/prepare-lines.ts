@@ -1,13 +1,10 @@
 /** Normalise step 1: per line Unicode NFC, page-break marks and OCR repair (every fix recorded). */
 import type { OcrFixes } from '../../src/lib/taxonomy.ts';
+import { escapeRegExp } from '../../src/lib/text.ts';
 import type { OcrFix, PreparedLine } from './types.ts';
 
 export interface OcrRepairer {
   repair(text: string, line: number, fixes: OcrFix[]): string;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Compile the OCR word list and patterns of content/taxonomy/ocr-fixes.yaml once. */

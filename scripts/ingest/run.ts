@@ -6,11 +6,11 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { InputError } from '../../src/lib/errors.ts';
-import { parseManifest, type ManifestEntry } from '../../src/lib/manifest.ts';
+import type { ManifestEntry } from '../../src/lib/manifest.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
-import { parseTaxonomy, TAXONOMY_FILES, type Taxonomy } from '../../src/lib/taxonomy.ts';
 import { createPipelineContext, ingestSource } from './pipeline.ts';
 import type { LoadOptions } from './load.ts';
+import { readManifest, readTaxonomy } from './read-inputs.ts';
 import { writeDocuments } from './write.ts';
 
 export interface IngestOptions {
@@ -46,9 +46,9 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   const files = options.files.length ? options.files : await listSources(options.sourcesDir);
   const byFile = new Map(manifest.map((entry) => [resolve(options.sourcesDir, entry.file), entry]));
   if (options.files.length === 0) {
+    const present = new Set(files.map((file) => resolve(file)));
     for (const entry of manifest) {
-      const path = resolve(options.sourcesDir, entry.file);
-      if (!files.some((file) => resolve(file) === path)) {
+      if (!present.has(resolve(options.sourcesDir, entry.file))) {
         errors.push(new InputError(display(manifestPath), `lists "${entry.file}", which does not exist in ${display(options.sourcesDir)}/`, `add the file, or remove its entry from sources.yaml`));
       }
     }
@@ -84,33 +84,6 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   if (errors.length > 0) return { documents, errors, written: [] };
   const written = await writeDocuments(options.outDir, documents);
   return { documents, errors, written };
-}
-
-async function readTaxonomy(dir: string, display: (path: string) => string): Promise<Taxonomy> {
-  const read = async (name: string) => {
-    const path = join(dir, name);
-    try {
-      return { path: display(path), text: await readFile(path, 'utf8') };
-    } catch (cause) {
-      throw new InputError(display(path), 'cannot be read', 'the taxonomy needs insurers.yaml, care-types.yaml, themes.yaml and ocr-fixes.yaml in content/taxonomy/', { cause });
-    }
-  };
-  return parseTaxonomy({
-    insurers: await read(TAXONOMY_FILES.insurers),
-    careTypes: await read(TAXONOMY_FILES.careTypes),
-    themes: await read(TAXONOMY_FILES.themes),
-    ocrFixes: await read(TAXONOMY_FILES.ocrFixes),
-  });
-}
-
-async function readManifest(path: string, taxonomy: Taxonomy, display: (path: string) => string): Promise<ManifestEntry[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return [];
-  }
-  return parseManifest(display(path), text, taxonomy);
 }
 
 async function listSources(dir: string): Promise<string[]> {

@@ -53,20 +53,18 @@ export function segment(source: NormalisedSource): Segmentation {
   const sections: SegmentedSection[] = [];
   const idOf = new Map<Node, string>();
   const firstHeadingLine = headings[0]?.start ?? Number.POSITIVE_INFINITY;
-  const preamble = source.blocks.filter((block) => block.end < firstHeadingLine);
   const hasPreamble =
     headings.length === 0 ||
-    preamble.length > 0 ||
+    source.blocks.some((block) => block.end < firstHeadingLine) ||
     source.artefacts.some((artefact) => artefact.start < firstHeadingLine);
   if (hasPreamble) {
-    sections.push({ id: uniqueId('voorwerk'), number: null, title: '', level: 0, parent: null, lines: [1, 1], blocks: preamble });
+    sections.push({ id: uniqueId('voorwerk'), number: null, title: '', level: 0, parent: null, lines: [1, 1], blocks: [] });
   }
   nodes.forEach((node) => {
     const numberText = node.number ? node.number.join('.') : null;
     const base = numberText ? `${numberText.replace(/\./gu, '-')}-${slugify(node.heading.title, 48)}` : slugify(node.heading.title, 64);
     const id = uniqueId(base);
     idOf.set(node, id);
-    const blocks = source.blocks.filter((block, index) => index > node.heading.lastBlock && block.start > node.heading.end);
     sections.push({
       id,
       number: numberText,
@@ -74,11 +72,14 @@ export function segment(source: NormalisedSource): Segmentation {
       level: node.level,
       parent: node.parent ? idOf.get(node.parent)! : null,
       lines: [node.heading.start, node.heading.end],
-      blocks,
+      blocks: [],
     });
   });
 
-  // Spans: from the heading to the line before the next heading; body blocks likewise.
+  // Spans: from the heading to the line before the next heading. Body blocks are those after the
+  // heading's own blocks inside the span: one pass over sections and blocks together.
+  const headingBlocks = new Set(headings.flatMap((heading) => range(heading.firstBlock, heading.lastBlock)));
+  let blockIndex = 0;
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i]!;
     const nextStart = i + 1 < sections.length ? sections[i + 1]!.lines[0] : lastContentLine + 1;
@@ -86,7 +87,9 @@ export function segment(source: NormalisedSource): Segmentation {
     let end = nextStart - 1;
     while (end > section.lines[0] && source.blankLines[end - 1]) end--;
     section.lines[1] = end;
-    section.blocks = section.blocks.filter((block) => block.start >= section.lines[0] && block.end < nextStart);
+    for (; blockIndex < source.blocks.length && source.blocks[blockIndex]!.start < nextStart; blockIndex++) {
+      if (!headingBlocks.has(blockIndex)) section.blocks.push(source.blocks[blockIndex]!);
+    }
   }
 
   const mergedHeadings = headings
@@ -107,6 +110,10 @@ export function segment(source: NormalisedSource): Segmentation {
     }
   }
   return { sections, mergedHeadings, inferredNumbers, ocrNumberFixes, warnings };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, offset) => from + offset);
 }
 
 function firstContentLine(source: NormalisedSource, before: number): number {

@@ -35,7 +35,7 @@ export const ThemesFileSchema = z.object({
     relativeScore: z.number().min(0).max(1),
     maxThemes: z.number().int().positive(),
   }),
-  themes: z.array(ThemeSchema).min(1),
+  themes: listWithUniqueSlugs(ThemeSchema, 'theme'),
 });
 
 export const OcrFixesSchema = z.object({
@@ -64,23 +64,25 @@ export const TAXONOMY_FILES = {
   ocrFixes: 'ocr-fixes.yaml',
 } as const;
 
-function uniqueSlugs<T extends { slug: string }>(what: string) {
-  return z.array(z.any()).superRefine((items: T[], ctx) => {
-    const seen = new Set<string>();
-    items.forEach((item, index) => {
-      if (seen.has(item.slug)) ctx.addIssue({ code: 'custom', path: [index, 'slug'], message: `${what} slug "${item.slug}" is listed twice` });
-      seen.add(item.slug);
+/** A list of taxonomy entries whose slugs are unique (the duplicate is reported by its line). */
+function listWithUniqueSlugs<T extends z.ZodType<{ slug: string }>>(entry: T, what: string) {
+  return z
+    .array(entry)
+    .min(1)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        if (seen.has(item.slug)) ctx.addIssue({ code: 'custom', path: [index, 'slug'], message: `${what} slug "${item.slug}" is listed twice` });
+        seen.add(item.slug);
+      });
     });
-  });
 }
 
 /** Parse the four taxonomy files from their texts (keyed by path, for error messages). */
 export function parseTaxonomy(files: Record<keyof typeof TAXONOMY_FILES, { path: string; text: string }>): Taxonomy {
   const hint = 'see the comment at the top of the file for its shape';
-  const insurers = parseYamlWithSchema(files.insurers.path, files.insurers.text, z.array(InsurerSchema).min(1), hint);
-  parseYamlWithSchema(files.insurers.path, files.insurers.text, uniqueSlugs<Insurer>('insurer'), 'give each insurer its own slug');
-  const careTypes = parseYamlWithSchema(files.careTypes.path, files.careTypes.text, z.array(CareTypeSchema).min(1), hint);
-  parseYamlWithSchema(files.careTypes.path, files.careTypes.text, uniqueSlugs<CareType>('care type'), 'give each care type its own slug');
+  const insurers = parseYamlWithSchema(files.insurers.path, files.insurers.text, listWithUniqueSlugs(InsurerSchema, 'insurer'), hint);
+  const careTypes = parseYamlWithSchema(files.careTypes.path, files.careTypes.text, listWithUniqueSlugs(CareTypeSchema, 'care type'), hint);
   const themesFile = parseYamlWithSchema(files.themes.path, files.themes.text, ThemesFileSchema, hint);
   const ocrFixes = parseYamlWithSchema(files.ocrFixes.path, files.ocrFixes.text, OcrFixesSchema, hint);
   return { insurers, careTypes, themes: themesFile.themes, themeSettings: themesFile.settings, ocrFixes };

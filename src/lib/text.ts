@@ -30,3 +30,31 @@ export function countWords(text: string): number {
 export function squashSpaces(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/**
+ * A phrase to find in folded text (see foldText): case- and accent-insensitive, any white space
+ * between its words. `inCompound` also finds it inside a word ("duurza" in "verduurzaming");
+ * otherwise it must start a word, and with `wholeWord` also end one.
+ */
+export interface FoldedPhrase {
+  /** The folded phrase: a cheap `includes` pre-check before the regular expression. */
+  literal: string;
+  count(foldedHaystack: string): number;
+}
+
+export function compileFoldedPhrase(phrase: string, options: { inCompound?: boolean; wholeWord?: boolean } = {}): FoldedPhrase {
+  const literal = squashSpaces(foldText(phrase));
+  const body = escapeRegExp(literal).replace(/ /gu, '\\s+');
+  const start = options.inCompound ? '' : '(?<![\\p{L}\\p{N}])';
+  const end = options.wholeWord ? '(?![\\p{L}\\p{N}])' : '';
+  const regex = new RegExp(`${start}${body}${end}`, 'gu');
+  const firstWord = literal.split(' ')[0]!;
+  return {
+    literal,
+    count: (haystack) => (haystack.includes(firstWord) ? (haystack.match(regex)?.length ?? 0) : 0),
+  };
+}

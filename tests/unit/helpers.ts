@@ -1,10 +1,11 @@
 /** Shared test helpers: the real taxonomy and corpus, ingested in-process. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseManifest, type ManifestEntry } from '../../src/lib/manifest.ts';
+import type { ManifestEntry } from '../../src/lib/manifest.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
-import { parseTaxonomy, TAXONOMY_FILES, type Taxonomy } from '../../src/lib/taxonomy.ts';
+import type { Taxonomy } from '../../src/lib/taxonomy.ts';
 import { createPipelineContext, ingestSource, type PipelineContext } from '../../scripts/ingest/pipeline.ts';
+import { readManifest, readTaxonomy } from '../../scripts/ingest/read-inputs.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SOURCES = join(ROOT, 'content', 'sources');
@@ -16,17 +17,10 @@ export const CORPUS_FILES = [
   'zorg-en-zekerheid-2025-algemeen.txt',
 ] as const;
 
-let taxonomy: Taxonomy | null = null;
+const taxonomy = await readTaxonomy(join(ROOT, 'content', 'taxonomy'), (path) => path.slice(ROOT.length + 1));
+const entries = await readManifest(join(SOURCES, 'sources.yaml'), taxonomy, (path) => path.slice(ROOT.length + 1));
+
 export function loadTaxonomy(): Taxonomy {
-  if (!taxonomy) {
-    const read = (name: string) => ({ path: `content/taxonomy/${name}`, text: readFileSync(join(ROOT, 'content', 'taxonomy', name), 'utf8') });
-    taxonomy = parseTaxonomy({
-      insurers: read(TAXONOMY_FILES.insurers),
-      careTypes: read(TAXONOMY_FILES.careTypes),
-      themes: read(TAXONOMY_FILES.themes),
-      ocrFixes: read(TAXONOMY_FILES.ocrFixes),
-    });
-  }
   return taxonomy;
 }
 
@@ -37,7 +31,7 @@ export function pipelineContext(): PipelineContext {
 }
 
 export function manifestEntries(): ManifestEntry[] {
-  return parseManifest('content/sources/sources.yaml', readFileSync(join(SOURCES, 'sources.yaml'), 'utf8'), loadTaxonomy());
+  return entries;
 }
 
 export function sourceLines(file: string): string[] {
