@@ -101,29 +101,57 @@ function blockText(node: Nodes): string {
   return '';
 }
 
-/** Plain text of inline content; links to web or mail addresses stay as [label](url). */
+/**
+ * Plain text of inline content; links to web or mail addresses stay as [label](url). remark
+ * splits inline HTML into tag nodes around the text: `<a href>` … `</a>` become one link, the
+ * content of `<script>`/`<style>` is dropped, any other tag is dropped and its text kept.
+ */
 function inlineText(children: PhrasingContent[]): string {
-  return children
-    .map((child): string => {
-      switch (child.type) {
-        case 'text':
-        case 'inlineCode':
-          return child.value;
-        case 'html':
-          return stripHtml(child.value);
-        case 'break':
-          return ' ';
-        case 'image':
-          return child.alt ?? '';
-        case 'link': {
-          const label = inlineText(child.children);
-          return SAFE_URL.test(child.url) ? `[${label}](${child.url})` : label;
-        }
-        default:
-          return 'children' in child ? inlineText(child.children as PhrasingContent[]) : '';
+  const out: string[] = [];
+  let link: { url: string; parts: string[] } | null = null;
+  let skipUntil: RegExp | null = null;
+  const emit = (text: string) => (link ? link.parts.push(text) : out.push(text));
+  for (const child of children) {
+    if (skipUntil) {
+      if (child.type === 'html' && skipUntil.test(child.value)) skipUntil = null;
+      continue;
+    }
+    switch (child.type) {
+      case 'text':
+      case 'inlineCode':
+        emit(child.value);
+        break;
+      case 'html': {
+        const value = child.value.trim();
+        const opening = /^<(script|style)\b[^>]*>$/iu.exec(value);
+        const anchor = /^<a\b[^>]*\bhref\s*=\s*["']([^"']*)["'][^>]*>$/iu.exec(value);
+        if (opening) skipUntil = new RegExp(`^</${opening[1]}\\s*>$`, 'iu');
+        else if (anchor && !link) link = { url: anchor[1]!.trim(), parts: [] };
+        else if (/^<\/a\s*>$/iu.test(value) && link) {
+          const label = link.parts.join('');
+          const url = link.url;
+          link = null;
+          emit(SAFE_URL.test(url) ? `[${label}](${url})` : label);
+        } else emit(stripHtml(child.value));
+        break;
       }
-    })
-    .join('');
+      case 'break':
+        emit(' ');
+        break;
+      case 'image':
+        emit(child.alt ?? '');
+        break;
+      case 'link': {
+        const label = inlineText(child.children);
+        emit(SAFE_URL.test(child.url) ? `[${label}](${child.url})` : label);
+        break;
+      }
+      default:
+        emit('children' in child ? inlineText(child.children as PhrasingContent[]) : '');
+    }
+  }
+  if (link) out.push(link.parts.join(''));
+  return out.join('');
 }
 
 /** Text of raw HTML: tags dropped (never executed or kept), entities decoded, links kept as [label](url). */

@@ -116,24 +116,28 @@ function appendLine(open: OpenBlock, line: PreparedLine, vocabulary: Set<string>
 }
 
 /**
- * "medisch-" + "specialistische" keeps the hyphen (a Dutch compound), "Zvw-" + "en" keeps it with
- * a space (an elided compound), "verbe-" + "teren" drops it when the document itself spells
- * "verbeteren" elsewhere.
+ * "verbe-" + "teren" drops the hyphen when the document spells "verbeteren" elsewhere;
+ * "medisch-" + "specialistische" keeps it when "medisch" is a word of the document (a Dutch
+ * compound); "Zvw-" + "en" keeps it with a space (an elided compound); otherwise the hyphen was
+ * a line-end hyphenation and goes.
  */
 function joinHyphenated(before: string, after: string, vocabulary: Set<string>): string {
   if (CONJUNCTION_AFTER_HYPHEN.test(after)) return `${before} ${after}`;
   const head = /([\p{L}]+)-$/u.exec(before)?.[1] ?? '';
   const tail = /^[\p{L}]+/u.exec(after)?.[0] ?? '';
-  if (head && tail && /\p{Ll}$/u.test(head) && /^\p{Ll}/u.test(tail) && vocabulary.has((head + tail).toLowerCase())) {
-    return before.slice(0, -1) + after;
-  }
-  return before + after;
+  const lowercaseJoin = head !== '' && tail !== '' && /\p{Ll}$/u.test(head) && /^\p{Ll}/u.test(tail);
+  if (!lowercaseJoin) return before + after;
+  const joinedIsWord = vocabulary.has((head + tail).toLowerCase());
+  const headIsWord = vocabulary.has(head.toLowerCase());
+  return joinedIsWord || !headIsWord ? before.slice(0, -1) + after : before + after;
 }
 
 function collectVocabulary(lines: PreparedLine[]): Set<string> {
   const words = new Set<string>();
   for (const line of lines) {
-    for (const word of line.text.match(/\p{L}{4,}/gu) ?? []) words.add(word.toLowerCase());
+    // A fragment hyphenated at the line end ("inge-") is not evidence of a word.
+    const text = line.text.replace(/\p{L}+-$/u, '');
+    for (const word of text.match(/\p{L}{4,}/gu) ?? []) words.add(word.toLowerCase());
   }
   return words;
 }

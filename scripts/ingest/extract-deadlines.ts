@@ -23,9 +23,13 @@ export function extractDeadlines(sections: SegmentedSection[], contractYear: num
     const planning = PLANNING_TITLE.test(section.title);
     section.blocks.forEach((block, blockIndex) => {
       const results = chrono.nl.parse(block.text, reference);
+      let consumedUntil = -1; // the end of a "tussen ... en ..." range is not a date of its own
       results.forEach((result, resultIndex) => {
+        if (result.index < consumedUntil) return;
         if (!/\d/u.test(result.text) && !MONTH_NAME.test(result.text)) return; // "nu", "morgen"
-        const before = block.text.slice(Math.max(0, result.index - 30), result.index);
+        // In a table row the cue must stand in the date's own cell ("Tekendatum" is a label).
+        const cellStart = block.kind === 'table-row' ? block.text.lastIndexOf('\t', result.index) + 1 : 0;
+        const before = block.text.slice(Math.max(cellStart, result.index - 30), result.index);
         const cue = CUE.exec(before);
         // A short line with a written-out date is a timeline entry ("12 november  Publicatie ...").
         const timelineEntry = countWords(block.text) <= 14 && MONTH_NAME.test(result.text);
@@ -38,6 +42,7 @@ export function extractDeadlines(sections: SegmentedSection[], contractYear: num
         const rangeEnd = results[resultIndex + 1];
         if (cue && /tussen/iu.test(cue[0]) && rangeEnd && /^\s+en\s+$/u.test(block.text.slice(phraseEnd, rangeEnd.index))) {
           phraseEnd = rangeEnd.index + rangeEnd.text.length;
+          consumedUntil = phraseEnd;
         }
         const phrase = squashSpaces(block.text.slice(phraseStart, phraseEnd));
         const event = eventFor(block, section.blocks[blockIndex - 1], phraseStart, phraseEnd);
@@ -86,7 +91,15 @@ function eventFor(block: Block, previous: Block | undefined, phraseStart: number
   const text = block.text;
   let event: string;
   if (block.kind === 'table-row') {
-    event = text.split('\t').filter((cell) => !(text.indexOf(cell) <= phraseStart && text.indexOf(cell) + cell.length >= phraseEnd)).join(' – ');
+    // The other cells of the row: "Aanbieding zorgovereenkomst<TAB>Uiterlijk 30 september 2026".
+    const cells: string[] = [];
+    let offset = 0;
+    for (const cell of text.split('\t')) {
+      const holdsDate = offset <= phraseStart && phraseEnd <= offset + cell.length;
+      if (!holdsDate) cells.push(cell);
+      offset += cell.length + 1;
+    }
+    event = cells.join(' – ');
   } else {
     const sentenceStart = Math.max(0, ...[...text.slice(0, phraseStart).matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length));
     const endMatch = /[.!?](?:\s|$)/u.exec(text.slice(phraseEnd));
@@ -97,10 +110,10 @@ function eventFor(block: Block, previous: Block | undefined, phraseStart: number
     .replace(/\s+([,.;:])/gu, '$1')
     .replace(/,(?=[,.])/gu, '')
     .replace(/^[\s,:;–-]+|[\s,:;–-]+$/gu, '');
-  if (countWords(event) < 2 && previous && previous.kind !== 'heading') {
+  if (countWords(event) < 2 && block.kind !== 'table-row' && previous && previous.kind !== 'heading') {
     event = squashSpaces(`${previous.text} ${event}`);
   }
-  if (countWords(event) < 2) return null;
+  if (countWords(event) < 1) return null;
   return event.length > 220 ? `${event.slice(0, 217).replace(/\s+\S*$/u, '')} …` : event;
 }
 

@@ -18,18 +18,25 @@ export function createOcrRepairer(rules: OcrFixes): OcrRepairer {
     repair(text, line, fixes) {
       let result = text;
       if (wordPattern) {
-        result = result.replace(wordPattern, (match) => {
+        result = result.replace(wordPattern, (match: string) => {
           const to = rules.words[match]!;
           fixes.push({ line, from: match, to });
           return to;
         });
       }
       for (const { regex, to } of patterns) {
+        const before = result;
         result = result.replace(regex, (...args: unknown[]) => {
           const match = args[0] as string;
+          const offset = args.find((arg, index) => index > 0 && typeof arg === 'number') as number;
           // Expand $1.. from this match's groups (lookarounds cannot be re-run on the match alone).
           const replaced = to.replace(/\$(\d)/gu, (_whole, group: string) => String(args[Number(group)] ?? ''));
-          if (replaced !== match) fixes.push({ line, from: match, to: replaced });
+          if (replaced !== match) {
+            // Record the whole word ("patiént" → "patiënt"), not only the repaired characters.
+            const head = /[\p{L}\p{N}'’]*$/u.exec(before.slice(0, offset))![0];
+            const tail = /^[\p{L}\p{N}'’]*/u.exec(before.slice(offset + match.length))![0];
+            fixes.push({ line, from: head + match + tail, to: head + replaced + tail });
+          }
           return replaced;
         });
       }
