@@ -85,8 +85,9 @@ function continues(open: OpenBlock, line: PreparedLine, breakBefore: boolean, wi
   const first = text.charAt(0);
   const lowercaseOrDigit = /[\p{Ll}\d(]/u.test(first);
   if (lowercaseOrDigit) {
-    // A wrapped line, also across a blank line or a page break that split the paragraph.
-    return !(breakBefore && /[.!?]$/u.test(previous));
+    // A wrapped line, also across a blank line or a page break that split the paragraph; after a
+    // lead-in ending in ":" and a blank line, a list follows instead.
+    return !(breakBefore && /[.!?:]$/u.test(previous));
   }
   if (breakBefore) return false;
   if (previous.endsWith('-') || previous.endsWith('/')) return true;
