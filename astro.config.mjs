@@ -6,6 +6,8 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // A second site (the hostile-source test) builds into its own folder.
+  outDir: process.env.ATLAS_OUT_DIR ?? 'dist',
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
 });

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPipelineContext, ingestSource } from './ingest/pipeline.ts';
-import { readManifest, readTaxonomy } from './ingest/read-inputs.ts';
+import { readManifest, readTaxonomy } from '../src/lib/read-inputs.ts';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const taxonomy = await readTaxonomy('content/taxonomy');

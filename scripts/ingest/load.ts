@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { InputError } from '../../src/lib/errors.ts';
+import { splitLines } from '../../src/lib/text.ts';
 import { readPdfLines } from './pdf-text.ts';
 
 export type SourceFormat = 'txt' | 'md' | 'pdf';
@@ -76,13 +77,6 @@ export async function loadSource(bytes: Uint8Array, file: string, options: LoadO
   const lines = splitLines(text);
   const format: SourceFormat = extension === '.md' ? 'md' : 'txt';
   return { file, format, sha256, encoding, lines, markdown: format === 'md' || looksLikeMarkdown(lines), notes };
-}
-
-/** Split on any line ending; a final line ending does not start another line. */
-export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\n|\r/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
 }
 
 function startsWithPdfMagic(bytes: Uint8Array): boolean {

@@ -10,7 +10,7 @@ import type { ManifestEntry } from '../../src/lib/manifest.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 import { createPipelineContext, ingestSource } from './pipeline.ts';
 import type { LoadOptions } from './load.ts';
-import { readManifest, readTaxonomy } from './read-inputs.ts';
+import { readManifest, readTaxonomy } from '../../src/lib/read-inputs.ts';
 import { writeDocuments } from './write.ts';
 
 export interface IngestOptions {

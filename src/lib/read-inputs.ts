@@ -1,9 +1,9 @@
-/** Read the taxonomy folder and sources.yaml from disk (the ingest's input edge). */
+/** Read the taxonomy folder and sources.yaml from disk (build-time input for the ingest and the site). */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../../src/lib/errors.ts';
-import { parseManifest, type ManifestEntry } from '../../src/lib/manifest.ts';
-import { parseTaxonomy, TAXONOMY_FILES, type Taxonomy } from '../../src/lib/taxonomy.ts';
+import { InputError } from './errors.ts';
+import { parseManifest, type ManifestEntry } from './manifest.ts';
+import { parseTaxonomy, TAXONOMY_FILES, type Taxonomy } from './taxonomy.ts';
 
 type Display = (path: string) => string;
 const asIs: Display = (path) => path;

@@ -58,3 +58,10 @@ export function compileFoldedPhrase(phrase: string, options: { inCompound?: bool
     count: (haystack) => (haystack.includes(firstWord) ? (haystack.match(regex)?.length ?? 0) : 0),
   };
 }
+
+/** Split on any line ending; a final line ending does not start another line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}

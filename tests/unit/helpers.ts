@@ -5,7 +5,7 @@ import type { ManifestEntry } from '../../src/lib/manifest.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 import type { Taxonomy } from '../../src/lib/taxonomy.ts';
 import { createPipelineContext, ingestSource, type PipelineContext } from '../../scripts/ingest/pipeline.ts';
-import { readManifest, readTaxonomy } from '../../scripts/ingest/read-inputs.ts';
+import { readManifest, readTaxonomy } from '../../src/lib/read-inputs.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SOURCES = join(ROOT, 'content', 'sources');

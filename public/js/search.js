@@ -1,0 +1,141 @@
+// Search page: Pagefind in the browser, one result per policy section. The query and the
+// filters live in the URL (?q=...&verzekeraar=cz&thema=duurzaamheid), so a search can be shared.
+const form = document.getElementById('zoekformulier');
+const input = document.getElementById('zoekterm');
+const status = document.getElementById('zoekstatus');
+const list = document.getElementById('zoekresultaten');
+const FACETS = ['verzekeraar', 'jaar', 'zorgsoort', 'thema'];
+const PAGE_SIZE = 20;
+
+let pagefind;
+let generation = 0;
+
+async function loadPagefind() {
+  if (!pagefind) {
+    const api = await import('/pagefind/pagefind.js');
+    await api.options({ excerptLength: 30 });
+    // Load the filter index first: a search's filter counts are incomplete until it is loaded.
+    await api.filters();
+    pagefind = api;
+  }
+  return pagefind;
+}
+
+function stateFromUrl() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  for (const box of form.querySelectorAll('input[type=checkbox]')) box.checked = params.getAll(box.name).includes(box.value);
+}
+
+function currentState() {
+  const filters = {};
+  for (const facet of FACETS) {
+    const values = [...form.querySelectorAll(`input[name="${facet}"]:checked`)].map((box) => box.value);
+    if (values.length) filters[facet] = { any: values };
+  }
+  return { query: input.value.trim(), filters };
+}
+
+function writeUrl({ query, filters }) {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  for (const [facet, { any }] of Object.entries(filters)) for (const value of any) params.append(facet, value);
+  const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+  if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+}
+
+/** Pagefind's excerpt is HTML with <mark>; keep only text and marks (DOMParser runs no script). */
+function excerptNodes(html) {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body.firstChild;
+  const out = document.createDocumentFragment();
+  for (const node of parsed.childNodes) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      out.append(mark);
+    } else {
+      // Text after the marker is the index's compound-word aliases, not policy text.
+      const text = node.textContent;
+      const cut = text.indexOf('⁂');
+      out.append(document.createTextNode(cut === -1 ? text : text.slice(0, cut)));
+      if (cut !== -1) break;
+    }
+  }
+  return out;
+}
+
+function showCounts(counts) {
+  for (const span of form.querySelectorAll('[data-count-for]')) {
+    const [facet, value] = span.dataset.countFor.split(':');
+    const count = counts?.[facet]?.[value] ?? 0;
+    span.textContent = String(count);
+    span.closest('label').classList.toggle('muted', count === 0);
+  }
+}
+
+async function run() {
+  const mine = ++generation;
+  const state = currentState();
+  writeUrl(state);
+  const api = await loadPagefind();
+  const hasFilters = Object.keys(state.filters).length > 0;
+  if (!state.query && !hasFilters) {
+    showCounts(await api.filters());
+    list.replaceChildren();
+    status.textContent = 'Typ een zoekterm of kies een filter.';
+    return;
+  }
+  const search = await api.search(state.query || null, { filters: state.filters });
+  if (mine !== generation || !search) return; // a newer search has started
+  // A facet's counts say what ticking one more of its boxes would give: computed without the
+  // facet's own selection (the boxes of one facet are alternatives).
+  const counts = structuredClone(search.filters ?? {}); // later searches reuse the object
+  for (const facet of Object.keys(state.filters)) {
+    const { [facet]: _own, ...others } = state.filters;
+    const without = await api.search(state.query || null, { filters: others });
+    counts[facet] = without?.filters?.[facet] ?? {};
+  }
+  if (mine !== generation) return;
+  showCounts(counts);
+  const results = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
+  if (mine !== generation) return;
+  const total = search.results.length;
+  status.textContent = total === 0
+    ? 'Geen resultaten.'
+    : `${total} ${total === 1 ? 'sectie gevonden' : 'secties gevonden'}${total > PAGE_SIZE ? `, de eerste ${PAGE_SIZE} staan hieronder` : ''}.`;
+  list.replaceChildren(...results.map((data) => {
+    const item = document.createElement('li');
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = data.url;
+    link.textContent = data.meta.title;
+    heading.append(link);
+    const where = document.createElement('p');
+    where.className = 'muted';
+    where.textContent = data.meta.policy;
+    const text = document.createElement('p');
+    text.append(excerptNodes(data.excerpt));
+    item.append(heading, where, text);
+    return item;
+  }));
+}
+
+let timer;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(run, 120);
+});
+form.addEventListener('change', (event) => {
+  if (event.target.type === 'checkbox') run();
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  run();
+});
+window.addEventListener('popstate', () => {
+  stateFromUrl();
+  run();
+});
+
+stateFromUrl();
+run();

@@ -1,0 +1,52 @@
+/**
+ * Dutch compound words for search: Pagefind matches the start of a word ("wachtlijst" finds
+ * "wachtlijstbemiddeling") but not its end ("beleid" does not find "zorginkoopbeleid"). The
+ * search index therefore also gets the parts of each compound, split on the words of the corpus
+ * itself (no dictionary to ship): "zorginkoopbeleid" → zorginkoop, beleid, zorg, inkoop.
+ */
+import { foldText } from './text.ts';
+
+const MIN_PART = 4;
+const MIN_COMPOUND = 2 * MIN_PART;
+
+/** Folded words of at least four letters that occur on their own in the texts. */
+export function buildLexicon(texts: Iterable<string>): Set<string> {
+  const lexicon = new Set<string>();
+  for (const text of texts) for (const word of foldText(text).match(/\p{L}{4,}/gu) ?? []) lexicon.add(word);
+  return lexicon;
+}
+
+/** A word or its stem: "wachtlijst" counts when the corpus has "wachtlijsten". */
+function isWord(part: string, lexicon: Set<string>): boolean {
+  return lexicon.has(part) || lexicon.has(`${part}en`) || lexicon.has(`${part}s`) || lexicon.has(`${part}e`);
+}
+
+/** The parts of a compound (folded), longest first split; [] when it is no compound of corpus words. */
+export function compoundParts(word: string, lexicon: Set<string>, memo = new Map<string, string[]>()): string[] {
+  const folded = foldText(word);
+  if (folded.length < MIN_COMPOUND || !/^\p{L}+$/u.test(folded)) return [];
+  const known = memo.get(folded);
+  if (known) return known;
+  memo.set(folded, []);
+  for (let cut = folded.length - MIN_PART; cut >= MIN_PART; cut--) {
+    const left = folded.slice(0, cut);
+    // Linking -s- ("verzekerings|polis") belongs to neither part.
+    const leftStem = !isWord(left, lexicon) && left.endsWith('s') && isWord(left.slice(0, -1), lexicon) ? left.slice(0, -1) : left;
+    if (!isWord(leftStem, lexicon)) continue;
+    const right = folded.slice(cut);
+    const rightParts = isWord(right, lexicon) ? [right] : compoundParts(right, lexicon, memo);
+    if (rightParts.length === 0) continue;
+    const parts = [...new Set([leftStem, ...rightParts, ...compoundParts(leftStem, lexicon, memo), ...(rightParts[0] === right ? compoundParts(right, lexicon, memo) : [])])];
+    memo.set(folded, parts);
+    return parts;
+  }
+  return [];
+}
+
+/** The compound parts of every word in `text` that are not words of the text already. */
+export function compoundAliases(text: string, lexicon: Set<string>, memo = new Map<string, string[]>()): string[] {
+  const words = new Set(foldText(text).match(/\p{L}+/gu) ?? []);
+  const aliases = new Set<string>();
+  for (const word of words) for (const part of compoundParts(word, lexicon, memo)) if (!words.has(part)) aliases.add(part);
+  return [...aliases].sort();
+}

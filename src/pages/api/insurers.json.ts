@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { getSite, paths } from '../../lib/site.ts';
+
+export const GET: APIRoute = async () => {
+  const site = await getSite();
+  const insurers = site.taxonomy.insurers.map((insurer) => ({
+    ...insurer,
+    url: paths.insurer(insurer.slug),
+    documents: site.documentsOf(insurer.slug).map((document) => document.id),
+  }));
+  return new Response(JSON.stringify(insurers, null, 2), { headers: { 'Content-Type': 'application/json' } });
+};

@@ -1,0 +1,14 @@
+import type { APIRoute } from 'astro';
+import { getSite, paths } from '../../lib/site.ts';
+
+export const GET: APIRoute = async () => {
+  const site = await getSite();
+  const themes = site.taxonomy.themes.map(({ slug, label, description }) => ({
+    slug,
+    label,
+    description,
+    url: paths.theme(slug),
+    sections: site.sectionsOnTheme(slug).map(({ document, section }) => ({ document: document.id, section: section.id })),
+  }));
+  return new Response(JSON.stringify(themes, null, 2), { headers: { 'Content-Type': 'application/json' } });
+};
