@@ -137,5 +137,6 @@ window.addEventListener('popstate', () => {
   run();
 });
 
+document.getElementById('zonder-js').hidden = true;
 stateFromUrl();
 run();

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium where it is installed (CI, machines without Playwright's browser downloads);
+// elsewhere Playwright's own browser (`npx playwright install chromium`). CHROMIUM_PATH overrides.
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
+
+export const SITE_PORT = 4330;
+export const HOSTILE_PORT = 4331;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://localhost:${SITE_PORT}`,
+    trace: 'off',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          // No background connections: the machines here have no network but the registries.
+          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+          // Root on CI cannot use Chromium's sandbox.
+          chromiumSandbox: false,
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx astro preview --port ${SITE_PORT}`,
+      url: `http://localhost:${SITE_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx astro preview --port ${HOSTILE_PORT}`,
+      url: `http://localhost:${HOSTILE_PORT}/`,
+      env: { ATLAS_OUT_DIR: '.cache/hostile/dist' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
+});

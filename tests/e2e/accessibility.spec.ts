@@ -1,0 +1,32 @@
+/** axe-core on every page type: no violations at all (WCAG 2.1 AA and best practices). */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const PAGES = {
+  home: '/',
+  insurers: '/verzekeraars/',
+  insurer: '/verzekeraars/caresq/',
+  'insurer without policies': '/verzekeraars/vgz/',
+  policy: '/beleid/cz-2025-msz/',
+  'policy (Markdown source)': '/beleid/caresq-2027-zbc/',
+  source: '/beleid/zorg-en-zekerheid-2025-algemeen/bron/',
+  themes: '/themas/',
+  theme: '/themas/duurzaamheid/',
+  'search with results': '/zoeken/?q=wachtlijst&thema=toegankelijkheid',
+};
+
+for (const [name, path] of Object.entries(PAGES)) {
+  test(`axe: ${name}`, async ({ page }) => {
+    await page.goto(path);
+    if (path.startsWith('/zoeken/')) await expect(page.locator('#zoekresultaten > li').first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('axe: dark mode policy page', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/beleid/caresq-2026-categorale-instellingen/');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
+});
