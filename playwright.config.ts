@@ -3,8 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium where it is installed (CI, machines without Playwright's browser downloads);
 // elsewhere Playwright's own browser (`npx playwright install chromium`). CHROMIUM_PATH overrides.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
 
 export const SITE_PORT = 4330;
 export const HOSTILE_PORT = 4331;

@@ -14,3 +14,8 @@ for (const link of document.querySelectorAll('a.permalink')) {
   });
   link.after(button);
 }
+
+// On a phone the table of contents and the search filters start folded, so the text comes first.
+if (matchMedia('(max-width: 60rem)').matches) {
+  for (const details of document.querySelectorAll('details[data-fold-on-phone]')) details.open = false;
+}
