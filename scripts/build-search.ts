@@ -9,6 +9,7 @@ import { loadCorpus } from '../src/lib/corpus.ts';
 import { buildLexicon, compoundAliases } from '../src/lib/compounds.ts';
 import { readTaxonomy } from '../src/lib/read-inputs.ts';
 import { paths, sectionLabel } from '../src/lib/site.ts';
+import { stripLinks } from '../src/lib/text.ts';
 
 /** Shared with public/js/search.js: excerpt text after it is search aliases, not policy text. */
 export const ALIAS_MARKER = '⁂';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     for (const document of documents) {
       const policy = `${insurerName.get(document.insurer)} · ${careTypeName.get(document.careType)} ${document.year}`;
       for (const section of document.sections) {
-        const plain = section.text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1');
+        const plain = stripLinks(section.text);
         if (section.level === 0 && plain.trim() === '') continue;
         const heading = sectionLabel(section);
         const aliases = compoundAliases(`${heading} ${plain}`, lexicon, memo);

@@ -5,7 +5,7 @@
  * in the year before the contract year), "eind/half/begin" + month, and the event the date is for.
  */
 import * as chrono from 'chrono-node';
-import { countWords, squashSpaces } from '../../src/lib/text.ts';
+import { countWords, squashSpaces, stripLinks } from '../../src/lib/text.ts';
 import type { Deadline } from '../../src/lib/schema.ts';
 import type { SegmentedSection } from './segment.ts';
 import type { Block } from './types.ts';
@@ -106,7 +106,7 @@ function eventFor(block: Block, previous: Block | undefined, phraseStart: number
     const sentenceEnd = endMatch ? phraseEnd + endMatch.index + 1 : text.length;
     event = `${text.slice(sentenceStart, phraseStart)} ${text.slice(phraseEnd, sentenceEnd)}`;
   }
-  event = squashSpaces(event.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1'))
+  event = squashSpaces(stripLinks(event))
     .replace(/\s+([,.;:])/gu, '$1')
     .replace(/,(?=[,.])/gu, '')
     .replace(/^[\s,:;–-]+|[\s,:;–-]+$/gu, '');

@@ -6,6 +6,7 @@ import type { PolicyDocument, Section } from './schema.ts';
 import type { CareType, Insurer, Taxonomy, Theme } from './taxonomy.ts';
 import { loadCorpus } from './corpus.ts';
 import { readTaxonomy } from './read-inputs.ts';
+import { stripLinks } from './text.ts';
 
 export interface SectionRef {
   document: PolicyDocument;
@@ -90,7 +91,7 @@ export function sectionDepths(sections: Section[]): Map<string, number> {
 
 /** The first words of a section's text, links reduced to their labels. */
 export function excerpt(text: string, maxLength = 220): string {
-  const plain = text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1').replace(/\s+/gu, ' ').replace(/(^|\s)- /gu, '$1').trim();
+  const plain = stripLinks(text).replace(/\s+/gu, ' ').replace(/(^|\s)- /gu, '$1').trim();
   if (plain.length <= maxLength) return plain;
   return `${plain.slice(0, maxLength).replace(/\s+\S*$/u, '')} …`;
 }

@@ -65,3 +65,8 @@ export function splitLines(text: string): string[] {
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
+
+/** Section text with its [label](url) links reduced to their labels. */
+export function stripLinks(text: string): string {
+  return text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1');
+}
