@@ -5,6 +5,8 @@ import { defineConfig } from 'astro/config';
 // build time; no server, no client framework.
 export default defineConfig({
   output: 'static',
+  // Absolute URLs (Atom feeds) need the address the site is served from: set ATLAS_SITE_URL when deploying.
+  site: process.env.ATLAS_SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // A second site (the hostile-source test) builds into its own folder.

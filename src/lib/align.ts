@@ -1,0 +1,171 @@
+/**
+ * Section alignment between two versions of a policy (or two policies of one insurer): pair
+ * every section of the old version with its counterpart in the new one by text similarity,
+ * title, number and themes, so a renamed or renumbered section still pairs up. A pair whose
+ * order relative to the others changed is "moved", not deleted and added.
+ */
+import type { Section } from './schema.ts';
+import { foldText } from './text.ts';
+
+export type PairStatus = 'unchanged' | 'changed' | 'added' | 'removed' | 'moved';
+
+export interface SectionPair {
+  status: PairStatus;
+  old: Section | null;
+  new: Section | null;
+  /** Text similarity of the pair (cosine of word counts), 0 for added/removed. */
+  similarity: number;
+  textChanged: boolean;
+  retitled: boolean;
+  renumbered: boolean;
+}
+
+const MIN_SCORE = 0.35;
+
+interface Profile {
+  section: Section;
+  index: number;
+  title: string;
+  titleWords: Set<string>;
+  words: Map<string, number>;
+  norm: number;
+  plain: string;
+}
+
+/** Text compared without formatting: a re-ingest that only changed spacing or punctuation is no change. */
+export function comparableText(text: string): string {
+  return foldText(text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function profile(section: Section, index: number): Profile {
+  const plain = comparableText(section.text);
+  const words = new Map<string, number>();
+  for (const word of plain.split(' ')) if (word.length > 1) words.set(word, (words.get(word) ?? 0) + 1);
+  const title = comparableText(section.title);
+  return { section, index, title, titleWords: new Set(title.split(' ').filter(Boolean)), words, norm: 0, plain };
+}
+
+/**
+ * Weigh words by how rare they are across both versions (tf-idf): "de", "zorg" and "wij" are in
+ * every section and say nothing about which sections correspond.
+ */
+function weigh(profiles: Profile[]): void {
+  const documentFrequency = new Map<string, number>();
+  for (const { words } of profiles) for (const word of words.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  const total = profiles.length;
+  for (const profile of profiles) {
+    let norm = 0;
+    for (const [word, count] of profile.words) {
+      const weight = (1 + Math.log(count)) * Math.log(1 + total / documentFrequency.get(word)!);
+      profile.words.set(word, weight);
+      norm += weight * weight;
+    }
+    profile.norm = Math.sqrt(norm);
+  }
+}
+
+function cosine(a: Profile, b: Profile): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.words.size < b.words.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [word, count] of small.words) dot += count * (large.words.get(word) ?? 0);
+  return dot / (a.norm * b.norm);
+}
+
+function jaccard<T>(a: Set<T>, b: Set<T>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+function titleSimilarity(a: Profile, b: Profile): number {
+  return a.title === b.title ? 1 : jaccard(a.titleWords, b.titleWords);
+}
+
+export function alignSections(oldSections: Section[], newSections: Section[]): SectionPair[] {
+  const olds = oldSections.map(profile);
+  const news = newSections.map(profile);
+  weigh([...olds, ...news]);
+
+  // Every plausible pair with its score, best first; then a greedy one-to-one assignment.
+  const candidates: Array<{ o: Profile; n: Profile; score: number; text: number }> = [];
+  for (const o of olds) {
+    for (const n of news) {
+      if ((o.section.level === 0) !== (n.section.level === 0)) continue;
+      const titleSim = titleSimilarity(o, n);
+      const bothEmpty = o.norm === 0 && n.norm === 0;
+      const text = bothEmpty ? titleSim : cosine(o, n);
+      if (text < 0.3 && titleSim < 0.8) continue;
+      const sameNumber = o.section.number !== null && o.section.number === n.section.number ? 1 : 0;
+      const themes = jaccard(new Set(o.section.themes), new Set(n.section.themes));
+      // Text weighs most; a shared title breaks ties between similar boilerplate ("Op het gebied van ...").
+      const score = 0.5 * text + 0.35 * titleSim + 0.1 * sameNumber + 0.05 * themes;
+      if (score >= MIN_SCORE) candidates.push({ o, n, score, text });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.o.index - b.o.index || a.n.index - b.n.index);
+  const oldMatch = new Map<number, { n: Profile; text: number }>();
+  const newMatch = new Map<number, Profile>();
+  for (const { o, n, text } of candidates) {
+    if (oldMatch.has(o.index) || newMatch.has(n.index)) continue;
+    oldMatch.set(o.index, { n, text });
+    newMatch.set(n.index, o);
+  }
+
+  // Pairs in new order whose old indexes rise form the stable skeleton; the rest moved.
+  const matchedNew = news.filter((n) => newMatch.has(n.index));
+  const inOrder = longestIncreasing(matchedNew.map((n) => newMatch.get(n.index)!.index));
+  const stable = new Set(inOrder.map((position) => matchedNew[position]!.index));
+
+  const pairs: Array<{ pair: SectionPair; oldIndex: number | null }> = news.map((n) => {
+    const o = newMatch.get(n.index);
+    if (!o) return { pair: { status: 'added', old: null, new: n.section, similarity: 0, textChanged: true, retitled: false, renumbered: false }, oldIndex: null };
+    const textChanged = o.plain !== n.plain;
+    const retitled = o.title !== n.title;
+    const renumbered = o.section.number !== n.section.number;
+    const status: PairStatus = !stable.has(n.index) ? 'moved' : textChanged || retitled || renumbered ? 'changed' : 'unchanged';
+    return { pair: { status, old: o.section, new: n.section, similarity: oldMatch.get(o.index)!.text, textChanged, retitled, renumbered }, oldIndex: o.index };
+  });
+
+  // Removed sections go after the pair that held their old predecessor.
+  const result: SectionPair[] = [];
+  const removedAfter = new Map<number, SectionPair[]>();
+  let anchor = -1;
+  const positionOfOld = new Map(pairs.map((entry, position) => [entry.oldIndex, position]));
+  for (const o of olds) {
+    if (oldMatch.has(o.index)) {
+      if (stable.has(oldMatch.get(o.index)!.n.index)) anchor = positionOfOld.get(o.index)!;
+      continue;
+    }
+    const removed: SectionPair = { status: 'removed', old: o.section, new: null, similarity: 0, textChanged: true, retitled: false, renumbered: false };
+    if (!removedAfter.has(anchor)) removedAfter.set(anchor, []);
+    removedAfter.get(anchor)!.push(removed);
+  }
+  result.push(...(removedAfter.get(-1) ?? []));
+  pairs.forEach((entry, position) => {
+    result.push(entry.pair);
+    result.push(...(removedAfter.get(position) ?? []));
+  });
+  return result;
+}
+
+/** Positions of one longest strictly increasing subsequence (patience sorting). */
+function longestIncreasing(values: number[]): number[] {
+  const tails: number[] = [];
+  const previous = new Array<number>(values.length).fill(-1);
+  values.forEach((value, position) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (values[tails[middle]!]! < value) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[position] = tails[low - 1]!;
+    tails[low] = position;
+  });
+  const sequence: number[] = [];
+  for (let position = tails.at(-1) ?? -1; position !== -1; position = previous[position]!) sequence.unshift(position);
+  return sequence;
+}

@@ -1,0 +1,29 @@
+/** The change log as an Atom feed (the `feed` package writes the XML). */
+import { Feed } from 'feed';
+import type { ChangeLogEntry } from './changelog.ts';
+import { publicationDate } from './changelog.ts';
+
+export function changeLogFeed(entries: ChangeLogEntry[], options: { site: URL; path: string; title: string; insurerName: (slug: string) => string }): string {
+  const absolute = (path: string) => new URL(path, options.site).href;
+  const newest = entries.reduce((latest, entry) => Math.max(latest, publicationDate(entry.document).getTime()), 0);
+  const feed = new Feed({
+    title: options.title,
+    id: absolute(options.path.replace(/feed\.xml$/u, '')),
+    link: absolute(options.path.replace(/feed\.xml$/u, '')),
+    language: 'nl',
+    updated: new Date(newest || 0),
+    copyright: 'Teksten: de zorgverzekeraars',
+    feedLinks: { atom: absolute(options.path) },
+  });
+  for (const entry of entries) {
+    const link = absolute(entry.diffUrl ?? entry.sectionUrl ?? `/beleid/${entry.document.id}/`);
+    feed.addItem({
+      title: `${options.insurerName(entry.document.insurer)} ${entry.document.year}: ${entry.title}`,
+      id: absolute(`/wijzigingen/#${entry.key}`),
+      link,
+      description: `${entry.kind === 'vermeld' ? 'Vermeld door de verzekeraar' : 'Gevonden in de tekst'}${entry.unstated ? ' (niet vermeld in de wijzigingenlijst)' : ''}. ${entry.text}`,
+      date: publicationDate(entry.document),
+    });
+  }
+  return feed.atom1();
+}

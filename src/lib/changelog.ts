@@ -1,0 +1,88 @@
+/**
+ * The change log across the corpus: the insurers' own stated changes, and the changes the text
+ * shows between consecutive versions of a policy; newest first. Each entry links to its section
+ * and, for detected changes, to the diff.
+ */
+import { isUnstated, type Comparison } from './compare.ts';
+import { comparisonOf, consecutiveVersionPairs, rangeSlug } from './history.ts';
+import type { PolicyDocument, Section } from './schema.ts';
+import { locateStatedChanges } from './stated-changes.ts';
+import { excerpt, paths, sectionLabel } from './site.ts';
+
+export interface ChangeLogEntry {
+  key: string;
+  kind: 'vermeld' | 'gedetecteerd';
+  document: PolicyDocument;
+  /** The earlier version, for detected changes. */
+  from: PolicyDocument | null;
+  title: string;
+  text: string;
+  sectionUrl: string | null;
+  diffUrl: string | null;
+  themes: string[];
+  /** Detected but not in the policy's own change list. */
+  unstated: boolean;
+}
+
+const STATUS_LABEL = { changed: 'Gewijzigd', added: 'Toegevoegd', removed: 'Verwijderd', moved: 'Verplaatst', unchanged: 'Ongewijzigd' } as const;
+export const statusLabel = (status: keyof typeof STATUS_LABEL) => STATUS_LABEL[status];
+
+export function comparisonPath(comparison: Comparison, sideBySide = false): string {
+  const { from, to } = comparison;
+  return `/wijzigingen/${to.insurer}/${to.careType}/${rangeSlug(from, to)}/${sideBySide ? 'naast-elkaar/' : ''}`;
+}
+
+export function buildChangeLog(documents: PolicyDocument[]): ChangeLogEntry[] {
+  const entries: ChangeLogEntry[] = [];
+  for (const document of documents) {
+    for (const location of locateStatedChanges(document)) {
+      const change = document.changes[location.change]!;
+      if (change.parent !== undefined) continue; // nested items are shown with their parent
+      const nested = document.changes.filter((other) => other.parent === location.change).map((other) => `– ${other.text}`);
+      const section: Section | undefined = location.section ?? document.sections.find((candidate) => candidate.id === change.section);
+      entries.push({
+        key: `${document.id}-v${location.change}`,
+        kind: 'vermeld',
+        document,
+        from: null,
+        title: section ? sectionLabel(section) : 'Wijziging',
+        text: [change.text, ...nested].join(' '),
+        sectionUrl: section ? paths.section(document.id, section.id) : null,
+        diffUrl: null,
+        themes: section?.themes ?? [],
+        unstated: false,
+      });
+    }
+  }
+  for (const [from, to] of consecutiveVersionPairs(documents)) {
+    const comparison = comparisonOf(from, to);
+    for (const pair of comparison.pairs) {
+      if (pair.status === 'unchanged') continue;
+      const section = pair.new ?? pair.old!;
+      const owner = pair.new ? to : from;
+      const words = pair.diff ? `+${pair.diff.wordsAdded} / −${pair.diff.wordsRemoved} woorden` : 'tekst ongewijzigd';
+      const added = pair.diff?.parts.filter((part) => part.kind === 'added').map((part) => part.value).join(' … ') ?? '';
+      entries.push({
+        key: `${to.id}-d-${pair.anchor}`,
+        kind: 'gedetecteerd',
+        document: to,
+        from,
+        title: `${statusLabel(pair.status)}: ${sectionLabel(section)}`,
+        text: `${words}${added ? `: ${excerpt(added, 200)}` : ''}`,
+        sectionUrl: paths.section(owner.id, section.id),
+        diffUrl: `${comparisonPath(comparison)}#${pair.anchor}`,
+        themes: section.themes,
+        unstated: isUnstated(comparison, pair),
+      });
+    }
+  }
+  return entries.sort((a, b) => b.document.year - a.document.year || a.document.insurer.localeCompare(b.document.insurer) || a.document.careType.localeCompare(b.document.careType) || (a.kind === b.kind ? 0 : a.kind === 'vermeld' ? -1 : 1));
+}
+
+/**
+ * The date a change became public, for feeds: insurers must publish the policy for year T by
+ * 1 April of T-1 (Regeling transparantie zorginkoopproces Zvw), so that is the date used.
+ */
+export function publicationDate(document: PolicyDocument): Date {
+  return new Date(Date.UTC(document.year - 1, 3, 1));
+}

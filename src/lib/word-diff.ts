@@ -1,0 +1,67 @@
+/**
+ * Word-level differences inside a changed section: jsdiff with Dutch word segmentation
+ * (Intl.Segmenter), bounded in cost. Past the bound the section is shown as replaced whole.
+ */
+import { diffWords, type ChangeObject } from 'diff';
+import type { ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { countWords, stripLinks } from './text.ts';
+
+export interface DiffPart {
+  kind: 'same' | 'added' | 'removed';
+  value: string;
+}
+
+export interface WordDiff {
+  parts: DiffPart[];
+  wordsAdded: number;
+  wordsRemoved: number;
+  /** False when the edit was too large or slow to compute: shown as removed + added whole. */
+  complete: boolean;
+}
+
+const segmenter = new Intl.Segmenter('nl', { granularity: 'word' });
+/** Bounds for one section pair: jsdiff gives up (returns undefined) past them. */
+export const DIFF_LIMITS = { maxEditLength: 4000, timeout: 200 };
+
+export function diffSectionText(oldText: string, newText: string, limits = DIFF_LIMITS): WordDiff {
+  const before = stripLinks(oldText);
+  const after = stripLinks(newText);
+  const changes: ChangeObject<string>[] | undefined = diffWords(before, after, { intlSegmenter: segmenter, ...limits });
+  if (!changes) {
+    const parts: DiffPart[] = [];
+    if (before) parts.push({ kind: 'removed', value: before });
+    if (after) parts.push({ kind: 'added', value: after });
+    return { parts, wordsAdded: countWords(after), wordsRemoved: countWords(before), complete: false };
+  }
+  const parts: DiffPart[] = changes.map((change) => ({ kind: change.added ? 'added' : change.removed ? 'removed' : 'same', value: change.value }));
+  return {
+    parts,
+    wordsAdded: parts.filter((part) => part.kind === 'added').reduce((sum, part) => sum + countWords(part.value), 0),
+    wordsRemoved: parts.filter((part) => part.kind === 'removed').reduce((sum, part) => sum + countWords(part.value), 0),
+    complete: true,
+  };
+}
+
+/** "[-old-]{+new+}": the readable form tests assert on. */
+export function toMarkedString(diff: WordDiff): string {
+  return diff.parts.map((part) => (part.kind === 'added' ? `{+${part.value}+}` : part.kind === 'removed' ? `[-${part.value}-]` : part.value)).join('');
+}
+
+/** Inline HTML: <del> and <ins> in the running text, every character escaped. */
+export function toInlineHtml(diff: WordDiff): string {
+  return toHtml({ type: 'root', children: diff.parts.map(partNode) } satisfies Root);
+}
+
+/** One side of a side-by-side view: the old text with its deletions, or the new with its insertions. */
+export function toSideHtml(diff: WordDiff, side: 'old' | 'new'): string {
+  const hide = side === 'old' ? 'added' : 'removed';
+  return toHtml({ type: 'root', children: diff.parts.filter((part) => part.kind !== hide).map(partNode) } satisfies Root);
+}
+
+function partNode(part: DiffPart): ElementContent {
+  if (part.kind === 'added') return h('ins', part.value);
+  if (part.kind === 'removed') return h('del', part.value);
+  return { type: 'text', value: part.value };
+}

@@ -1,0 +1,21 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { changeLogFeed } from '../../../lib/atom.ts';
+import { buildChangeLog } from '../../../lib/changelog.ts';
+import { getSite } from '../../../lib/site.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await getSite();
+  return site.taxonomy.insurers.filter((insurer) => site.documentsOf(insurer.slug).length > 0).map((insurer) => ({ params: { insurer: insurer.slug } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site: origin }) => {
+  const site = await getSite();
+  const insurer = site.insurer(params.insurer!);
+  const xml = changeLogFeed(buildChangeLog(site.documents).filter((entry) => entry.document.insurer === insurer.slug), {
+    site: origin!,
+    path: `/wijzigingen/${insurer.slug}/feed.xml`,
+    title: `Zorginkoop Atlas: wijzigingen bij ${insurer.name}`,
+    insurerName: (slug) => site.insurer(slug).name,
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};
