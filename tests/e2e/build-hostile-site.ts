@@ -1,7 +1,9 @@
 /**
- * Builds a second site from the hostile fixture sources only (raw <script>, onerror=,
- * javascript: links in a Markdown page and in a plain text layer), into .cache/hostile/dist,
- * for tests/e2e/hostile.spec.ts. Run by `npm run test:e2e` before Playwright.
+ * Builds a second site, into .cache/hostile/dist, from fixture sources: the hostile ones (raw
+ * <script>, onerror=, javascript: links in a Markdown page and in a plain text layer) for
+ * tests/e2e/hostile.spec.ts, and two years of one policy (Zorg en Zekerheid 2025 and the 2026
+ * version in tests/versions/) for the version diff in tests/e2e/changes.spec.ts.
+ * Run by `npm run test:e2e` before Playwright.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -23,7 +25,13 @@ for (const name of CASES) {
   const entry = { file: 'input.txt', id: documentId(meta.insurer, meta.year, meta.careType), title: `Vijandige bron (${name})`, ...meta };
   documents.push(await ingestSource({ file, bytes: readFileSync(file), entry }, context));
 }
+const zz2025 = 'content/sources/zorg-en-zekerheid-2025-algemeen.txt';
+const zz2026 = 'tests/versions/zorg-en-zekerheid/zorg-en-zekerheid-2026-algemeen.txt';
+for (const [file, year] of [[zz2025, 2025], [zz2026, 2026]] as const) {
+  const entry = { file, id: documentId('zorg-en-zekerheid', year, 'algemeen'), insurer: 'zorg-en-zekerheid', year, careType: 'algemeen', title: `Algemeen zorginkoopbeleid ${year}` };
+  documents.push(await ingestSource({ file, bytes: readFileSync(file), entry }, context));
+}
 rmSync(corpusDir, { recursive: true, force: true });
 await writeDocuments(corpusDir, documents);
 execFileSync('npx', ['astro', 'build', '--silent'], { stdio: 'inherit', env: { ...process.env, CORPUS_DIR: corpusDir, ATLAS_OUT_DIR: outDir } });
-console.log(`Hostile site: ${documents.length} documents → ${outDir}`);
+console.log(`Fixture site: ${documents.length} documents → ${outDir}`);

@@ -1,0 +1,90 @@
+/** Diffs and the change log as a reader uses them. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { HOSTILE_PORT } from '../../playwright.config.ts';
+
+const fixture = `http://localhost:${HOSTILE_PORT}`;
+const VERSIONS = `${fixture}/wijzigingen/zorg-en-zekerheid/algemeen/2025-2026/`;
+
+test('a version diff: summary, switch inline / side by side, jump to the next change', async ({ page }) => {
+  await page.goto(`${fixture}/beleid/zorg-en-zekerheid-2026-algemeen/`);
+  await page.getByRole('link', { name: '2025 → 2026' }).click();
+  await expect(page).toHaveURL(VERSIONS);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zorg en Zekerheid: Algemeen zorginkoopbeleid 2025 → 2026');
+  await expect(page.locator('.samenvatting')).toContainText('1 verplaatst');
+
+  const moved = page.locator('article.wijziging', { hasText: 'Wat verstaat Zorg en Zekerheid onder integriteit?' });
+  await expect(moved.getByRole('heading', { level: 3 })).toContainText('Verplaatst');
+  const renumbered = page.locator('article.wijziging', { has: page.getByRole('heading', { name: /4\.4 Digitale zorg/ }) });
+  await expect(renumbered).toContainText('(hernummerd)');
+  await expect(page.locator('article.wijziging', { hasText: 'Hoe ziet de planning eruit?' })).toContainText('Niet vermeld in de wijzigingenlijst');
+
+  const passende = page.locator('article.wijziging', { has: page.getByRole('heading', { name: /3\.2 Passende zorg/ }) });
+  await expect(passende.locator('ins', { hasText: 'Welzijnsakkoord (AZWA)' })).toBeVisible();
+  await expect(passende).toContainText('Vermeld in de wijzigingenlijst');
+
+  // Jump from change to change.
+  const first = page.locator('article.wijziging').first();
+  await first.getByRole('link', { name: 'Volgende wijziging ↓' }).click();
+  const second = page.locator('article.wijziging').nth(1);
+  await expect(page).toHaveURL(new RegExp(`#${await second.getAttribute('id')}$`));
+  await expect(second).toBeInViewport();
+
+  await page.getByRole('link', { name: 'naast elkaar' }).click();
+  await expect(page).toHaveURL(`${VERSIONS}naast-elkaar/`);
+  const side = page.locator('article.wijziging', { has: page.getByRole('heading', { name: /3\.2 Passende zorg/ }) });
+  await expect(side.locator('.diff-naast > div')).toHaveCount(2);
+  await expect(side.locator('.diff-naast > div').first().locator('ins')).toHaveCount(0);
+  await expect(side.locator('.diff-naast > div').last().locator('del')).toHaveCount(0);
+});
+
+test('the change log: filter, then follow an entry to its section', async ({ page }) => {
+  await page.goto('/wijzigingen/');
+  const status = page.getByRole('status');
+  await expect(status).toContainText('van');
+  await page.getByLabel('Verzekeraar').selectOption('cz');
+  await expect(page).toHaveURL(/verzekeraar=cz/);
+  const visible = page.locator('#wijzigingenlijst > li:visible');
+  await expect(visible.first()).toContainText('CZ groep 2025');
+  for (const text of await visible.locator('p.muted').first().allTextContents()) expect(text).toContain('CZ groep');
+  const entry = visible.filter({ hasText: 'De datum voor de indiening van de offertes is verschoven' });
+  await entry.getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/beleid\/cz-2025-msz\/#/);
+  const target = page.locator(':target');
+  await expect(target).toBeInViewport();
+});
+
+test('an insurer through the years: Caresq passende zorg lost "1 op de 4 werknemers"', async ({ page }) => {
+  await page.goto('/verzekeraars/caresq/');
+  await page.getByRole('link', { name: 'Het beleid door de jaren' }).click();
+  await page.getByRole('navigation', { name: 'Onderwerpen' }).getByRole('link', { name: 'Passende zorg' }).click();
+  await expect(page).toHaveURL(/\/verzekeraars\/caresq\/geschiedenis\/passende-zorg\/$/);
+  const step = page.locator('section.vergelijking', { has: page.getByRole('heading', { level: 2, name: /2026 → Zelfstandige behandelcentra 2027/ }) });
+  const passende = step.locator('article.wijziging', { has: page.getByRole('heading', { level: 3, name: /Passende zorg$/ }) }).first();
+  await expect(passende.locator('del', { hasText: '1 op de 4 werknemers' })).toBeVisible();
+  await expect(step.locator('ins', { hasText: 'AZWA' }).first()).toBeVisible();
+});
+
+test('the Atom feed lists the changes', async ({ request }) => {
+  const response = await request.get('/wijzigingen/caresq/feed.xml');
+  expect(response.ok()).toBe(true);
+  const xml = await response.text();
+  expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+  expect(xml).toContain('Caresq 2027');
+  expect((xml.match(/<entry>/g) ?? []).length).toBeGreaterThan(5);
+});
+
+for (const [name, url] of [
+  ['change log', '/wijzigingen/'],
+  ['insurer change log', '/wijzigingen/caresq/'],
+  ['history', '/verzekeraars/caresq/geschiedenis/'],
+  ['history side by side', '/verzekeraars/caresq/geschiedenis/naast-elkaar/'],
+  ['version diff', VERSIONS],
+  ['version diff side by side', `${VERSIONS}naast-elkaar/`],
+] as const) {
+  test(`axe: ${name}`, async ({ page }) => {
+    await page.goto(url);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+}
