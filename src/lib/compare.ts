@@ -40,7 +40,7 @@ export function compareDocuments(from: PolicyDocument, to: PolicyDocument): Comp
     return statedTexts.flatMap((text, index) => (titles.some((title) => text.includes(title)) ? [index] : []));
   };
   const pairs = alignSections(from.sections, to.sections).map((pair, index): ComparedPair => {
-    const diff = pair.status === 'unchanged' || (pair.status === 'moved' && !pair.textChanged) ? null : diffSectionText(pair.old?.text ?? '', pair.new?.text ?? '');
+    const diff = pair.status === 'unchanged' || (pair.status === 'moved' && !pair.textChanged) ? null : diffSectionText(pair.old?.text ?? '', pair.new?.text ?? '', undefined, pair.old && pair.new ? pair.similarity : 1);
     const section = pair.new ?? pair.old!;
     const statedBy =
       pair.status === 'removed'

@@ -25,15 +25,24 @@ const segmenter = new Intl.Segmenter('nl', { granularity: 'word' });
 /** Bounds for one section pair: jsdiff gives up (returns undefined) past them. */
 export const DIFF_LIMITS = { maxEditLength: 4000, timeout: 200 };
 
-export function diffSectionText(oldText: string, newText: string, limits = DIFF_LIMITS): WordDiff {
+/**
+ * `similarity` (0–1, from the alignment) below REWRITE_SIMILARITY means the section was largely
+ * rewritten: a word diff would be costly and unreadable, so the texts are shown whole.
+ */
+export const REWRITE_SIMILARITY = 0.4;
+
+export function diffSectionText(oldText: string, newText: string, limits = DIFF_LIMITS, similarity = 1): WordDiff {
   const before = stripLinks(oldText);
   const after = stripLinks(newText);
-  const changes: ChangeObject<string>[] | undefined = diffWords(before, after, { intlSegmenter: segmenter, ...limits });
+  const trivial = before.trim() === '' || after.trim() === '';
+  const changes: ChangeObject<string>[] | undefined =
+    similarity < REWRITE_SIMILARITY || (trivial && before !== after) ? undefined : diffWords(before, after, { intlSegmenter: segmenter, ...limits });
   if (!changes) {
     const parts: DiffPart[] = [];
     if (before) parts.push({ kind: 'removed', value: before });
     if (after) parts.push({ kind: 'added', value: after });
-    return { parts, wordsAdded: countWords(after), wordsRemoved: countWords(before), complete: false };
+    // An added or removed section is complete as it is; a rewrite or a diff past its bound is not.
+    return { parts, wordsAdded: countWords(after), wordsRemoved: countWords(before), complete: trivial };
   }
   const parts: DiffPart[] = changes.map((change) => ({ kind: change.added ? 'added' : change.removed ? 'removed' : 'same', value: change.value }));
   return {
