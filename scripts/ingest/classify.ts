@@ -2,50 +2,28 @@
  * Stage 4, classify: every section gets its themes (multi-label, best first) from the weighted
  * keyword rules in content/taxonomy/themes.yaml, over its title and its own text.
  */
-import { compileFoldedPhrase, foldText, type FoldedPhrase } from '../../src/lib/text.ts';
+import { compileKeywordRules, foldForMatching } from '../../src/lib/keyword-rules.ts';
 import type { Theme, ThemeSettings } from '../../src/lib/taxonomy.ts';
-
-interface CompiledKeyword {
-  phrase: FoldedPhrase;
-  weight: number;
-}
+import { foldText } from '../../src/lib/text.ts';
 
 export interface ThemeClassifier {
   classify(title: string, text: string): string[];
   scores(title: string, text: string): Array<{ slug: string; score: number }>;
 }
 
+/** A hit in the title counts three times a body hit; body hits count at most three a keyword. */
 const TITLE_FACTOR = 3;
 const MAX_BODY_HITS = 3;
 
-function compileKeyword(keyword: string, weight: number): CompiledKeyword {
-  const inCompound = keyword.startsWith('~');
-  return { phrase: compileFoldedPhrase(inCompound ? keyword.slice(1) : keyword, { inCompound }), weight };
-}
-
 export function createThemeClassifier(themes: Theme[], settings: ThemeSettings): ThemeClassifier {
-  const compiled = themes.map((theme) => ({
-    slug: theme.slug,
-    keywords: Object.entries(theme.keywords).map(([keyword, weight]) => compileKeyword(keyword, weight)),
-  }));
-
+  const rules = compileKeywordRules(themes);
   const scores = (title: string, text: string) => {
-    const foldedTitle = foldText(title);
-    const foldedText = foldText(text.replace(/\]\([^)]*\)/gu, ']'));
-    return compiled
-      .map(({ slug, keywords }) => {
-        let score = 0;
-        for (const keyword of keywords) {
-          const titleHits = keyword.phrase.count(foldedTitle);
-          const bodyHits = Math.min(MAX_BODY_HITS, keyword.phrase.count(foldedText));
-          score += keyword.weight * (TITLE_FACTOR * titleHits + bodyHits);
-        }
-        return { slug, score };
-      })
-      .filter((entry) => entry.score > 0)
-      .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    const titleHits = rules.score([{ text: foldText(title), factor: TITLE_FACTOR }]);
+    const bodyHits = rules.score([{ text: foldForMatching(text), factor: 1 }], MAX_BODY_HITS);
+    const total = new Map<string, number>();
+    for (const { slug, score } of [...titleHits, ...bodyHits]) total.set(slug, (total.get(slug) ?? 0) + score);
+    return [...total].map(([slug, score]) => ({ slug, score })).sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
   };
-
   return {
     scores,
     classify(title, text) {

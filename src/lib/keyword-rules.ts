@@ -1,0 +1,55 @@
+/**
+ * Weighted keyword rules from content/taxonomy/: themes, comparison sub-topics, requirement types
+ * and milestone kinds are all "these phrases, this much each". A keyword is matched case- and
+ * accent-insensitively at the start of a word; a leading "~" lets it match inside a Dutch compound
+ * ("~duurza" finds "verduurzaming").
+ */
+import { compileFoldedPhrase, foldText, type FoldedPhrase } from './text.ts';
+
+export type Keywords = Record<string, number>;
+
+interface CompiledKeyword {
+  phrase: FoldedPhrase;
+  weight: number;
+}
+
+export interface RuleScore {
+  slug: string;
+  score: number;
+}
+
+export interface KeywordRules {
+  /** Every rule that scores above zero on the (already folded) texts, best first, ties by slug. */
+  score(foldedTexts: Array<{ text: string; factor: number }>, maxHitsPerKeyword?: number): RuleScore[];
+}
+
+export function compileKeyword(keyword: string, weight: number): CompiledKeyword {
+  const inCompound = keyword.startsWith('~');
+  return { phrase: compileFoldedPhrase(inCompound ? keyword.slice(1) : keyword, { inCompound }), weight };
+}
+
+export function compileKeywordRules(rules: Array<{ slug: string; keywords: Keywords }>): KeywordRules {
+  const compiled = rules.map((rule) => ({
+    slug: rule.slug,
+    keywords: Object.entries(rule.keywords).map(([keyword, weight]) => compileKeyword(keyword, weight)),
+  }));
+  return {
+    score(texts, maxHits = Number.POSITIVE_INFINITY) {
+      return compiled
+        .map(({ slug, keywords }) => {
+          let score = 0;
+          for (const keyword of keywords) {
+            for (const { text, factor } of texts) score += keyword.weight * factor * Math.min(maxHits, keyword.phrase.count(text));
+          }
+          return { slug, score };
+        })
+        .filter((entry) => entry.score > 0)
+        .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    },
+  };
+}
+
+/** Text ready for matching: folded, and [label](url) links reduced to their labels. */
+export function foldForMatching(text: string): string {
+  return foldText(text.replace(/\]\([^)]*\)/gu, ']'));
+}
