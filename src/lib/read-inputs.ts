@@ -14,7 +14,7 @@ export async function readTaxonomy(dir: string, display: Display = asIs): Promis
     try {
       return { path: display(path), text: await readFile(path, 'utf8') };
     } catch (cause) {
-      throw new InputError(display(path), 'cannot be read', 'the taxonomy needs insurers.yaml, care-types.yaml, themes.yaml and ocr-fixes.yaml in content/taxonomy/', { cause });
+      throw new InputError(display(path), 'cannot be read', `the taxonomy needs ${Object.values(TAXONOMY_FILES).join(', ')} in content/taxonomy/`, { cause });
     }
   };
   return parseTaxonomy({
@@ -22,6 +22,8 @@ export async function readTaxonomy(dir: string, display: Display = asIs): Promis
     careTypes: await read(TAXONOMY_FILES.careTypes),
     themes: await read(TAXONOMY_FILES.themes),
     ocrFixes: await read(TAXONOMY_FILES.ocrFixes),
+    requirements: await read(TAXONOMY_FILES.requirements),
+    milestones: await read(TAXONOMY_FILES.milestones),
   });
 }
 

@@ -1,0 +1,29 @@
+/** The requirement items as CSV (csv-stringify quotes per RFC 4180), one row an item, for spreadsheets. */
+import { stringify } from 'csv-stringify/sync';
+import type { RequirementItem } from './requirements.ts';
+
+export interface CsvNames {
+  insurer: (slug: string) => string;
+  careType: (slug: string) => string;
+  type: (slug: string) => string;
+  /** Absolute URL of a section on the site. */
+  sectionUrl: (documentId: string, sectionId: string) => string;
+}
+
+export const CSV_COLUMNS = ['verzekeraar', 'contractjaar', 'zorgsoort', 'beleid', 'sectie', 'regels', 'soorten', 'eis', 'link'] as const;
+
+export function requirementsToCsv(items: RequirementItem[], names: CsvNames): string {
+  const rows = items.map((item) => [
+    names.insurer(item.document.insurer),
+    item.document.year,
+    names.careType(item.document.careType),
+    item.document.title,
+    item.section.number ? `${item.section.number} ${item.section.title}` : item.section.title,
+    `${item.section.lines[0]}-${item.section.lines[1]}`,
+    item.types.map(names.type).join('; '),
+    item.text,
+    names.sectionUrl(item.document.id, item.section.id),
+  ]);
+  // A byte-order mark so Excel reads the UTF-8 (ë, é, ’) as UTF-8.
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' })}`;
+}
