@@ -1,27 +1,32 @@
-// Change log: filter the entries by insurer, care type and theme in the browser. Without
-// JavaScript the form stays hidden and the per-insurer pages do the same job.
-const form = document.getElementById('lijstfilter');
-const status = document.getElementById('lijststatus');
-const items = [...document.querySelectorAll('#wijzigingenlijst > li')];
-const params = new URLSearchParams(location.search);
-for (const select of form.querySelectorAll('select')) select.value = params.get(select.name) ?? '';
+// Filter a list in the browser: each <select> of form[data-filter] keeps the items of
+// data-list whose data-<name> (a space-separated list) holds the chosen value. Without
+// JavaScript the form stays hidden and the page shows everything (pages per insurer do the rest).
+for (const form of document.querySelectorAll('form[data-filter]')) {
+  const status = document.getElementById(form.dataset.status);
+  const items = [...document.querySelectorAll(form.dataset.list)];
+  const noun = form.dataset.noun;
+  const selects = [...form.querySelectorAll('select')];
+  const params = new URLSearchParams(location.search);
+  for (const select of selects) select.value = params.get(select.name) ?? '';
 
-function apply() {
-  const wanted = Object.fromEntries([...form.querySelectorAll('select')].map((select) => [select.name, select.value]));
-  let shown = 0;
-  for (const item of items) {
-    const match =
-      (!wanted.verzekeraar || item.dataset.verzekeraar === wanted.verzekeraar) &&
-      (!wanted.zorgsoort || item.dataset.zorgsoort === wanted.zorgsoort) &&
-      (!wanted.thema || item.dataset.thema.split(' ').includes(wanted.thema));
-    item.hidden = !match;
-    if (match) shown++;
-  }
-  status.textContent = `${shown} van ${items.length} wijzigingen.`;
-  const query = new URLSearchParams(Object.entries(wanted).filter(([, value]) => value));
-  history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}`);
+  const apply = () => {
+    const wanted = selects.filter((select) => select.value).map((select) => [select.name, select.value]);
+    let shown = 0;
+    for (const item of items) {
+      const match = wanted.every(([name, value]) => (item.dataset[name] ?? '').split(' ').includes(value));
+      item.hidden = !match;
+      if (match) shown++;
+    }
+    // Groups (a month on the calendar) whose items are all hidden go too.
+    for (const group of document.querySelectorAll(form.dataset.groups ?? ':not(*)')) {
+      group.hidden = ![...group.querySelectorAll(form.dataset.list)].some((item) => !item.hidden);
+    }
+    if (status) status.textContent = `${shown} van ${items.length} ${noun}.`;
+    const query = new URLSearchParams(wanted);
+    history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}`);
+  };
+
+  form.hidden = false;
+  form.addEventListener('change', apply);
+  apply();
 }
-
-form.hidden = false;
-form.addEventListener('change', apply);
-apply();

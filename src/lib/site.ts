@@ -74,6 +74,13 @@ export const paths = {
   theme: (slug: string) => `/themas/${slug}/`,
   search: '/zoeken/',
   json: (documentId: string) => `/api/documents/${documentId}.json`,
+  compare: '/vergelijk/',
+  compareTheme: (theme: string) => `/vergelijk/${theme}/`,
+  compareColumn: (theme: string, insurer: string, year: number) => `/vergelijk/${theme}/${insurer}/${year}/`,
+  requirements: '/voorwaarden/',
+  requirementsCsv: '/voorwaarden/voorwaarden.csv',
+  calendar: '/kalender/',
+  calendarIcs: (insurer?: string) => `/kalender/${insurer ?? 'alle'}.ics`,
 };
 
 /** Section heading text as printed: "2.2.4 Intramurale farmacie". */

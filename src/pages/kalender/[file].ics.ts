@@ -1,0 +1,25 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { buildCalendar } from '../../lib/calendar.ts';
+import { calendarToIcs } from '../../lib/calendar-ics.ts';
+import { getSite } from '../../lib/site.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await getSite();
+  const insurers = new Set(buildCalendar(site.documents, site.taxonomy.milestones).map((milestone) => milestone.insurer));
+  return [{ params: { file: 'alle' } }, ...[...insurers].map((insurer) => ({ params: { file: insurer } }))];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site: siteUrl }) => {
+  const site = await getSite();
+  const all = buildCalendar(site.documents, site.taxonomy.milestones);
+  const insurer = params.file === 'alle' ? null : params.file!;
+  const milestones = insurer ? all.filter((milestone) => milestone.insurer === insurer) : all;
+  const ics = calendarToIcs(milestones, {
+    siteUrl: siteUrl!.href,
+    calendarName: insurer ? `Zorginkoop ${site.insurer(insurer).name}` : 'Zorginkoop: alle verzekeraars',
+    insurerName: (slug) => site.insurer(slug).name,
+    careTypeName: (slug) => site.careType(slug).name,
+    stamp: new Date(),
+  });
+  return new Response(ics, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+};
