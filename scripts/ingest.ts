@@ -1,8 +1,9 @@
 /**
- * npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--quiet] [FILE...]
+ * npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--full] [--quiet] [FILE...]
  *
  * Turns published policy texts into one JSON document per policy. Without FILEs it ingests
- * everything in content/sources/. Exit code 1 when any input is bad (nothing is written then).
+ * everything in content/sources/. Only sources whose cache key changed are read again (--full
+ * reads all). Exit code 1 when any input is bad (nothing is written then).
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { formatDocumentReport, formatEvent } from './ingest/report.ts';
 import { runIngest } from './ingest/run.ts';
 import { InputError } from '../src/lib/errors.ts';
 
-const USAGE = 'usage: npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--quiet] [FILE...]';
+const USAGE = 'usage: npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--full] [--quiet] [FILE...]';
 
 async function main(): Promise<number> {
   let args;
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
         taxonomy: { type: 'string', default: 'content/taxonomy' },
         'max-size-mb': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -55,6 +57,7 @@ async function main(): Promise<number> {
         outDir: resolve(args.values.out),
         files: args.positionals.map((file) => resolve(file)),
         loadOptions,
+        incremental: !args.values.full,
       },
       (event) => {
         const line = formatEvent(event);
@@ -70,7 +73,9 @@ async function main(): Promise<number> {
       console.log('');
       for (const document of result.documents) console.log(formatDocumentReport(document));
     }
-    console.log(`\nWrote ${result.written.length} document${result.written.length === 1 ? '' : 's'} to ${args.values.out} in ${(performance.now() - started).toFixed(0)} ms.`);
+    const unchanged = result.unchanged.length ? `; ${result.unchanged.length} unchanged (cache)` : '';
+    const removed = result.removed.length ? `; removed ${result.removed.length} of sources that are gone (${result.removed.join(', ')})` : '';
+    console.log(`\nWrote ${result.written.length} document${result.written.length === 1 ? '' : 's'}${unchanged}${removed} to ${args.values.out} in ${(performance.now() - started).toFixed(0)} ms.`);
     return 0;
   } catch (error) {
     if (error instanceof InputError) {

@@ -6,6 +6,8 @@ export function formatEvent(event: IngestEvent): string | null {
   if (event.type === 'start') return `Ingesting ${event.total} source${event.total === 1 ? '' : 's'}…`;
   const counter = `[${String(event.index).padStart(String(event.total).length)}/${event.total}]`;
   if (event.type === 'failed') return `${counter} FAILED ${event.error.file}`;
+  // Unchanged sources are counted in the summary line, not listed one by one.
+  if (event.type === 'cached') return null;
   const document = event.document;
   return `${counter} ${document.id}  ${document.sections.length} sections, ${document.changes.length} changes, ${document.deadlines.length} deadlines (${event.milliseconds.toFixed(0)} ms)`;
 }

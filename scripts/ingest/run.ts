@@ -3,12 +3,15 @@
  * besides writing), runs the pipeline on each source, reports every problem, and writes all
  * documents or none. Progress is reported through events, not printed here.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { InputError } from '../../src/lib/errors.ts';
 import type { ManifestEntry } from '../../src/lib/manifest.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
-import { createPipelineContext, ingestSource } from './pipeline.ts';
+import { TAXONOMY_FILES } from '../../src/lib/taxonomy.ts';
+import { cacheKey, INDEX_FILE, readIndex, serialiseIndex, sha256, type IngestIndex } from './cache.ts';
+import { createPipelineContext, ingestSource, PIPELINE_VERSION } from './pipeline.ts';
 import type { LoadOptions } from './load.ts';
 import { readManifest, readTaxonomy } from '../../src/lib/read-inputs.ts';
 import { writeDocuments } from './write.ts';
@@ -21,15 +24,22 @@ export interface IngestOptions {
   outDir: string;
   files: string[];
   loadOptions: LoadOptions;
+  /** Reuse the documents of sources whose cache key has not changed (see cache.ts). Default on. */
+  incremental?: boolean;
 }
 
 export type IngestEvent =
   | { type: 'start'; total: number }
   | { type: 'document'; index: number; total: number; document: PolicyDocument; milliseconds: number }
+  | { type: 'cached'; index: number; total: number; id: string }
   | { type: 'failed'; index: number; total: number; error: InputError };
 
 export interface IngestResult {
+  /** The documents read this run; sources that had not changed are in `unchanged`. */
   documents: PolicyDocument[];
+  unchanged: string[];
+  /** Output files of sources that are gone, removed after a full run. */
+  removed: string[];
   errors: InputError[];
   written: string[];
 }
@@ -55,7 +65,12 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   }
 
   const context = createPipelineContext(taxonomy, options.loadOptions);
+  const incremental = options.incremental ?? true;
+  const previous: IngestIndex = incremental ? await readIndex(options.outDir) : { version: 1, entries: {} };
+  const next: IngestIndex = { version: 1, entries: options.files.length ? { ...previous.entries } : {} };
+  const taxonomyFingerprint = await fingerprintTaxonomy(options.taxonomyDir);
   const documents: PolicyDocument[] = [];
+  const unchanged: string[] = [];
   const origin = new Map<string, string>();
   onEvent({ type: 'start', total: files.length });
   for (const [index, file] of files.entries()) {
@@ -63,16 +78,18 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
     try {
       const bytes = await readSourceFile(file, display);
       const entry: ManifestEntry | undefined = byFile.get(resolve(file));
-      const document = await ingestSource({ file: display(file), bytes, entry }, context);
-      const earlier = origin.get(document.id);
-      if (earlier) {
-        throw new InputError(
-          display(file),
-          `resolves to id "${document.id}", the same as "${earlier}"`,
-          `two sources cannot be the same policy: give one of them its own sources.yaml entry (another year or care type), or remove the duplicate`,
-        );
+      const key = cacheKey({ pipelineVersion: PIPELINE_VERSION, taxonomy: taxonomyFingerprint, entry: entry ?? null, file: display(file), bytes, loadOptions: options.loadOptions });
+      const cached = previous.entries[display(file)];
+      if (cached && cached.key === key && existsSync(join(options.outDir, `${cached.id}.json`))) {
+        claimId(origin, cached.id, display(file));
+        next.entries[display(file)] = cached;
+        unchanged.push(cached.id);
+        onEvent({ type: 'cached', index: index + 1, total: files.length, id: cached.id });
+        continue;
       }
-      origin.set(document.id, display(file));
+      const document = await ingestSource({ file: display(file), bytes, entry }, context);
+      claimId(origin, document.id, display(file));
+      next.entries[display(file)] = { key, id: document.id };
       documents.push(document);
       onEvent({ type: 'document', index: index + 1, total: files.length, document, milliseconds: performance.now() - started });
     } catch (error) {
@@ -81,9 +98,35 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
       onEvent({ type: 'failed', index: index + 1, total: files.length, error });
     }
   }
-  if (errors.length > 0) return { documents, errors, written: [] };
+  if (errors.length > 0) return { documents, unchanged, removed: [], errors, written: [] };
   const written = await writeDocuments(options.outDir, documents);
-  return { documents, errors, written };
+  // After a run over the whole sources folder, output of sources that are gone goes too.
+  const keep = new Set(Object.values(next.entries).map((cached) => cached.id));
+  const removed = options.files.length ? [] : Object.values(previous.entries).map((cached) => cached.id).filter((id) => !keep.has(id));
+  for (const id of removed) await rm(join(options.outDir, `${id}.json`), { force: true });
+  const indexPath = join(options.outDir, INDEX_FILE);
+  await writeFile(`${indexPath}.tmp`, serialiseIndex(next));
+  await rename(`${indexPath}.tmp`, indexPath);
+  return { documents, unchanged, removed, errors, written };
+}
+
+/** Two sources cannot be the same policy. */
+function claimId(origin: Map<string, string>, id: string, file: string): void {
+  const earlier = origin.get(id);
+  if (earlier) {
+    throw new InputError(
+      file,
+      `resolves to id "${id}", the same as "${earlier}"`,
+      `two sources cannot be the same policy: give one of them its own sources.yaml entry (another year or care type), or remove the duplicate`,
+    );
+  }
+  origin.set(id, file);
+}
+
+/** The taxonomy files the pipeline reads, hashed: editing one re-reads every source. */
+async function fingerprintTaxonomy(dir: string): Promise<string> {
+  const files = [TAXONOMY_FILES.insurers, TAXONOMY_FILES.careTypes, TAXONOMY_FILES.themes, TAXONOMY_FILES.ocrFixes];
+  return sha256((await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')))).join('\u0000'));
 }
 
 async function listSources(dir: string): Promise<string[]> {

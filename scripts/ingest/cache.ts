@@ -1,0 +1,42 @@
+/**
+ * Incremental ingest: an index beside the output (`<out>/.ingest-index.json`) records, per source
+ * file, the key it was read with and the id it produced. The key is a SHA-256 over everything
+ * that decides the output: the source bytes, its sources.yaml entry, the pipeline version, the
+ * taxonomy files the pipeline reads and the load limits. Same key and the JSON still there:
+ * the document is up to date and is neither read again nor rewritten.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const INDEX_FILE = '.ingest-index.json';
+
+const IndexSchema = z.object({
+  version: z.literal(1),
+  entries: z.record(z.string(), z.object({ key: z.string(), id: z.string() })),
+});
+export type IngestIndex = z.infer<typeof IndexSchema>;
+
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The cache key of one source: change any input that shapes its document and the key changes. */
+export function cacheKey(parts: { pipelineVersion: string; taxonomy: string; entry: unknown; file: string; bytes: Uint8Array; loadOptions: unknown }): string {
+  return sha256(JSON.stringify({ ...parts, bytes: sha256(parts.bytes) }));
+}
+
+/** The index of an earlier run, or an empty one when there is none or it cannot be trusted. */
+export async function readIndex(outDir: string): Promise<IngestIndex> {
+  try {
+    return IndexSchema.parse(JSON.parse(await readFile(join(outDir, INDEX_FILE), 'utf8')));
+  } catch {
+    return { version: 1, entries: {} };
+  }
+}
+
+export function serialiseIndex(index: IngestIndex): string {
+  const entries = Object.fromEntries(Object.entries(index.entries).sort(([a], [b]) => a.localeCompare(b)));
+  return `${JSON.stringify({ version: index.version, entries }, null, 2)}\n`;
+}
