@@ -131,7 +131,7 @@ describe('the ingest CLI', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /\[1\/1\] cz-2025-msz {2}\d+ sections/);
     assert.match(result.stdout, /warning: metadata detected from the text/);
-    assert.deepEqual(readdirSync(out).sort(), ['cz-2025-msz.json', 'earlier.json']);
+    assert.deepEqual(readdirSync(out).sort(), ['.ingest-index.json', 'cz-2025-msz.json', 'earlier.json']);
   });
 
   it('exits non-zero on a missing file listed in sources.yaml and an unknown slug, and leaves earlier output untouched', async () => {
