@@ -11,7 +11,8 @@ export function loadCorpus(dir: string = CORPUS_DIR): PolicyDocument[] {
   if (cache && dir === CORPUS_DIR) return cache;
   let names: string[];
   try {
-    names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+    // Hidden files (the ingest's .ingest-index.json) are bookkeeping, not documents.
+    names = readdirSync(dir).filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
   } catch {
     throw new Error(`No structured corpus in ${dir}: run \`npm run ingest\` first (npm run build does it for you).`);
   }
