@@ -137,7 +137,7 @@ function collectVocabulary(lines: PreparedLine[]): Set<string> {
   const words = new Set<string>();
   for (const line of lines) {
     // A fragment hyphenated at the line end ("inge-") is not evidence of a word.
-    const text = line.text.replace(/\p{L}+-$/u, '');
+    const text = line.text.endsWith('-') ? line.text.slice(0, line.text.search(/\p{L}*-$/u)) : line.text;
     for (const word of text.match(/\p{L}{4,}/gu) ?? []) words.add(word.toLowerCase());
   }
   return words;

@@ -10,6 +10,8 @@ import { InputError } from '../../src/lib/errors.ts';
 import type { ManifestEntry } from '../../src/lib/manifest.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 import { TAXONOMY_FILES } from '../../src/lib/taxonomy.ts';
+import { availableParallelism } from 'node:os';
+import { createIngestPool } from './pool.ts';
 import { cacheKey, INDEX_FILE, readIndex, serialiseIndex, sha256, type IngestIndex } from './cache.ts';
 import { createPipelineContext, ingestSource, PIPELINE_VERSION } from './pipeline.ts';
 import type { LoadOptions } from './load.ts';
@@ -45,6 +47,8 @@ export interface IngestResult {
 }
 
 const SOURCE_EXTENSIONS = /\.(txt|md|pdf)$/iu;
+/** Below this many sources to read, worker start-up (loading the pipeline again) costs more than it saves. */
+const PARALLEL_FROM = 8;
 
 export async function runIngest(options: IngestOptions, onEvent: (event: IngestEvent) => void = () => {}): Promise<IngestResult> {
   const display = (path: string) => relative(options.root, resolve(path)) || path;
@@ -73,8 +77,10 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   const unchanged: string[] = [];
   const origin = new Map<string, string>();
   onEvent({ type: 'start', total: files.length });
+  // First what is up to date (cheap: read and hash), then the pipeline on the rest: on every core
+  // when there is enough to share out, in this thread otherwise (starting workers costs more).
+  const pending: Array<{ index: number; file: string; key: string; input: Parameters<typeof ingestSource>[0] }> = [];
   for (const [index, file] of files.entries()) {
-    const started = performance.now();
     try {
       const bytes = await readSourceFile(file, display);
       const entry: ManifestEntry | undefined = byFile.get(resolve(file));
@@ -85,18 +91,33 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
         next.entries[display(file)] = cached;
         unchanged.push(cached.id);
         onEvent({ type: 'cached', index: index + 1, total: files.length, id: cached.id });
-        continue;
-      }
-      const document = await ingestSource({ file: display(file), bytes, entry }, context);
-      claimId(origin, document.id, display(file));
-      next.entries[display(file)] = { key, id: document.id };
-      documents.push(document);
-      onEvent({ type: 'document', index: index + 1, total: files.length, document, milliseconds: performance.now() - started });
+      } else pending.push({ index, file, key, input: { file: display(file), bytes, entry } });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push(error);
       onEvent({ type: 'failed', index: index + 1, total: files.length, error });
     }
+  }
+  const pool = pending.length >= PARALLEL_FROM && availableParallelism() > 1 ? createIngestPool({ taxonomyDir: options.taxonomyDir, loadOptions: options.loadOptions }) : null;
+  try {
+    const started = performance.now();
+    const results = pending.map((source) => (pool ? pool.ingest(source.input) : null));
+    for (const [position, source] of pending.entries()) {
+      const began = pool ? started : performance.now();
+      try {
+        const document = await (results[position] ?? ingestSource(source.input, context));
+        claimId(origin, document.id, display(source.file));
+        next.entries[display(source.file)] = { key: source.key, id: document.id };
+        documents.push(document);
+        onEvent({ type: 'document', index: source.index + 1, total: files.length, document, milliseconds: performance.now() - began });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        errors.push(error);
+        onEvent({ type: 'failed', index: source.index + 1, total: files.length, error });
+      }
+    }
+  } finally {
+    await pool?.close();
   }
   if (errors.length > 0) return { documents, unchanged, removed: [], errors, written: [] };
   const written = await writeDocuments(options.outDir, documents);

@@ -37,12 +37,20 @@ export function comparableText(text: string): string {
   return foldText(text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** Per section, what does not depend on the pair: a document is compared many times in one build. */
+const textProfiles = new WeakMap<Section, { plain: string; title: string; titleWords: Set<string>; counts: Map<string, number> }>();
+
 function profile(section: Section, index: number): Profile {
-  const plain = comparableText(section.text);
-  const words = new Map<string, number>();
-  for (const word of plain.split(' ')) if (word.length > 1) words.set(word, (words.get(word) ?? 0) + 1);
-  const title = comparableText(section.title);
-  return { section, index, title, titleWords: new Set(title.split(' ').filter(Boolean)), words, norm: 0, plain };
+  let cached = textProfiles.get(section);
+  if (!cached) {
+    const plain = comparableText(section.text);
+    const counts = new Map<string, number>();
+    for (const word of plain.split(' ')) if (word.length > 1) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const title = comparableText(section.title);
+    cached = { plain, title, titleWords: new Set(title.split(' ').filter(Boolean)), counts };
+    textProfiles.set(section, cached);
+  }
+  return { section, index, title: cached.title, titleWords: cached.titleWords, words: new Map(cached.counts), norm: 0, plain: cached.plain };
 }
 
 /**
@@ -88,10 +96,29 @@ export function alignSections(oldSections: Section[], newSections: Section[]): S
   const news = newSections.map(profile);
   weigh([...olds, ...news]);
 
-  // Every plausible pair with its score, best first; then a greedy one-to-one assignment.
+  // A text found once on each side, unchanged, is its own pair: year on year most sections are,
+  // and pairing them first spares the all-pairs comparison below (the cost of a diff at scale).
+  const oldMatch = new Map<number, { n: Profile; text: number }>();
+  const newMatch = new Map<number, Profile>();
+  const unique = (profiles: Profile[]) => {
+    const byText = new Map<string, Profile | null>();
+    for (const candidate of profiles) if (candidate.plain !== '') byText.set(candidate.plain, byText.has(candidate.plain) ? null : candidate);
+    return byText;
+  };
+  const newByText = unique(news);
+  for (const [text, o] of unique(olds)) {
+    const n = newByText.get(text);
+    if (!o || !n || (o.section.level === 0) !== (n.section.level === 0)) continue;
+    oldMatch.set(o.index, { n, text: 1 });
+    newMatch.set(n.index, o);
+  }
+
+  // Every other plausible pair with its score, best first; then a greedy one-to-one assignment.
   const candidates: Array<{ o: Profile; n: Profile; score: number; text: number }> = [];
   for (const o of olds) {
+    if (oldMatch.has(o.index)) continue;
     for (const n of news) {
+      if (newMatch.has(n.index)) continue;
       if ((o.section.level === 0) !== (n.section.level === 0)) continue;
       const titleSim = titleSimilarity(o, n);
       const bothEmpty = o.norm === 0 && n.norm === 0;
@@ -105,8 +132,6 @@ export function alignSections(oldSections: Section[], newSections: Section[]): S
     }
   }
   candidates.sort((a, b) => b.score - a.score || a.o.index - b.o.index || a.n.index - b.n.index);
-  const oldMatch = new Map<number, { n: Profile; text: number }>();
-  const newMatch = new Map<number, Profile>();
   for (const { o, n, text } of candidates) {
     if (oldMatch.has(o.index) || newMatch.has(n.index)) continue;
     oldMatch.set(o.index, { n, text });

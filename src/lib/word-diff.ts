@@ -35,8 +35,14 @@ export function diffSectionText(oldText: string, newText: string, limits = DIFF_
   const before = stripLinks(oldText);
   const after = stripLinks(newText);
   const trivial = before.trim() === '' || after.trim() === '';
+  if (before === after) return { parts: before ? [{ kind: 'same', value: before }] : [], wordsAdded: 0, wordsRemoved: 0, complete: true };
+  // Only the stretch between the common start and end is segmented and diffed: an edit of a few
+  // words in a long section costs what those words cost (segmenting is most of a diff's time).
+  const { head, tail } = commonEnds(before, after);
   const changes: ChangeObject<string>[] | undefined =
-    similarity < REWRITE_SIMILARITY || (trivial && before !== after) ? undefined : diffWords(before, after, { intlSegmenter: segmenter, ...limits });
+    similarity < REWRITE_SIMILARITY || trivial
+      ? undefined
+      : diffWords(before.slice(head.length, before.length - tail.length), after.slice(head.length, after.length - tail.length), { intlSegmenter: segmenter, ...limits });
   if (!changes) {
     const parts: DiffPart[] = [];
     if (before) parts.push({ kind: 'removed', value: before });
@@ -45,12 +51,26 @@ export function diffSectionText(oldText: string, newText: string, limits = DIFF_
     return { parts, wordsAdded: countWords(after), wordsRemoved: countWords(before), complete: trivial };
   }
   const parts: DiffPart[] = changes.map((change) => ({ kind: change.added ? 'added' : change.removed ? 'removed' : 'same', value: change.value }));
+  if (head) parts.unshift({ kind: 'same', value: head });
+  if (tail) parts.push({ kind: 'same', value: tail });
   return {
     parts,
     wordsAdded: parts.filter((part) => part.kind === 'added').reduce((sum, part) => sum + countWords(part.value), 0),
     wordsRemoved: parts.filter((part) => part.kind === 'removed').reduce((sum, part) => sum + countWords(part.value), 0),
     complete: true,
   };
+}
+
+/** The longest common start and end of two texts, cut back to white space so no word is split. */
+function commonEnds(a: string, b: string): { head: string; tail: string } {
+  const limit = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < limit && a[start] === b[start]) start++;
+  while (start > 0 && !/\s/u.test(a[start - 1]!)) start--;
+  let end = 0;
+  while (end < limit - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  while (end > 0 && !/\s/u.test(a[a.length - end]!)) end--;
+  return { head: a.slice(0, start), tail: end ? a.slice(a.length - end) : '' };
 }
 
 /** "[-old-]{+new+}": the readable form tests assert on. */

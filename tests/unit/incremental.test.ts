@@ -64,3 +64,21 @@ describe('incremental ingest', () => {
     assert.equal((await ingest(out)).documents.length, 4, 'no trusted index: everything is read again');
   });
 });
+
+describe('parallel ingest', () => {
+  it('workers produce exactly what the main thread produces, and report bad input as InputError', async () => {
+    const { createIngestPool } = await import('../../scripts/ingest/pool.ts');
+    const { InputError } = await import('../../src/lib/errors.ts');
+    const { CORPUS_FILES, ingestCorpusFile, manifestEntries, SOURCES } = await import('./helpers.ts');
+    const pool = createIngestPool({ taxonomyDir: join(ROOT, 'content', 'taxonomy'), loadOptions: DEFAULT_LOAD_OPTIONS, size: 2 });
+    try {
+      const fromWorkers = await Promise.all(
+        CORPUS_FILES.map((file) => pool.ingest({ file: `content/sources/${file}`, bytes: new Uint8Array(readFileSync(join(SOURCES, file))), entry: manifestEntries().find((entry) => entry.file === file) })),
+      );
+      for (const [index, file] of CORPUS_FILES.entries()) assert.deepEqual(fromWorkers[index], await ingestCorpusFile(file));
+      await assert.rejects(pool.ingest({ file: 'leeg.txt', bytes: new Uint8Array(), entry: undefined }), (error: unknown) => error instanceof InputError && error.file === 'leeg.txt');
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * A pool of ingest workers (worker.ts), one per core: ingest() resolves with the document or
+ * rejects with the InputError of that source, as ingestSource does in the main thread.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../../src/lib/errors.ts';
+import type { PolicyDocument } from '../../src/lib/schema.ts';
+import type { LoadOptions } from './load.ts';
+import type { SourceInput } from './pipeline.ts';
+
+interface Reply {
+  id: number;
+  document?: PolicyDocument;
+  inputError?: { file: string; message: string; hint: string; line?: number };
+  crash?: string;
+}
+
+export interface IngestPool {
+  ingest(input: SourceInput): Promise<PolicyDocument>;
+  close(): Promise<void>;
+}
+
+export function createIngestPool(options: { taxonomyDir: string; loadOptions: LoadOptions; size?: number }): IngestPool {
+  const size = options.size ?? availableParallelism();
+  const waiting = new Map<number, { resolve: (document: PolicyDocument) => void; reject: (error: Error) => void }>();
+  const workers = Array.from({ length: size }, () => {
+    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+      workerData: { taxonomyDir: options.taxonomyDir, loadOptions: options.loadOptions },
+    });
+    worker.on('message', (reply: Reply) => {
+      const pending = waiting.get(reply.id)!;
+      waiting.delete(reply.id);
+      if (reply.document) pending.resolve(reply.document);
+      else if (reply.inputError) pending.reject(new InputError(reply.inputError.file, reply.inputError.message, reply.inputError.hint, reply.inputError.line ? { line: reply.inputError.line } : {}));
+      else pending.reject(new Error(`The ingest worker crashed:\n${reply.crash}`));
+    });
+    worker.on('error', (error) => {
+      for (const pending of waiting.values()) pending.reject(error);
+      waiting.clear();
+    });
+    return worker;
+  });
+  let next = 0;
+  return {
+    ingest(input) {
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        workers[id % size]!.postMessage({ id, input });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
