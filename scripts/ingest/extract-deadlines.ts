@@ -13,6 +13,7 @@ import type { Block } from './types.ts';
 const CUE = /(?:tot\s+)?(?:uiterlijk|uiterste|deadline|v[óo]{2}r|vóór|tussen|vanaf|eind|einde|half|medio|begin|tekendatum|tot\s+en\s+met|t\/m)(?:\s+(?:op|in|de|het))?\s*$/iu;
 const PLANNING_TITLE = /planning|tijdpad|tijdlijn|tijdsplan|termijn|kalender|procedure|fase/iu;
 const MONTH_NAME = /(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)/iu;
+const NUMERIC_DATE = /\d[-/.:]\d/u;
 const MONTH_PART = /(eind|einde|half|medio|begin|uiterlijk)(?:\s+(?:in|op))?\s*$/iu;
 
 export function extractDeadlines(sections: SegmentedSection[], contractYear: number): Deadline[] {
@@ -22,6 +23,9 @@ export function extractDeadlines(sections: SegmentedSection[], contractYear: num
   for (const section of sections) {
     const planning = PLANNING_TITLE.test(section.title);
     section.blocks.forEach((block, blockIndex) => {
+      // Only a month name or a numeric date ("1-9-2024") can give a date kept below; most blocks
+      // have neither, and chrono is the costliest step of the ingest.
+      if (!MONTH_NAME.test(block.text) && !NUMERIC_DATE.test(block.text)) return;
       const results = chrono.nl.parse(block.text, reference);
       let consumedUntil = -1; // the end of a "tussen ... en ..." range is not a date of its own
       results.forEach((result, resultIndex) => {
