@@ -32,7 +32,19 @@ export function comparisonPath(comparison: Comparison, sideBySide = false): stri
   return `/wijzigingen/${to.insurer}/${to.careType}/${rangeSlug(from, to)}/${sideBySide ? 'naast-elkaar/' : ''}`;
 }
 
+/** One change log per corpus and build: every change-log page and feed filters the same list. */
+const logs = new WeakMap<PolicyDocument[], ChangeLogEntry[]>();
+
 export function buildChangeLog(documents: PolicyDocument[]): ChangeLogEntry[] {
+  let log = logs.get(documents);
+  if (!log) {
+    log = collectChangeLog(documents);
+    logs.set(documents, log);
+  }
+  return log;
+}
+
+function collectChangeLog(documents: PolicyDocument[]): ChangeLogEntry[] {
   const entries: ChangeLogEntry[] = [];
   for (const document of documents) {
     for (const location of locateStatedChanges(document)) {

@@ -37,10 +37,17 @@ export function consecutiveVersionPairs(documents: PolicyDocument[]): Array<[Pol
   return versionPairs(documents).filter(([from, to]) => !documents.some((other) => other.insurer === from.insurer && other.careType === from.careType && other.year > from.year && other.year < to.year));
 }
 
-/** An insurer's policies in time order, each with the one before it (any care type). */
+/**
+ * An insurer's policies in time order, each with the one before it: the previous version of the
+ * same care type where there is one, otherwise the insurer's previous policy (any care type:
+ * whole chapters recur between, say, its ZBC and its categorale instellingen policy).
+ */
 export function insurerSteps(documents: PolicyDocument[], insurer: string): Comparison[] {
   const own = documents.filter((document) => document.insurer === insurer).sort(chronological);
-  return own.slice(1).map((to, index) => comparisonOf(own[index]!, to));
+  return own.slice(1).map((to, index) => {
+    const sameCareType = own.slice(0, index + 1).filter((document) => document.careType === to.careType && document.year < to.year).at(-1);
+    return comparisonOf(sameCareType ?? own[index]!, to);
+  });
 }
 
 export function rangeSlug(from: PolicyDocument, to: PolicyDocument): string {
