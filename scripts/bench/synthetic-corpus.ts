@@ -22,8 +22,8 @@ export interface SyntheticPolicy {
   year: number;
   title: string;
   text: string;
-  /** Titles of the sections that traded places with a sibling against the year before. */
-  moved: string[];
+  /** Each move against the year before: the titles of the two sibling sections that traded places. */
+  moved: Array<[string, string]>;
 }
 
 /** One section's own lines (heading and text up to the next heading), the unit the generator edits. */
@@ -80,7 +80,7 @@ export function generateCorpus(bases: BaseSource[], taxonomy: Taxonomy, options:
       for (let step = 0; step < years; step++) {
         if (policies.length >= options.count) break outer;
         const year = firstYear + step;
-        const moved: string[] = [];
+        const moved: Array<[string, string]> = [];
         if (step > 0) {
           units = units.map((unit) => ({ ...unit, lines: [...unit.lines] }));
           // Edits: a few words in a few sections.
@@ -120,7 +120,7 @@ export function generateCorpus(bases: BaseSource[], taxonomy: Taxonomy, options:
             const renumber = (unit: Unit, number: string): Unit => ({ ...unit, number, lines: [`${number}${unit.lines[0]!.slice(unit.number!.length)}`, ...unit.lines.slice(1)] });
             units[index] = renumber(b, a.number!);
             units[index + 1] = renumber(a, b.number!);
-            moved.push(b.title);
+            moved.push([b.title, a.title]);
           }
         }
         const shift = year - base.document.year;
@@ -133,7 +133,7 @@ export function generateCorpus(bases: BaseSource[], taxonomy: Taxonomy, options:
           year,
           title: `Zorginkoopbeleid ${careType.name} ${year}`,
           text,
-          moved: moved.map(rewrite),
+          moved: moved.map(([first, second]) => [rewrite(first), rewrite(second)]),
         });
       }
     }

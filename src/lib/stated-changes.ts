@@ -51,6 +51,16 @@ export function locateStatedChanges(document: PolicyDocument): StatedChangeLocat
     headings: [...text.matchAll(HEADING_REFERENCE)].map((match) => comparableText(match[1]!)),
   });
 
+  // Each section's sentences with their words, worked out once for all the changes that look there.
+  const sentenceWords = new Map<Section, Array<{ sentence: string; words: Set<string> }>>();
+  const sentencesWithWords = (section: Section) => {
+    let list = sentenceWords.get(section);
+    if (!list) {
+      list = sentencesOf(section.text).map((sentence) => ({ sentence, words: words(sentence) }));
+      sentenceWords.set(section, list);
+    }
+    return list;
+  };
   const located: StatedChangeLocation[] = [];
   document.changes.forEach((change, index) => {
     const own = references(change.text);
@@ -66,8 +76,7 @@ export function locateStatedChanges(document: PolicyDocument): StatedChangeLocat
     const wanted = words(change.text);
     let best: { section: Section; sentence: string; score: number } | null = null;
     for (const section of candidates) {
-      for (const sentence of sentencesOf(section.text)) {
-        const have = words(sentence);
+      for (const { sentence, words: have } of sentencesWithWords(section)) {
         let shared = 0;
         for (const word of wanted) if (have.has(word)) shared++;
         const score = wanted.size ? shared / wanted.size : 0;

@@ -2,11 +2,19 @@
 
 /** Lowercase, strip diacritics and unify apostrophes, so "Patiënt’s" and "patient's" match. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase();
+  // Character by character, and only the non-ASCII ones: the same result as normalising the whole
+  // text to NFD and dropping the marks, at a fraction of the cost on long texts.
+  return text.replace(/[^\x00-\x7f]/gu, foldCharacter).replace(/[`]/g, "'").toLowerCase();
+}
+
+const folded = new Map<string, string>();
+function foldCharacter(character: string): string {
+  let result = folded.get(character);
+  if (result === undefined) {
+    result = /[’‘´]/u.test(character) ? "'" : character.normalize('NFD').replace(/\p{M}+/gu, '');
+    folded.set(character, result);
+  }
+  return result;
 }
 
 /** URL- and anchor-safe slug: "Thema’s 2023-2026" → "themas-2023-2026". */

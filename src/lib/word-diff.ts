@@ -1,8 +1,10 @@
 /**
- * Word-level differences inside a changed section: jsdiff with Dutch word segmentation
- * (Intl.Segmenter), bounded in cost. Past the bound the section is shown as replaced whole.
+ * Word-level differences inside a changed section: jsdiff, paragraphs first, then words,
+ * bounded in cost. Past the bound the section is shown as replaced whole. jsdiff's own word
+ * tokenizer knows the Latin letters Dutch uses (ë, é, ï); Intl.Segmenter gave the same words at
+ * three times the cost, most of a diff's time at scale (see bench/REPORT.md).
  */
-import { diffWords, type ChangeObject } from 'diff';
+import { diffArrays, diffWords, type ChangeObject } from 'diff';
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -21,7 +23,6 @@ export interface WordDiff {
   complete: boolean;
 }
 
-const segmenter = new Intl.Segmenter('nl', { granularity: 'word' });
 /** Bounds for one section pair: jsdiff gives up (returns undefined) past them. */
 export const DIFF_LIMITS = { maxEditLength: 4000, timeout: 200 };
 
@@ -40,9 +41,7 @@ export function diffSectionText(oldText: string, newText: string, limits = DIFF_
   // words in a long section costs what those words cost (segmenting is most of a diff's time).
   const { head, tail } = commonEnds(before, after);
   const changes: ChangeObject<string>[] | undefined =
-    similarity < REWRITE_SIMILARITY || trivial
-      ? undefined
-      : diffWords(before.slice(head.length, before.length - tail.length), after.slice(head.length, after.length - tail.length), { intlSegmenter: segmenter, ...limits });
+    similarity < REWRITE_SIMILARITY || trivial ? undefined : diffByLines(before.slice(head.length, before.length - tail.length), after.slice(head.length, after.length - tail.length), limits);
   if (!changes) {
     const parts: DiffPart[] = [];
     if (before) parts.push({ kind: 'removed', value: before });
@@ -59,6 +58,35 @@ export function diffSectionText(oldText: string, newText: string, limits = DIFF_
     wordsRemoved: parts.filter((part) => part.kind === 'removed').reduce((sum, part) => sum + countWords(part.value), 0),
     complete: true,
   };
+}
+
+/**
+ * Paragraphs (lines) first, then words only inside the paragraphs that differ: unchanged
+ * paragraphs between two edits are never segmented. Undefined past the bounds, like diffWords.
+ */
+function diffByLines(before: string, after: string, limits: typeof DIFF_LIMITS): ChangeObject<string>[] | undefined {
+  const lines = diffArrays(before.split(/(?<=\n)/u), after.split(/(?<=\n)/u));
+  const changes: ChangeObject<string>[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const part = lines[index]!;
+    if (!part.added && !part.removed) {
+      changes.push({ value: part.value.join(''), added: false, removed: false, count: part.value.length });
+      continue;
+    }
+    // A run of removed and added lines is one edit: its words are diffed together.
+    let removed = '';
+    let added = '';
+    while (index < lines.length && (lines[index]!.added || lines[index]!.removed)) {
+      if (lines[index]!.added) added += lines[index]!.value.join('');
+      else removed += lines[index]!.value.join('');
+      index++;
+    }
+    index--;
+    const words = removed && added ? diffWords(removed, added, limits) : [{ value: removed || added, added: !removed, removed: Boolean(removed), count: 1 }];
+    if (!words) return undefined;
+    changes.push(...words);
+  }
+  return changes;
 }
 
 /** The longest common start and end of two texts, cut back to white space so no word is split. */
