@@ -276,7 +276,7 @@ async function measureQueries(page: Page, url: string, inputSelector: string): P
       let typed = 0;
       input.addEventListener('input', () => (typed = performance.now()));
       new MutationObserver((_, observer) => {
-        if (typed && document.querySelector('#zoekresultaten > li')) {
+        if (typed && document.querySelector('#zoekresultaten > li:not([hidden])')) {
           observer.disconnect();
           done(performance.now() - typed);
         }

@@ -97,27 +97,41 @@ async function run() {
   }
   if (mine !== generation) return;
   showCounts(counts);
-  const results = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
-  if (mine !== generation) return;
   const total = search.results.length;
   status.textContent = total === 0
     ? 'Geen resultaten.'
     : `${total} ${total === 1 ? 'sectie gevonden' : 'secties gevonden'}${total > PAGE_SIZE ? `, de eerste ${PAGE_SIZE} staan hieronder` : ''}.`;
-  list.replaceChildren(...results.map((data) => {
+  // Results appear as their fragments load, in rank order: the first result does not wait for the
+  // twentieth (on a large index that wait was most of the time to first result).
+  const page = search.results.slice(0, PAGE_SIZE);
+  const items = page.map(() => {
     const item = document.createElement('li');
-    const heading = document.createElement('h2');
-    const link = document.createElement('a');
-    link.href = data.url;
-    link.textContent = data.meta.title;
-    heading.append(link);
-    const where = document.createElement('p');
-    where.className = 'muted';
-    where.textContent = data.meta.policy;
-    const text = document.createElement('p');
-    text.append(excerptNodes(data.excerpt));
-    item.append(heading, where, text);
+    item.hidden = true;
     return item;
+  });
+  list.replaceChildren(...items);
+  const loaded = new Array(page.length);
+  let shown = 0;
+  await Promise.all(page.map(async (result, index) => {
+    loaded[index] = await result.data();
+    if (mine !== generation) return;
+    while (shown < page.length && loaded[shown]) fillResult(items[shown], loaded[shown++]);
   }));
+}
+
+function fillResult(item, data) {
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta.title;
+  heading.append(link);
+  const where = document.createElement('p');
+  where.className = 'muted';
+  where.textContent = data.meta.policy;
+  const text = document.createElement('p');
+  text.append(excerptNodes(data.excerpt));
+  item.append(heading, where, text);
+  item.hidden = false;
 }
 
 let timer;
