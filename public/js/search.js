@@ -137,7 +137,10 @@ function fillResult(item, data) {
 let timer;
 input.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = setTimeout(run, 120);
+  timer = setTimeout(run, 80);
+  // Fetch the index chunks for the word being typed while the pause runs (Pagefind's preload).
+  const query = input.value.trim();
+  if (query && pagefind) pagefind.preload(query, { filters: currentState().filters });
 });
 form.addEventListener('change', (event) => {
   if (event.target.type === 'checkbox') run();

@@ -3,7 +3,8 @@
  * file, the key it was read with and the id it produced. The key is a SHA-256 over everything
  * that decides the output: the source bytes, its sources.yaml entry, the pipeline version, the
  * taxonomy files the pipeline reads and the load limits. Same key and the JSON still there:
- * the document is up to date and is neither read again nor rewritten.
+ * the document is up to date and is neither read again nor rewritten. Like git's index, a source
+ * whose size and modification time are as recorded is not even read: its recorded hash stands.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -14,7 +15,15 @@ export const INDEX_FILE = '.ingest-index.json';
 
 const IndexSchema = z.object({
   version: z.literal(1),
-  entries: z.record(z.string(), z.object({ key: z.string(), id: z.string() })),
+  entries: z.record(
+    z.string(),
+    z.object({
+      key: z.string(),
+      id: z.string(),
+      /** The source's SHA-256 with the size and modification time it had: an unchanged stat means an unchanged hash. */
+      source: z.object({ sha256: z.string(), size: z.number(), mtimeMs: z.number() }).optional(),
+    }),
+  ),
 });
 export type IngestIndex = z.infer<typeof IndexSchema>;
 
@@ -23,8 +32,8 @@ export function sha256(data: Uint8Array | string): string {
 }
 
 /** The cache key of one source: change any input that shapes its document and the key changes. */
-export function cacheKey(parts: { pipelineVersion: string; taxonomy: string; entry: unknown; file: string; bytes: Uint8Array; loadOptions: unknown }): string {
-  return sha256(JSON.stringify({ ...parts, bytes: sha256(parts.bytes) }));
+export function cacheKey(parts: { pipelineVersion: string; taxonomy: string; entry: unknown; file: string; sourceSha256: string; loadOptions: unknown }): string {
+  return sha256(JSON.stringify(parts));
 }
 
 /** The index of an earlier run, or an empty one when there is none or it cannot be trusted. */

@@ -79,19 +79,22 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   onEvent({ type: 'start', total: files.length });
   // First what is up to date (cheap: read and hash), then the pipeline on the rest: on every core
   // when there is enough to share out, in this thread otherwise (starting workers costs more).
-  const pending: Array<{ index: number; file: string; key: string; input: Parameters<typeof ingestSource>[0] }> = [];
+  const pending: Array<{ index: number; file: string; key: string; source: { sha256: string; size: number; mtimeMs: number }; input: Parameters<typeof ingestSource>[0] }> = [];
   for (const [index, file] of files.entries()) {
     try {
-      const bytes = readSourceFile(file, display);
       const entry: ManifestEntry | undefined = byFile.get(resolve(file));
-      const key = cacheKey({ pipelineVersion: PIPELINE_VERSION, taxonomy: taxonomyFingerprint, entry: entry ?? null, file: display(file), bytes, loadOptions: options.loadOptions });
       const cached = previous.entries[display(file)];
+      const info = statSource(file, display);
+      const statUnchanged = cached?.source && cached.source.size === info.size && cached.source.mtimeMs === info.mtimeMs;
+      const bytes = statUnchanged ? null : readSourceFile(file, display);
+      const source = statUnchanged ? cached.source! : { sha256: sha256(bytes!), size: info.size, mtimeMs: info.mtimeMs };
+      const key = cacheKey({ pipelineVersion: PIPELINE_VERSION, taxonomy: taxonomyFingerprint, entry: entry ?? null, file: display(file), sourceSha256: source.sha256, loadOptions: options.loadOptions });
       if (cached && cached.key === key && existsSync(join(options.outDir, `${cached.id}.json`))) {
         claimId(origin, cached.id, display(file));
-        next.entries[display(file)] = cached;
+        next.entries[display(file)] = { ...cached, source };
         unchanged.push(cached.id);
         onEvent({ type: 'cached', index: index + 1, total: files.length, id: cached.id });
-      } else pending.push({ index, file, key, input: { file: display(file), bytes, entry } });
+      } else pending.push({ index, file, key, source, input: { file: display(file), bytes: bytes ?? readSourceFile(file, display), entry } });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push(error);
@@ -107,7 +110,7 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
       try {
         const document = await (results[position] ?? ingestSource(source.input, context));
         claimId(origin, document.id, display(source.file));
-        next.entries[display(source.file)] = { key: source.key, id: document.id };
+        next.entries[display(source.file)] = { key: source.key, id: document.id, source: source.source };
         documents.push(document);
         onEvent({ type: 'document', index: source.index + 1, total: files.length, document, milliseconds: performance.now() - began });
       } catch (error) {
@@ -156,10 +159,19 @@ async function listSources(dir: string): Promise<string[]> {
 }
 
 /** Synchronous on purpose: a thousand small reads awaited one by one cost seconds in round trips. */
+function statSource(file: string, display: (path: string) => string): { size: number; mtimeMs: number } {
+  let info;
+  try {
+    info = statSync(file);
+  } catch (error) {
+    throw new InputError(display(file), `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, `check the path; sources live in content/sources/ (${basename(file)})`, { cause: error });
+  }
+  if (!info.isFile()) throw new InputError(display(file), 'is not a file', 'name a .txt, .md or .pdf file');
+  return { size: info.size, mtimeMs: info.mtimeMs };
+}
+
 function readSourceFile(file: string, display: (path: string) => string): Uint8Array {
   try {
-    const info = statSync(file);
-    if (!info.isFile()) throw new InputError(display(file), 'is not a file', 'name a .txt, .md or .pdf file');
     return new Uint8Array(readFileSync(file));
   } catch (error) {
     if (error instanceof InputError) throw error;

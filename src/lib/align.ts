@@ -37,20 +37,23 @@ export function comparableText(text: string): string {
   return foldText(text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** Per section, what does not depend on the pair: a document is compared many times in one build. */
-const textProfiles = new WeakMap<Section, { plain: string; title: string; titleWords: Set<string>; counts: Map<string, number> }>();
+/**
+ * Per section, its comparable text and title: a document is compared several times in one build.
+ * Only the strings are kept; word counts are cheap to redo and, kept for every section of a large
+ * corpus, cost more memory than the build can spare.
+ */
+const comparable = new WeakMap<Section, { plain: string; title: string }>();
 
 function profile(section: Section, index: number): Profile {
-  let cached = textProfiles.get(section);
+  let cached = comparable.get(section);
   if (!cached) {
-    const plain = comparableText(section.text);
-    const counts = new Map<string, number>();
-    for (const word of plain.split(' ')) if (word.length > 1) counts.set(word, (counts.get(word) ?? 0) + 1);
-    const title = comparableText(section.title);
-    cached = { plain, title, titleWords: new Set(title.split(' ').filter(Boolean)), counts };
-    textProfiles.set(section, cached);
+    cached = { plain: comparableText(section.text), title: comparableText(section.title) };
+    comparable.set(section, cached);
   }
-  return { section, index, title: cached.title, titleWords: cached.titleWords, words: new Map(cached.counts), norm: 0, plain: cached.plain };
+  const { plain, title } = cached;
+  const words = new Map<string, number>();
+  for (const word of plain.split(' ')) if (word.length > 1) words.set(word, (words.get(word) ?? 0) + 1);
+  return { section, index, title, titleWords: new Set(title.split(' ').filter(Boolean)), words, norm: 0, plain };
 }
 
 /**

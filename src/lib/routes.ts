@@ -1,6 +1,6 @@
 /** Static paths shared by the inline and side-by-side routes of the change pages. */
 import { comparisonOf, rangeSlug, versionPairs } from './history.ts';
-import type { Comparison } from './compare.ts';
+import { compareDocuments, type Comparison } from './compare.ts';
 import { getSite } from './site.ts';
 
 export async function versionComparisonPaths() {
@@ -14,7 +14,12 @@ export async function versionComparisonPaths() {
 export async function versionComparison(props: { fromId: string; toId: string }): Promise<Comparison> {
   const site = await getSite();
   const byId = (id: string) => site.documents.find((document) => document.id === id)!;
-  return comparisonOf(byId(props.fromId), byId(props.toId));
+  const [from, to] = [byId(props.fromId), byId(props.toId)];
+  // Consecutive versions are also on the change log, the feeds and the history: kept for them.
+  // A pair years apart is on its two pages only; keeping every such pair of a large corpus in
+  // memory for the whole build costs more than computing it twice.
+  const between = site.documents.some((other) => other.insurer === to.insurer && other.careType === to.careType && other.year > from.year && other.year < to.year);
+  return between ? compareDocuments(from, to) : comparisonOf(from, to);
 }
 
 /** Insurers with at least two policies have a history. */
