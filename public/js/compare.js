@@ -19,7 +19,7 @@ if (form && table) {
 
   async function showYear(slug, year) {
     const header = table.querySelector(`thead [data-verzekeraar="${slug}"]`);
-    if (header.dataset.jaar === year) return true;
+    if (header.dataset.jaar === year) return;
     const response = await fetch(`/vergelijk/${theme}/${slug}/${year}/`);
     if (!response.ok) throw new Error(`${response.status}`);
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
@@ -29,7 +29,6 @@ if (form && table) {
       const cell = fetched.querySelector(`tr[data-rij="${row.dataset.rij}"] [data-verzekeraar="${slug}"]`);
       row.querySelector(`[data-verzekeraar="${slug}"]`).replaceWith(document.importNode(cell, true));
     }
-    return true;
   }
 
   async function apply() {
