@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --n 1000 --seed 7 --runs 3 --build-runs 2 --pairs 100 --report bench/REPORT.md]
+ * npm run bench [-- --n 1000 --seed 7 --runs 3 --build-runs 2 --pairs 100 --report bench/REPORT.md] [--prepare]
  *
  * The benchmark at real scale (not a test): generates a synthetic corpus of N policies from the
  * five sources (scripts/bench/synthetic-corpus.ts, seeded), then measures, each against a floor
@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     'build-runs': { type: 'string', default: '2' },
     pairs: { type: 'string', default: '100' },
     report: { type: 'string', default: 'bench/REPORT.md' },
+    // Only generate the corpus and ingest it once (into .cache/bench/n<N>/), for profiling by hand.
+    prepare: { type: 'boolean', default: false },
   },
 });
 const N = Number(args.n);
@@ -319,6 +321,11 @@ async function benchSearch() {
 // ---- 6. the report -------------------------------------------------------------------------
 const generated = await generate();
 log(`${generated.policies.length} policies, ${generated.megabytes.toFixed(1)} MB in ${SOURCES}`);
+if (args.prepare) {
+  tsx('scripts/bench/ingest-child.ts', [SOURCES, CORPUS, 'full']);
+  log(`ingested into ${CORPUS}; build with CORPUS_DIR=${CORPUS} ATLAS_OUT_DIR=${DIST} npx astro build`);
+  process.exit(0);
+}
 const ingest = benchIngest();
 const build = benchBuild();
 const diff = benchDiff();

@@ -2,7 +2,7 @@
  * Extract step: insurer, contract year and care type read from the text itself, for sources
  * without a sources.yaml entry (and to check the entries that exist).
  */
-import { compileFoldedPhrase, foldText, type FoldedPhrase } from '../../src/lib/text.ts';
+import { compileFoldedPhrase, compilePhraseScanner, foldText, type FoldedPhrase } from '../../src/lib/text.ts';
 import type { Taxonomy } from '../../src/lib/taxonomy.ts';
 
 export interface DetectedMetadata {
@@ -16,27 +16,38 @@ export interface DetectedMetadata {
 /** Headings and the opening lines weigh more: that is where a policy says what it is. */
 const TITLE_WEIGHT = 3;
 
-const phrases = new Map<string, { phrase: FoldedPhrase; lead: string | null }>();
-/**
- * Whole-word hits of a phrase. Its first word must be one of the text's words: a set lookup that
- * rules out most of the two hundred names and synonyms before a regular expression scans the text.
- */
-function countPhrase(haystack: { text: string; words: Set<string> }, phrase: string): number {
-  let compiled = phrases.get(phrase);
-  if (!compiled) {
-    const folded = compileFoldedPhrase(phrase, { wholeWord: true });
-    compiled = { phrase: folded, lead: /^[\p{L}\p{N}]+/u.exec(folded.literal)?.[0] ?? null };
-    phrases.set(phrase, compiled);
-  }
-  if (compiled.lead !== null && !haystack.words.has(compiled.lead)) return 0;
-  return compiled.phrase.count(haystack.text);
+/** Names and synonyms compiled once per taxonomy, with one scanner that rules most out per text. */
+interface CompiledNames {
+  phrases: Map<string, FoldedPhrase>;
+  scan: (foldedHaystack: string) => Set<string>;
+}
+const compiledNames = new WeakMap<Taxonomy, CompiledNames>();
+
+function insurerPhrases(insurer: Taxonomy['insurers'][number]): string[] {
+  return [...insurer.names, ...insurer.labels.filter((label) => label.length > 3)];
 }
 
-const indexWords = (text: string) => ({ text, words: new Set(text.split(/[^\p{L}\p{N}]+/u)) });
+function namesOf(taxonomy: Taxonomy): CompiledNames {
+  let compiled = compiledNames.get(taxonomy);
+  if (!compiled) {
+    const all = [...taxonomy.insurers.flatMap(insurerPhrases), ...taxonomy.careTypes.flatMap((careType) => careType.synonyms)];
+    const phrases = new Map(all.map((phrase) => [phrase, compileFoldedPhrase(phrase, { wholeWord: true })]));
+    compiled = { phrases, scan: compilePhraseScanner([...phrases.values()]) };
+    compiledNames.set(taxonomy, compiled);
+  }
+  return compiled;
+}
+
+/** Whole-word hits of a phrase, only when its first word occurs in the text at all. */
+function countPhrase(haystack: { text: string; present: Set<string> }, phrase: FoldedPhrase): number {
+  return haystack.present.has(phrase.firstWord) ? phrase.countPresent(haystack.text) : 0;
+}
 
 export function detectMetadata(fullText: string, titleText: string, taxonomy: Taxonomy): DetectedMetadata {
   // "Voor ziekenhuizen verwijzen wij u naar het inkoopbeleid Ziekenhuizen" names another policy.
-  const body = indexWords(
+  const names = namesOf(taxonomy);
+  const scanned = (text: string) => ({ text, present: names.scan(text) });
+  const body = scanned(
     foldText(
       fullText
         .split(/(?<=[.\n])/u)
@@ -44,19 +55,22 @@ export function detectMetadata(fullText: string, titleText: string, taxonomy: Ta
         .join(' '),
     ),
   );
-  const titles = indexWords(foldText(titleText));
+  const titles = scanned(foldText(titleText));
   const evidence: string[] = [];
 
   const rank = <T extends { slug: string }>(items: T[], phrases: (item: T) => string[]) =>
     items
       .map((item) => ({
         slug: item.slug,
-        score: phrases(item).reduce((sum, phrase) => sum + countPhrase(body, phrase) + TITLE_WEIGHT * countPhrase(titles, phrase), 0),
+        score: phrases(item).reduce((sum, text) => {
+          const phrase = names.phrases.get(text)!;
+          return sum + countPhrase(body, phrase) + TITLE_WEIGHT * countPhrase(titles, phrase);
+        }, 0),
       }))
       .filter((entry) => entry.score > 0)
       .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
 
-  const insurers = rank(taxonomy.insurers, (insurer) => [...insurer.names, ...insurer.labels.filter((label) => label.length > 3)]);
+  const insurers = rank(taxonomy.insurers, insurerPhrases);
   const careTypes = rank(taxonomy.careTypes, (careType) => careType.synonyms);
   if (insurers[0]) evidence.push(`insurer ${insurers[0].slug}: ${insurers[0].score} mentions${insurers[1] ? ` (next: ${insurers[1].slug}, ${insurers[1].score})` : ''}`);
   if (careTypes[0]) evidence.push(`care type ${careTypes[0].slug}: score ${careTypes[0].score}${careTypes[1] ? ` (next: ${careTypes[1].slug}, ${careTypes[1].score})` : ''}`);

@@ -4,15 +4,13 @@
  * accent-insensitively at the start of a word; a leading "~" lets it match inside a Dutch compound
  * ("~duurza" finds "verduurzaming").
  */
-import { compileFoldedPhrase, foldText, type FoldedPhrase } from './text.ts';
+import { compileFoldedPhrase, compilePhraseScanner, foldText, type FoldedPhrase } from './text.ts';
 
 export type Keywords = Record<string, number>;
 
 interface CompiledKeyword {
   phrase: FoldedPhrase;
   weight: number;
-  /** For a keyword matched at a word start: its first run of letters and digits, which must start a word of the text. */
-  lead: string | null;
 }
 
 export interface RuleScore {
@@ -28,23 +26,7 @@ export interface KeywordRules {
 export function compileKeyword(keyword: string, weight: number): CompiledKeyword {
   const inCompound = keyword.startsWith('~');
   const phrase = compileFoldedPhrase(inCompound ? keyword.slice(1) : keyword, { inCompound });
-  return { phrase, weight, lead: inCompound ? null : (/^[\p{L}\p{N}]+/u.exec(phrase.literal)?.[0] ?? null) };
-}
-
-/** The distinct words of a text, sorted: "does any word start with x" in a binary search. */
-function wordsOf(text: string): string[] {
-  return [...new Set(text.split(/[^\p{L}\p{N}]+/u))].sort();
-}
-
-function someWordStartsWith(words: string[], prefix: string): boolean {
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (words[middle]! < prefix) low = middle + 1;
-    else high = middle;
-  }
-  return low < words.length && words[low]!.startsWith(prefix);
+  return { phrase, weight };
 }
 
 export function compileKeywordRules(rules: Array<{ slug: string; keywords: Keywords }>): KeywordRules {
@@ -52,18 +34,19 @@ export function compileKeywordRules(rules: Array<{ slug: string; keywords: Keywo
     slug: rule.slug,
     keywords: Object.entries(rule.keywords).map(([keyword, weight]) => compileKeyword(keyword, weight)),
   }));
+  // Hundreds of keywords against one text: one scan for the first words that occur rules most
+  // of them out before any of their regular expressions runs.
+  const scan = compilePhraseScanner(compiled.flatMap((rule) => rule.keywords.map((keyword) => keyword.phrase)));
   return {
     score(texts, maxHits = Number.POSITIVE_INFINITY) {
-      // Hundreds of keywords against one text: a lookup in its word list rules most of them out
-      // before any regular expression runs.
-      const indexed = texts.map((entry) => ({ ...entry, words: wordsOf(entry.text) }));
+      const indexed = texts.map((entry) => ({ ...entry, present: scan(entry.text) }));
       return compiled
         .map(({ slug, keywords }) => {
           let score = 0;
           for (const keyword of keywords) {
-            for (const { text, factor, words } of indexed) {
-              if (keyword.lead !== null && !someWordStartsWith(words, keyword.lead)) continue;
-              score += keyword.weight * factor * Math.min(maxHits, keyword.phrase.count(text));
+            for (const { text, factor, present } of indexed) {
+              if (!present.has(keyword.phrase.firstWord)) continue;
+              score += keyword.weight * factor * Math.min(maxHits, keyword.phrase.countPresent(text));
             }
           }
           return { slug, score };

@@ -51,7 +51,11 @@ export function escapeRegExp(text: string): string {
 export interface FoldedPhrase {
   /** The folded phrase: a cheap `includes` pre-check before the regular expression. */
   literal: string;
+  /** Its first word (up to the first space), which any hit contains. */
+  firstWord: string;
   count(foldedHaystack: string): number;
+  /** count() without the pre-check, for a caller that already knows firstWord is in the text. */
+  countPresent(foldedHaystack: string): number;
 }
 
 export function compileFoldedPhrase(phrase: string, options: { inCompound?: boolean; wholeWord?: boolean } = {}): FoldedPhrase {
@@ -61,9 +65,34 @@ export function compileFoldedPhrase(phrase: string, options: { inCompound?: bool
   const end = options.wholeWord ? '(?![\\p{L}\\p{N}])' : '';
   const regex = new RegExp(`${start}${body}${end}`, 'gu');
   const firstWord = literal.split(' ')[0]!;
+  const countPresent = (haystack: string) => haystack.match(regex)?.length ?? 0;
   return {
     literal,
-    count: (haystack) => (haystack.includes(firstWord) ? (haystack.match(regex)?.length ?? 0) : 0),
+    firstWord,
+    countPresent,
+    count: (haystack) => (haystack.includes(firstWord) ? countPresent(haystack) : 0),
+  };
+}
+
+/**
+ * Which of many phrases can occur in a text, in one scan instead of one `includes` each: the
+ * first words of all phrases, longest first, in one look-ahead alternation tried at every
+ * position. At a position the longest first word that fits is caught, and every shorter one that
+ * also fits there is a prefix of it, so each caught word brings its prefixes along.
+ */
+export function compilePhraseScanner(phrases: FoldedPhrase[]): (foldedHaystack: string) => Set<string> {
+  const words = [...new Set(phrases.map((phrase) => phrase.firstWord))].filter((word) => word !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const prefixes = new Map(words.map((word) => [word, words.filter((other) => word.startsWith(other))]));
+  const scanner = new RegExp(`(?=(${words.map(escapeRegExp).join('|')}))`, 'gu');
+  return (haystack) => {
+    // An empty first word is in every text, as it is for `includes`.
+    const present = new Set<string>(['']);
+    if (words.length === 0) return present;
+    for (const match of haystack.matchAll(scanner)) {
+      if (present.has(match[1]!)) continue;
+      for (const word of prefixes.get(match[1]!)!) present.add(word);
+    }
+    return present;
   };
 }
 

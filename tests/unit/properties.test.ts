@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { InputError } from '../../src/lib/errors.ts';
 import { serialiseDocument } from '../../scripts/ingest/write.ts';
 import { fixtureEntry, ingestText } from './helpers.ts';
+import { compileFoldedPhrase, compilePhraseScanner, foldText } from '../../src/lib/text.ts';
 
 const line = fc.oneof(
   fc.constantFrom('', '', ' ', '1 Inleiding', '2.1 Thema’s 2025', '3.', 'Voorwaarden zorgovereenkomst', 'Passende zorg', 'Bijlage 1 Lijst',
@@ -39,6 +40,26 @@ describe('pipeline properties', () => {
         });
       }),
       { numRuns: 150, seed: 20261123 },
+    );
+  });
+});
+
+describe('phrase scanner', () => {
+  // One scan must rule out exactly the phrases whose first word is not in the text, as one
+  // `includes` per phrase would: overlapping and nested first words ("zorg", "zorgverzekeraar",
+  // "verzekeraar") included.
+  const word = fc.constantFrom('zorg', 'zorgverzekeraar', 'verzekeraar', 'zorgv', 'rg', 'a.s.r.', 'co2', 'é', 'inkoop', 'inkoopbeleid 2025');
+  it('finds the same first words as includes() on any text', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 8 }), fc.array(fc.oneof(word, fc.constantFrom(' ', '-', 'x', '\n')), { maxLength: 30 }), (phrases, parts) => {
+        const compiled = phrases.map((phrase) => compileFoldedPhrase(phrase));
+        const text = foldText(parts.join(''));
+        const present = compilePhraseScanner(compiled)(text);
+        for (const phrase of compiled) {
+          assert.equal(present.has(phrase.firstWord), text.includes(phrase.firstWord), `${phrase.firstWord} in ${JSON.stringify(text)}`);
+          assert.equal(present.has(phrase.firstWord) ? phrase.countPresent(text) : 0, phrase.count(text));
+        }
+      }),
     );
   });
 });
