@@ -37,6 +37,12 @@ export function findArtefacts(lines: PreparedLine[], markdown: boolean): { artef
   return { artefacts, toc };
 }
 
+/** A table-of-contents line ends in a page number: a cheap test first, since most lines do not. */
+function tocLine(text: string): RegExpExecArray | null {
+  return ENDS_IN_DIGIT.test(text) ? TOC_LINE.exec(text) : null;
+}
+const ENDS_IN_DIGIT = /\d\s*$/u;
+
 type AddArtefact = (kind: Artefact['kind'], start: number, end: number, note?: string) => void;
 
 function findToc(lines: PreparedLine[], add: AddArtefact): TocEntry[] {
@@ -45,9 +51,13 @@ function findToc(lines: PreparedLine[], add: AddArtefact): TocEntry[] {
   while (index < lines.length) {
     let end = index;
     const run: TocEntry[] = [];
-    while (end < lines.length && (lines[end]!.blank || TOC_LINE.test(lines[end]!.text))) {
-      const match = TOC_LINE.exec(lines[end]!.text);
-      if (match) run.push({ number: match[1] ?? null, title: match[2]!.replace(/\s*\.+$/, ''), line: lines[end]!.no });
+    while (end < lines.length) {
+      const line = lines[end]!;
+      if (!line.blank) {
+        const match = tocLine(line.text);
+        if (!match) break;
+        run.push({ number: match[1] ?? null, title: match[2]!.replace(/\s*\.+$/, ''), line: line.no });
+      }
       end++;
     }
     if (run.length >= 3) {

@@ -51,7 +51,7 @@ export function detectMetadata(fullText: string, titleText: string, taxonomy: Ta
     foldText(
       fullText
         .split(/(?<=[.\n])/u)
-        .filter((sentence) => !/\bverwijz/iu.test(sentence))
+        .filter((sentence) => !(sentence.toLowerCase().includes('verwijz') && /\bverwijz/iu.test(sentence)))
         .join(' '),
     ),
   );
@@ -94,17 +94,20 @@ export function detectMetadata(fullText: string, titleText: string, taxonomy: Ta
 export function detectContractYear(text: string): { year: number | null; yearEnd: number | null; note: string | null } {
   const votes = new Map<number, number>();
   const vote = (year: number, weight: number) => votes.set(year, (votes.get(year) ?? 0) + weight);
-  const patterns: Array<[RegExp, number]> = [
-    [/\b(?:zorg)?inkoopbeleid(?:\s+[\p{L}'’-]+){0,3}\s+(?:voor\s+)?(20\d\d)(?:\s*[-–]\s*(20\d\d))?\b/giu, 3],
-    [/\b(?:contract(?:ering|jaar|en)?|overeenkomsten?|zorgovereenkomst)\s+(?:voor\s+)?(20\d\d)\b/giu, 2],
-    [/\bvoor\s+(20\d\d)\b/giu, 1],
-    [/\b[Ii]n\s+(20\d\d)\s+(?:zetten|gaan|willen|richten|contracteren|kopen|maken|hanteren)\b/gu, 2],
-    [/\b(?:inkoopproces|zorginkoop|inkoopjaar|proces contractering)\s+(?:in\s+|voor\s+)?(20\d\d)\b/giu, 2],
+  // Case-insensitive patterns run on the lower-cased text without the i flag: the same matches,
+  // but literals V8 can search for instead of trying every position (about six times faster).
+  const lower = text.toLowerCase();
+  const patterns: Array<[RegExp, number, string]> = [
+    [/\b(?:zorg)?inkoopbeleid(?:\s+[\p{L}'’-]+){0,3}\s+(?:voor\s+)?(20\d\d)(?:\s*[-–]\s*(20\d\d))?\b/gu, 3, lower],
+    [/\b(?:contract(?:ering|jaar|en)?|overeenkomsten?|zorgovereenkomst)\s+(?:voor\s+)?(20\d\d)\b/gu, 2, lower],
+    [/\bvoor\s+(20\d\d)\b/gu, 1, lower],
+    [/\b[Ii]n\s+(20\d\d)\s+(?:zetten|gaan|willen|richten|contracteren|kopen|maken|hanteren)\b/gu, 2, text],
+    [/\b(?:inkoopproces|zorginkoop|inkoopjaar|proces contractering)\s+(?:in\s+|voor\s+)?(20\d\d)\b/gu, 2, lower],
   ];
   let range: [number, number] | null = null;
-  for (const [pattern, weight] of patterns) {
-    for (const match of text.matchAll(pattern)) {
-      const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
+  for (const [pattern, weight, haystack] of patterns) {
+    for (const match of haystack.matchAll(pattern)) {
+      const before = haystack.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
       // "ten opzichte van het inkoopbeleid van 2024", "wijzigingen ... 2024" name an earlier policy.
       if (/(?:opzichte|vergeleken|t\.o\.v\.)\s+(?:van\s+)?(?:het\s+)?[\p{L}\s]*$/iu.test(before)) continue;
       const year = Number(match[1]);

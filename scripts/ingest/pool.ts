@@ -11,19 +11,25 @@ import type { SourceInput } from './pipeline.ts';
 
 interface Reply {
   id: number;
-  document?: PolicyDocument;
+  json?: string;
   inputError?: { file: string; message: string; hint: string; line?: number };
   crash?: string;
 }
 
+/** A document and its serialisation (serialiseDocument), the bytes to write. */
+export interface IngestedDocument {
+  document: PolicyDocument;
+  json: string;
+}
+
 export interface IngestPool {
-  ingest(input: SourceInput): Promise<PolicyDocument>;
+  ingest(input: SourceInput): Promise<IngestedDocument>;
   close(): Promise<void>;
 }
 
 export function createIngestPool(options: { taxonomyDir: string; loadOptions: LoadOptions; size?: number }): IngestPool {
   const size = options.size ?? availableParallelism();
-  const waiting = new Map<number, { resolve: (document: PolicyDocument) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { resolve: (ingested: IngestedDocument) => void; reject: (error: Error) => void }>();
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
       workerData: { taxonomyDir: options.taxonomyDir, loadOptions: options.loadOptions },
@@ -31,7 +37,7 @@ export function createIngestPool(options: { taxonomyDir: string; loadOptions: Lo
     worker.on('message', (reply: Reply) => {
       const pending = waiting.get(reply.id)!;
       waiting.delete(reply.id);
-      if (reply.document) pending.resolve(reply.document);
+      if (reply.json !== undefined) pending.resolve({ document: JSON.parse(reply.json) as PolicyDocument, json: reply.json });
       else if (reply.inputError) pending.reject(new InputError(reply.inputError.file, reply.inputError.message, reply.inputError.hint, reply.inputError.line ? { line: reply.inputError.line } : {}));
       else pending.reject(new Error(`The ingest worker crashed:\n${reply.crash}`));
     });

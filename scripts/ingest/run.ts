@@ -11,12 +11,12 @@ import type { ManifestEntry } from '../../src/lib/manifest.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 import { TAXONOMY_FILES } from '../../src/lib/taxonomy.ts';
 import { availableParallelism } from 'node:os';
-import { createIngestPool } from './pool.ts';
+import { createIngestPool, type IngestedDocument } from './pool.ts';
 import { cacheKey, INDEX_FILE, readIndex, serialiseIndex, sha256, type IngestIndex } from './cache.ts';
-import { createPipelineContext, ingestSource, PIPELINE_VERSION } from './pipeline.ts';
+import { createPipelineContext, ingestSource, PIPELINE_VERSION, type PipelineContext, type SourceInput } from './pipeline.ts';
 import type { LoadOptions } from './load.ts';
 import { readManifest, readTaxonomy } from '../../src/lib/read-inputs.ts';
-import { writeDocuments } from './write.ts';
+import { serialiseDocument, stageWrite } from './write.ts';
 
 export interface IngestOptions {
   /** Project root; paths in messages and in `source.file` are relative to it. */
@@ -102,16 +102,21 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
     }
   }
   const pool = pending.length >= PARALLEL_FROM && availableParallelism() > 1 ? createIngestPool({ taxonomyDir: options.taxonomyDir, loadOptions: options.loadOptions }) : null;
+  // Each document is staged as it comes (while the workers go on), and lands only if all did.
+  const staged = stageWrite(options.outDir);
+  let written: string[] = [];
   try {
     const started = performance.now();
     const results = pending.map((source) => (pool ? pool.ingest(source.input) : null));
     for (const [position, source] of pending.entries()) {
       const began = pool ? started : performance.now();
       try {
-        const document = await (results[position] ?? ingestSource(source.input, context));
+        const ingested = (await results[position]) ?? (await ingestInThread(source.input, context));
+        const { document } = ingested;
         claimId(origin, document.id, display(source.file));
         next.entries[display(source.file)] = { key: source.key, id: document.id, source: source.source };
         documents.push(document);
+        if (errors.length === 0) staged.add(document.id, ingested.json);
         onEvent({ type: 'document', index: source.index + 1, total: files.length, document, milliseconds: performance.now() - began });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -119,11 +124,12 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
         onEvent({ type: 'failed', index: source.index + 1, total: files.length, error });
       }
     }
+    if (errors.length === 0) written = staged.commit();
   } finally {
+    staged.discard();
     await pool?.close();
   }
   if (errors.length > 0) return { documents, unchanged, removed: [], errors, written: [] };
-  const written = await writeDocuments(options.outDir, documents);
   // After a run over the whole sources folder, output of sources that are gone goes too.
   const keep = new Set(Object.values(next.entries).map((cached) => cached.id));
   const removed = options.files.length ? [] : Object.values(previous.entries).map((cached) => cached.id).filter((id) => !keep.has(id));
@@ -132,6 +138,11 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   await writeFile(`${indexPath}.tmp`, serialiseIndex(next));
   await rename(`${indexPath}.tmp`, indexPath);
   return { documents, unchanged, removed, errors, written };
+}
+
+async function ingestInThread(input: SourceInput, context: PipelineContext): Promise<IngestedDocument> {
+  const document = await ingestSource(input, context);
+  return { document, json: serialiseDocument(document) };
 }
 
 /** Two sources cannot be the same policy. */

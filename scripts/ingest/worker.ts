@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../../src/lib/errors.ts';
 import { readTaxonomy } from '../../src/lib/read-inputs.ts';
 import { createPipelineContext, ingestSource, type SourceInput } from './pipeline.ts';
+import { serialiseDocument } from './write.ts';
 import type { LoadOptions } from './load.ts';
 
 const { taxonomyDir, loadOptions } = workerData as { taxonomyDir: string; loadOptions: LoadOptions };
@@ -14,7 +15,9 @@ const context = createPipelineContext(await readTaxonomy(taxonomyDir), loadOptio
 
 parentPort!.on('message', async ({ id, input }: { id: number; input: SourceInput }) => {
   try {
-    parentPort!.postMessage({ id, document: await ingestSource(input, context) });
+    // The serialised document, not the object: a string crosses to the main thread as one copy,
+    // and serialising here, on every core, keeps the main thread free to write as results come.
+    parentPort!.postMessage({ id, json: serialiseDocument(await ingestSource(input, context)) });
   } catch (error) {
     // Bad input is reported like in the main thread; anything else is a bug and crashes the run there.
     if (error instanceof InputError) parentPort!.postMessage({ id, inputError: { file: error.file, message: error.message, hint: error.hint, line: error.line } });

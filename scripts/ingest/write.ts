@@ -1,5 +1,5 @@
 /** Stage 7, write: all documents or none. Files go to a temporary folder first, then move into place. */
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 
@@ -8,19 +8,58 @@ export function serialiseDocument(document: PolicyDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+export interface StagedWrite {
+  /** Stage one document's serialisation (see serialiseDocument) as `<id>.json`. */
+  add(id: string, json: string): void;
+  /** Move everything staged into place; returns the paths written. */
+  commit(): string[];
+  /** Drop everything staged; the output folder is as it was. */
+  discard(): void;
+}
+
+/**
+ * A write that can be filled while documents are still being made (so writing overlaps the
+ * pipeline instead of following it) and lands all at once or not at all.
+ */
+export function stageWrite(outDir: string): StagedWrite {
+  let staging: string | null = null;
+  const ids: string[] = [];
+  const drop = () => {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    staging = null;
+  };
+  return {
+    add(id, json) {
+      if (!staging) {
+        mkdirSync(outDir, { recursive: true });
+        staging = mkdtempSync(join(outDir, '.staging-'));
+      }
+      writeFileSync(join(staging, `${id}.json`), json);
+      ids.push(id);
+    },
+    commit() {
+      mkdirSync(outDir, { recursive: true });
+      try {
+        return ids.map((id) => {
+          const target = join(outDir, `${id}.json`);
+          renameSync(join(staging!, `${id}.json`), target);
+          return target;
+        });
+      } finally {
+        drop();
+      }
+    },
+    discard: drop,
+  };
+}
+
 export async function writeDocuments(outDir: string, documents: PolicyDocument[]): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const staging = await mkdtemp(join(outDir, '.staging-'));
+  const write = stageWrite(outDir);
   try {
-    for (const document of documents) await writeFile(join(staging, `${document.id}.json`), serialiseDocument(document));
-    const written: string[] = [];
-    for (const document of documents) {
-      const target = join(outDir, `${document.id}.json`);
-      await rename(join(staging, `${document.id}.json`), target);
-      written.push(target);
-    }
-    return written;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+    for (const document of documents) write.add(document.id, serialiseDocument(document));
+    return write.commit();
+  } catch (error) {
+    write.discard();
+    throw error;
   }
 }
