@@ -15,6 +15,8 @@ import { stripLinks } from '../src/lib/text.ts';
 export const ALIAS_MARKER = '⁂';
 
 const outputPath = process.argv[2] ?? 'dist/pagefind';
+/** Records sent to the indexer before waiting for one to come back. */
+const IN_FLIGHT = 256;
 
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
@@ -32,6 +34,9 @@ async function main(): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
   check('createIndex', errors);
   try {
+    // Records go to Pagefind's indexer (a separate process) many at a time: one by one, each
+    // waited for, the build spent most of its time waiting on the round trip.
+    const inFlight = new Set<Promise<void>>();
     let records = 0;
     for (const document of documents) {
       const policy = `${insurerName.get(document.insurer)} · ${careTypeName.get(document.careType)} ${document.year}`;
@@ -41,22 +46,27 @@ async function main(): Promise<void> {
         const heading = sectionLabel(section);
         const aliases = compoundAliases(`${heading} ${plain}`, lexicon, memo);
         const content = `${heading}\n${plain}${aliases.length ? `\n${ALIAS_MARKER} ${aliases.join(' ')}` : ''}`;
-        const result = await index!.addCustomRecord({
-          url: paths.section(document.id, section.id),
-          content,
-          language: 'nl',
-          meta: { title: heading, policy },
-          filters: {
-            verzekeraar: [document.insurer],
-            jaar: [String(document.year)],
-            zorgsoort: [document.careType],
-            ...(section.themes.length ? { thema: section.themes } : {}),
-          },
-        });
-        check(`record ${document.id}#${section.id}`, result.errors);
+        const added = index!
+          .addCustomRecord({
+            url: paths.section(document.id, section.id),
+            content,
+            language: 'nl',
+            meta: { title: heading, policy },
+            filters: {
+              verzekeraar: [document.insurer],
+              jaar: [String(document.year)],
+              zorgsoort: [document.careType],
+              ...(section.themes.length ? { thema: section.themes } : {}),
+            },
+          })
+          .then((result) => check(`record ${document.id}#${section.id}`, result.errors));
+        const tracked: Promise<void> = added.finally(() => inFlight.delete(tracked));
+        inFlight.add(tracked);
         records++;
+        if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
       }
     }
+    await Promise.all(inFlight);
     const written = await index!.writeFiles({ outputPath });
     check('writeFiles', written.errors);
     console.log(`Search index: ${records} sections of ${documents.length} documents → ${outputPath} in ${(performance.now() - started).toFixed(0)} ms`);
