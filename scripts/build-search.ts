@@ -1,9 +1,15 @@
 /**
  * npm run build, last step: the Pagefind index in dist/pagefind, one record per policy section
  * (so a hit opens the policy at that section, and the theme filter is the section's own).
+ * A large corpus is split into shards of whole policies (dist/pagefind/deel-N/, listed in
+ * dist/pagefind/delen.json), which the search page merges: Pagefind's ranking compares every
+ * hit with every matching word, so its time grows with the square of the hits in one index,
+ * and k shards of a k-th of the hits each cost a k-th of the time.
  * Content is the section's repaired text (OCR noise fixed), plus the parts of Dutch compound
  * words after a marker the search page cuts excerpts at.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadCorpus } from '../src/lib/corpus.ts';
 import { buildLexicon, compoundAliases } from '../src/lib/compounds.ts';
@@ -17,6 +23,13 @@ export const ALIAS_MARKER = '⁂';
 const outputPath = process.argv[2] ?? 'dist/pagefind';
 /** Records sent to the indexer before waiting for one to come back. */
 const IN_FLIGHT = 256;
+/**
+ * Sections per shard, at most: about 5,000 keeps a common word's search near a tenth of a second
+ * (ATLAS_SEARCH_SHARD_SECTIONS overrides it; the end-to-end tests use a small one).
+ */
+const SHARD_RECORDS = Number(process.env.ATLAS_SEARCH_SHARD_SECTIONS ?? 5000);
+/** Shared with public/js/search.js: the list of extra shards, beside pagefind.js. */
+export const SHARDS_FILE = 'delen.json';
 
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
@@ -31,14 +44,25 @@ async function main(): Promise<void> {
   const lexicon = buildLexicon(documents.flatMap((document) => document.sections.map((section) => `${section.title} ${section.text}`)));
   const memo = new Map<string, string[]>();
 
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
-  check('createIndex', errors);
+  const sectionCount = documents.reduce((sum, document) => sum + document.sections.length, 0);
+  if (!(SHARD_RECORDS >= 1)) throw new Error(`ATLAS_SEARCH_SHARD_SECTIONS must be a number of sections of 1 or more, not "${process.env.ATLAS_SEARCH_SHARD_SECTIONS}"`);
+  // Whole policies per shard, and no shard without one.
+  const shardCount = Math.max(1, Math.min(documents.length, Math.ceil(sectionCount / SHARD_RECORDS)));
+  const shards = [];
+  for (let shard = 0; shard < shardCount; shard++) {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
+    check('createIndex', errors);
+    shards.push(index!);
+  }
   try {
     // Records go to Pagefind's indexer (a separate process) many at a time: one by one, each
     // waited for, the build spent most of its time waiting on the round trip.
     const inFlight = new Set<Promise<void>>();
     let records = 0;
-    for (const document of documents) {
+    for (const [position, document] of documents.entries()) {
+      // Round robin over policies sorted by id: every shard holds a like mix of insurers and
+      // years, so word statistics (and scores) are alike across shards.
+      const index = shards[position % shardCount]!;
       const policy = `${insurerName.get(document.insurer)} · ${careTypeName.get(document.careType)} ${document.year}`;
       for (const section of document.sections) {
         const plain = stripLinks(section.text);
@@ -46,7 +70,7 @@ async function main(): Promise<void> {
         const heading = sectionLabel(section);
         const aliases = compoundAliases(`${heading} ${plain}`, lexicon, memo);
         const content = `${heading}\n${plain}${aliases.length ? `\n${ALIAS_MARKER} ${aliases.join(' ')}` : ''}`;
-        const added = index!
+        const added = index
           .addCustomRecord({
             url: paths.section(document.id, section.id),
             content,
@@ -67,9 +91,15 @@ async function main(): Promise<void> {
       }
     }
     await Promise.all(inFlight);
-    const written = await index!.writeFiles({ outputPath });
-    check('writeFiles', written.errors);
-    console.log(`Search index: ${records} sections of ${documents.length} documents → ${outputPath} in ${(performance.now() - started).toFixed(0)} ms`);
+    const extra: string[] = [];
+    for (const [shard, index] of shards.entries()) {
+      const path = shard === 0 ? outputPath : join(outputPath, `deel-${shard}`);
+      const written = await index.writeFiles({ outputPath: path });
+      check('writeFiles', written.errors);
+      if (shard > 0) extra.push(`/pagefind/deel-${shard}/`);
+    }
+    writeFileSync(join(outputPath, SHARDS_FILE), `${JSON.stringify(extra)}\n`);
+    console.log(`Search index: ${records} sections of ${documents.length} documents in ${shardCount} ${shardCount === 1 ? 'shard' : 'shards'} → ${outputPath} in ${(performance.now() - started).toFixed(0)} ms`);
   } finally {
     await pagefind.close();
   }

@@ -8,16 +8,25 @@ const FACETS = ['verzekeraar', 'jaar', 'zorgsoort', 'thema'];
 const PAGE_SIZE = 20;
 
 let pagefind;
+/** The loaded API, for the preload while typing (which must not wait for it). */
+let loadedPagefind;
 let generation = 0;
 
-async function loadPagefind() {
-  if (!pagefind) {
-    const api = await import('/pagefind/pagefind.js');
+/** Pagefind, loaded once: the same promise for every caller (shards must be merged only once). */
+function loadPagefind() {
+  pagefind ??= (async () => {
+    // A large index comes in shards (see scripts/build-search.ts): merged, one search spans all.
+    const [api, shards] = await Promise.all([
+      import('/pagefind/pagefind.js'),
+      fetch('/pagefind/delen.json').then((response) => (response.ok ? response.json() : [])).catch(() => []),
+    ]);
     await api.options({ excerptLength: 30 });
+    for (const shard of shards) await api.mergeIndex(shard);
     // Load the filter index first: a search's filter counts are incomplete until it is loaded.
     await api.filters();
-    pagefind = api;
-  }
+    loadedPagefind = api;
+    return api;
+  })();
   return pagefind;
 }
 
@@ -140,7 +149,7 @@ input.addEventListener('input', () => {
   timer = setTimeout(run, 80);
   // Fetch the index chunks for the word being typed while the pause runs (Pagefind's preload).
   const query = input.value.trim();
-  if (query && pagefind) pagefind.preload(query, { filters: currentState().filters });
+  if (query && loadedPagefind) loadedPagefind.preload(query, { filters: currentState().filters });
 });
 form.addEventListener('change', (event) => {
   if (event.target.type === 'checkbox') run();

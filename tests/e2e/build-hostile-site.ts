@@ -2,7 +2,8 @@
  * Builds a second site, into .cache/hostile/dist, from fixture sources: the hostile ones (raw
  * <script>, onerror=, javascript: links in a Markdown page and in a plain text layer) for
  * tests/e2e/hostile.spec.ts, and two years of one policy (Zorg en Zekerheid 2025 and the 2026
- * version in tests/versions/) for the version diff in tests/e2e/changes.spec.ts.
+ * version in tests/versions/) for the version diff in tests/e2e/changes.spec.ts, with a search
+ * index split into one shard per policy.
  * Run by `npm run test:e2e` before Playwright.
  */
 import { execFileSync } from 'node:child_process';
@@ -34,4 +35,9 @@ for (const [file, year] of [[zz2025, 2025], [zz2026, 2026]] as const) {
 rmSync(corpusDir, { recursive: true, force: true });
 await writeDocuments(corpusDir, documents);
 execFileSync('npx', ['astro', 'build', '--silent'], { stdio: 'inherit', env: { ...process.env, CORPUS_DIR: corpusDir, ATLAS_OUT_DIR: outDir } });
+// Its search index in shards of a policy each, for tests/e2e/changes.spec.ts: a search spans them all.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', join(outDir, 'pagefind')], {
+  stdio: 'inherit',
+  env: { ...process.env, CORPUS_DIR: corpusDir, ATLAS_SEARCH_SHARD_SECTIONS: '1' },
+});
 console.log(`Fixture site: ${documents.length} documents → ${outDir}`);

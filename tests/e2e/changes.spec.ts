@@ -65,6 +65,21 @@ test('an insurer through the years: Caresq passende zorg lost "1 op de 4 werknem
   await expect(step.locator('ins', { hasText: 'AZWA' }).first()).toBeVisible();
 });
 
+test('a search spans every shard of a split index: VECOZO in both years of Zorg en Zekerheid', async ({ page }) => {
+  // The fixture site's index has one shard per policy (tests/e2e/build-hostile-site.ts).
+  await page.goto(`${fixture}/zoeken/`);
+  await page.getByRole('searchbox', { name: 'Zoekterm' }).fill('vecozo');
+  await expect(page.getByRole('status')).toHaveText('4 secties gevonden.');
+  const links = page.locator('#zoekresultaten > li a');
+  await expect(links).toHaveCount(4);
+  const hrefs = await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+  expect(hrefs.filter((href) => href?.startsWith('/beleid/zorg-en-zekerheid-2025-algemeen/#'))).toHaveLength(2);
+  expect(hrefs.filter((href) => href?.startsWith('/beleid/zorg-en-zekerheid-2026-algemeen/#'))).toHaveLength(2);
+  // The filter counts add up over the shards too.
+  await expect(page.locator('[data-count-for="jaar:2025"]')).toHaveText('2');
+  await expect(page.locator('[data-count-for="jaar:2026"]')).toHaveText('2');
+});
+
 test('the Atom feed lists the changes', async ({ request }) => {
   const response = await request.get('/wijzigingen/caresq/feed.xml');
   expect(response.ok()).toBe(true);
