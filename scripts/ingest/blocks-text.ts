@@ -85,6 +85,11 @@ function continues(open: OpenBlock, line: PreparedLine, breakBefore: boolean, wi
   const first = text.charAt(0);
   const lowercaseOrDigit = /[\p{Ll}\d(]/u.test(first);
   if (lowercaseOrDigit) {
+    // A numbered title on a line of its own, then a paragraph that happens to open in lower case
+    // ("2.2.3.3 Ziekenhuisverplaatste zorg" / "a.s.r. ondersteunt de ontwikkeling naar ..."): a
+    // heading and its body, not one wrapped line. A title that wraps ends mid-phrase ("... en")
+    // or goes on in a short line, so it is not taken for one.
+    if (open.start === open.end && NUMBERED_START.test(previous) && previous.length < width * 0.85 && text.length >= width * 0.6 && isTitleLike(previous.replace(/^\S+\s+/u, ''), 110, 16)) return false;
     // A wrapped line, also across a blank line or a page break that split the paragraph; after a
     // lead-in ending in ":" and a blank line, a list follows instead.
     return !(breakBefore && /[.!?:]$/u.test(previous));

@@ -1,7 +1,7 @@
 /** The heading structure of each of the five sources, pinned: number, title and parent. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ingestCorpusFile, numbered, titles } from './helpers.ts';
+import { fixtureEntry, ingestCorpusFile, ingestText, numbered, titles } from './helpers.ts';
 
 describe('cz-2025-msz', () => {
   it('finds every numbered heading up to four levels with its parent', async () => {
@@ -109,5 +109,35 @@ describe('zorg-en-zekerheid-2025-algemeen', () => {
     assert.equal(section('5').title, 'IZA en impactvolle transformaties');
     assert.equal(section('3').title, 'Strategieën');
     assert.ok(!titles(document).includes('Beter in jouw buurt'));
+  });
+});
+
+describe('a numbered title above a paragraph that opens in lower case', () => {
+  // The a.s.r. way of writing its name: "a.s.r. ondersteunt ..." right under a heading. Found at
+  // scale (the benchmark's corpus), where the paragraph swallowed the heading and a moved section
+  // could not be seen to move.
+  const text = [
+    '1 Inleiding',
+    'Dit is het zorginkoopbeleid van a.s.r. voor het jaar 2026, met alle voorwaarden en afspraken voor zorgaanbieders.',
+    '',
+    '2 Kosten van zorg',
+    'Wij kopen doelmatig in en letten daarbij op de prijs en de kwaliteit van de zorg die wij contracteren voor onze klanten.',
+    '',
+    '2.1 Ziekenhuisverplaatste zorg',
+    'a.s.r. ondersteunt de ontwikkeling naar meer passende zorg, substitutie naar voorliggende voorzieningen en meer.',
+    'Tegelijkertijd vinden we dat de trend om zorg thuis te verlenen ook grenzen kent, die staan in ons toetsingskader.',
+    '',
+    '2.2 Revalidatiezorg, trombosediensten, audiologische centra en',
+    'ambulancezorg',
+    'Deze zorg kopen wij in bij de regionale aanbieders, met afspraken over kwaliteit, bereikbaarheid en de prijs.',
+  ].join('\n');
+  it('is a heading, and a title that wraps onto a short line is still one title', async () => {
+    const document = await ingestText(text, 'asr.txt', fixtureEntry('asr.txt'));
+    assert.deepEqual(numbered(document), [['1', null], ['2', null], ['2.1', '2'], ['2.2', '2']]);
+    assert.deepEqual(
+      document.sections.filter((section) => section.number).map((section) => section.title),
+      ['Inleiding', 'Kosten van zorg', 'Ziekenhuisverplaatste zorg', 'Revalidatiezorg, trombosediensten, audiologische centra en ambulancezorg'],
+    );
+    assert.match(document.sections.find((section) => section.number === '2.1')!.text, /^a\.s\.r\. ondersteunt/u);
   });
 });
