@@ -161,7 +161,9 @@ function parseNumbered(text: string): { number: number[]; numberText: string; ti
 export function isSuccessor(current: number[] | null, next: number[], allowSkip = false): boolean {
   if (current === null) return next.every((part) => part <= 3) && next.length <= 2;
   if (next.length === current.length + 1) {
-    return next.slice(0, current.length).every((part, i) => part === current[i]) && next[next.length - 1] === 1;
+    // The first child, or with a skip allowed its second (the first lost, like a skipped sibling).
+    const child = next[next.length - 1]!;
+    return next.slice(0, current.length).every((part, i) => part === current[i]) && (child === 1 || (allowSkip && child === 2));
   }
   if (next.length > current.length || next.length === 0) return false;
   const depth = next.length;

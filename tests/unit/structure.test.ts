@@ -141,3 +141,22 @@ describe('a numbered title above a paragraph that opens in lower case', () => {
     assert.match(document.sections.find((section) => section.number === '2.1')!.text, /^a\.s\.r\. ondersteunt/u);
   });
 });
+
+describe('a first sub-paragraph missing from the text', () => {
+  it('still takes its second as a heading under its chapter, as it does for a skipped sibling', async () => {
+    const text = [
+      '1 Inleiding',
+      'Dit is het zorginkoopbeleid voor het jaar 2026, met alle voorwaarden en afspraken voor zorgaanbieders.',
+      '',
+      '2 Revalidatiezorg en trombosediensten',
+      '',
+      '2.2 Trombosediensten',
+      'De trombosediensten zitten nog steeds in een fundamentele transitie, en wij volgen de ontwikkelingen nauwlettend.',
+      '',
+      '2.3 Audiologische centra',
+      'Steeds meer mensen krijgen te maken met gehoorproblemen, en de vraag naar audiologische zorg groeit elk jaar.',
+    ].join('\n');
+    const document = await ingestText(text, 'skip.txt', fixtureEntry('skip.txt'));
+    assert.deepEqual(numbered(document), [['1', null], ['2', null], ['2.2', '2'], ['2.3', '2']]);
+  });
+});
