@@ -83,6 +83,9 @@ export function generateCorpus(bases: BaseSource[], taxonomy: Taxonomy, options:
         const moved: Array<[string, string]> = [];
         if (step > 0) {
           units = units.map((unit) => ({ ...unit, lines: [...unit.lines] }));
+          // An added section is never one the policy had last year: two copies of one text make an
+          // ambiguous pair, and a section removed here and added back elsewhere is in truth a move.
+          const present = new Set(units.map((unit) => unit.title));
           // Edits: a few words in a few sections.
           for (let edit = 0; edit < 3 + Math.floor(random() * 4); edit++) {
             const unit = pick(units);
@@ -102,10 +105,13 @@ export function generateCorpus(bases: BaseSource[], taxonomy: Taxonomy, options:
           }
           // Added: a section from another policy, without its number, after a leaf.
           if (random() < 0.6) {
-            const donor = pick(pick(parsed).units.filter((unit) => unit.lines.length > 3));
-            const at = pick(units.map((_, index) => index).filter((index) => isLeaf(units, index)));
-            const heading = donor.title.replace(/[.:;]+$/u, '');
-            units.splice(at + 1, 0, { number: null, title: heading, level: units[at]!.level, lines: ['', heading, '', ...donor.lines.slice(1)] });
+            const donors = pick(parsed).units.filter((unit) => unit.lines.length > 3 && !present.has(unit.title));
+            if (donors.length > 0) {
+              const donor = pick(donors);
+              const at = pick(units.map((_, index) => index).filter((index) => isLeaf(units, index)));
+              const heading = donor.title.replace(/[.:;]+$/u, '');
+              units.splice(at + 1, 0, { number: null, title: heading, level: units[at]!.level, lines: ['', heading, '', ...donor.lines.slice(1)] });
+            }
           }
           // Moved: two numbered sibling leaves trade places, each keeping the other's number.
           const swaps = units
