@@ -24,7 +24,8 @@ interface OpenBlock extends Block {
 }
 
 export function buildTextBlocks(lines: PreparedLine[], excluded: boolean[], width: number): Block[] {
-  const vocabulary = collectVocabulary(lines);
+  // Only a hyphen at a line end between lower-case letters asks for it: built on first need.
+  const vocabulary = lazyVocabulary(lines);
   const blocks: Block[] = [];
   let open: OpenBlock | null = null;
   let sawBreak = true;
@@ -103,7 +104,7 @@ function continues(open: OpenBlock, line: PreparedLine, breakBefore: boolean, wi
   return true;
 }
 
-function appendLine(open: OpenBlock, line: PreparedLine, vocabulary: Set<string>): void {
+function appendLine(open: OpenBlock, line: PreparedLine, vocabulary: Vocabulary): void {
   const text = line.text;
   let joined: string;
   if (open.text.endsWith('-')) {
@@ -127,15 +128,24 @@ function appendLine(open: OpenBlock, line: PreparedLine, vocabulary: Set<string>
  * compound); "Zvw-" + "en" keeps it with a space (an elided compound); otherwise the hyphen was
  * a line-end hyphenation and goes.
  */
-function joinHyphenated(before: string, after: string, vocabulary: Set<string>): string {
+function joinHyphenated(before: string, after: string, vocabulary: Vocabulary): string {
   if (CONJUNCTION_AFTER_HYPHEN.test(after)) return `${before} ${after}`;
   const head = /([\p{L}]+)-$/u.exec(before)?.[1] ?? '';
   const tail = /^[\p{L}]+/u.exec(after)?.[0] ?? '';
   const lowercaseJoin = head !== '' && tail !== '' && /\p{Ll}$/u.test(head) && /^\p{Ll}/u.test(tail);
   if (!lowercaseJoin) return before + after;
-  const joinedIsWord = vocabulary.has((head + tail).toLowerCase());
-  const headIsWord = vocabulary.has(head.toLowerCase());
+  const words = vocabulary();
+  const joinedIsWord = words.has((head + tail).toLowerCase());
+  const headIsWord = words.has(head.toLowerCase());
   return joinedIsWord || !headIsWord ? before.slice(0, -1) + after : before + after;
+}
+
+/** The document's words of four letters or more, lower-cased. */
+type Vocabulary = () => Set<string>;
+
+function lazyVocabulary(lines: PreparedLine[]): Vocabulary {
+  let words: Set<string> | null = null;
+  return () => (words ??= collectVocabulary(lines));
 }
 
 function collectVocabulary(lines: PreparedLine[]): Set<string> {

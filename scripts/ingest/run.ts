@@ -11,7 +11,7 @@ import type { ManifestEntry } from '../../src/lib/manifest.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 import { TAXONOMY_FILES } from '../../src/lib/taxonomy.ts';
 import { availableParallelism } from 'node:os';
-import { createIngestPool, type IngestedDocument } from './pool.ts';
+import { createIngestPool, type IngestedDocument, type IngestPool } from './pool.ts';
 import { cacheKey, INDEX_FILE, readIndex, serialiseIndex, sha256, type IngestIndex } from './cache.ts';
 import { createPipelineContext, ingestSource, PIPELINE_VERSION, type PipelineContext, type SourceInput } from './pipeline.ts';
 import type { LoadOptions } from './load.ts';
@@ -77,9 +77,28 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   const unchanged: string[] = [];
   const origin = new Map<string, string>();
   onEvent({ type: 'start', total: files.length });
-  // First what is up to date (cheap: read and hash), then the pipeline on the rest: on every core
-  // when there is enough to share out, in this thread otherwise (starting workers costs more).
-  const pending: Array<{ index: number; file: string; key: string; source: { sha256: string; size: number; mtimeMs: number }; input: Parameters<typeof ingestSource>[0] }> = [];
+  // What is up to date is read and hashed only; the rest goes through the pipeline: on every core
+  // once there is enough to share out (then sent to the workers as it is found, so they start up
+  // and work while the rest is read), in this thread otherwise (starting workers costs more).
+  type Pending = { index: number; file: string; key: string; source: { sha256: string; size: number; mtimeMs: number }; input: SourceInput };
+  const pending: Pending[] = [];
+  const started = performance.now();
+  let pool: IngestPool | null = null;
+  const results: Array<Promise<IngestedDocument>> = [];
+  const dispatch = (source: Pending) => {
+    const result = pool!.ingest(source.input);
+    // Awaited in order below; until then a rejection is not "unhandled".
+    result.catch(() => {});
+    results.push(result);
+  };
+  const queue = (source: Pending) => {
+    pending.push(source);
+    if (pool) dispatch(source);
+    else if (pending.length >= PARALLEL_FROM && availableParallelism() > 1) {
+      pool = createIngestPool({ taxonomyDir: options.taxonomyDir, loadOptions: options.loadOptions });
+      pending.forEach(dispatch);
+    }
+  };
   for (const [index, file] of files.entries()) {
     try {
       const entry: ManifestEntry | undefined = byFile.get(resolve(file));
@@ -94,24 +113,21 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
         next.entries[display(file)] = { ...cached, source };
         unchanged.push(cached.id);
         onEvent({ type: 'cached', index: index + 1, total: files.length, id: cached.id });
-      } else pending.push({ index, file, key, source, input: { file: display(file), bytes: bytes ?? readSourceFile(file, display), entry } });
+      } else queue({ index, file, key, source, input: { file: display(file), bytes: bytes ?? readSourceFile(file, display), entry } });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push(error);
       onEvent({ type: 'failed', index: index + 1, total: files.length, error });
     }
   }
-  const pool = pending.length >= PARALLEL_FROM && availableParallelism() > 1 ? createIngestPool({ taxonomyDir: options.taxonomyDir, loadOptions: options.loadOptions }) : null;
   // Each document is staged as it comes (while the workers go on), and lands only if all did.
   const staged = stageWrite(options.outDir);
   let written: string[] = [];
   try {
-    const started = performance.now();
-    const results = pending.map((source) => (pool ? pool.ingest(source.input) : null));
     for (const [position, source] of pending.entries()) {
       const began = pool ? started : performance.now();
       try {
-        const ingested = (await results[position]) ?? (await ingestInThread(source.input, context));
+        const ingested = await (results[position] ?? ingestInThread(source.input, context));
         const { document } = ingested;
         claimId(origin, document.id, display(source.file));
         next.entries[display(source.file)] = { key: source.key, id: document.id, source: source.source };
@@ -127,7 +143,7 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
     if (errors.length === 0) written = staged.commit();
   } finally {
     staged.discard();
-    await pool?.close();
+    await (pool as IngestPool | null)?.close();
   }
   if (errors.length > 0) return { documents, unchanged, removed: [], errors, written: [] };
   // After a run over the whole sources folder, output of sources that are gone goes too.
