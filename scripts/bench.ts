@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     report: { type: 'string', default: 'bench/REPORT.md' },
     // Only generate the corpus and ingest it once (into .cache/bench/n<N>/), for profiling by hand.
     prepare: { type: 'boolean', default: false },
+    // Only the search measurement, on the site a full run left in .cache/bench/n<N>/ (for tuning).
+    'search-only': { type: 'boolean', default: false },
   },
 });
 const N = Number(args.n);
@@ -323,6 +325,18 @@ async function benchSearch() {
 }
 
 // ---- 6. the report -------------------------------------------------------------------------
+if (args['search-only']) {
+  if (!existsSync(join(DIST, 'pagefind'))) throw new Error(`no site in ${DIST}: run npm run bench -- --n ${N} first`);
+  const { results } = await benchSearch();
+  const queries = results.pagefind.flatMap((run) => run.queries);
+  log(`pagefind: first query ${fmt(results.pagefind.map((run) => run.first.firstMs), 'ms')}, ${fmt(results.pagefind.map((run) => run.first.bytes / 1024), 'KB')}`);
+  log(`pagefind: further queries ${fmt(queries.map((query) => query.firstMs), 'ms')}, ${fmt(queries.map((query) => query.bytes / 1024), 'KB')}`);
+  QUERIES.slice(1).forEach((query, index) => {
+    const runs = results.pagefind.map((run) => run.queries[index]!);
+    log(`  ${query}: ${fmt(runs.map((run) => run.firstMs), 'ms')}, ${fmt(runs.map((run) => run.bytes / 1024), 'KB')}`);
+  });
+  process.exit(0);
+}
 const generated = await generate();
 log(`${generated.policies.length} policies, ${generated.megabytes.toFixed(1)} MB in ${SOURCES}`);
 if (args.prepare) {

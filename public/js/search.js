@@ -147,9 +147,11 @@ let timer;
 input.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(run, 80);
-  // Fetch the index chunks for the word being typed while the pause runs (Pagefind's preload).
+  // Fetch the index chunks for the word being typed while the pause runs (Pagefind's preload),
+  // from three letters: "z" or "zo" would fetch the chunks of every word that starts so, in every
+  // shard of the index, for a word nobody is looking for yet.
   const query = input.value.trim();
-  if (query && loadedPagefind) loadedPagefind.preload(query, { filters: currentState().filters });
+  if (query.length >= 3 && loadedPagefind) loadedPagefind.preload(query, { filters: currentState().filters });
 });
 form.addEventListener('change', (event) => {
   if (event.target.type === 'checkbox') run();

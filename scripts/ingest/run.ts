@@ -99,31 +99,31 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
       pending.forEach(dispatch);
     }
   };
-  for (const [index, file] of files.entries()) {
-    try {
-      const entry: ManifestEntry | undefined = byFile.get(resolve(file));
-      const cached = previous.entries[display(file)];
-      const info = statSource(file, display);
-      const statUnchanged = cached?.source && cached.source.size === info.size && cached.source.mtimeMs === info.mtimeMs;
-      const bytes = statUnchanged ? null : readSourceFile(file, display);
-      const source = statUnchanged ? cached.source! : { sha256: sha256(bytes!), size: info.size, mtimeMs: info.mtimeMs };
-      const key = cacheKey({ pipelineVersion: PIPELINE_VERSION, taxonomy: taxonomyFingerprint, entry: entry ?? null, file: display(file), sourceSha256: source.sha256, loadOptions: options.loadOptions });
-      if (cached && cached.key === key && existsSync(join(options.outDir, `${cached.id}.json`))) {
-        claimId(origin, cached.id, display(file));
-        next.entries[display(file)] = { ...cached, source };
-        unchanged.push(cached.id);
-        onEvent({ type: 'cached', index: index + 1, total: files.length, id: cached.id });
-      } else queue({ index, file, key, source, input: { file: display(file), bytes: bytes ?? readSourceFile(file, display), entry } });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      errors.push(error);
-      onEvent({ type: 'failed', index: index + 1, total: files.length, error });
-    }
-  }
   // Each document is staged as it comes (while the workers go on), and lands only if all did.
   const staged = stageWrite(options.outDir);
   let written: string[] = [];
   try {
+    for (const [index, file] of files.entries()) {
+      try {
+        const entry: ManifestEntry | undefined = byFile.get(resolve(file));
+        const cached = previous.entries[display(file)];
+        const info = statSource(file, display);
+        const statUnchanged = cached?.source && cached.source.size === info.size && cached.source.mtimeMs === info.mtimeMs;
+        const bytes = statUnchanged ? null : readSourceFile(file, display);
+        const source = statUnchanged ? cached.source! : { sha256: sha256(bytes!), size: info.size, mtimeMs: info.mtimeMs };
+        const key = cacheKey({ pipelineVersion: PIPELINE_VERSION, taxonomy: taxonomyFingerprint, entry: entry ?? null, file: display(file), sourceSha256: source.sha256, loadOptions: options.loadOptions });
+        if (cached && cached.key === key && existsSync(join(options.outDir, `${cached.id}.json`))) {
+          claimId(origin, cached.id, display(file));
+          next.entries[display(file)] = { ...cached, source };
+          unchanged.push(cached.id);
+          onEvent({ type: 'cached', index: index + 1, total: files.length, id: cached.id });
+        } else queue({ index, file, key, source, input: { file: display(file), bytes: bytes ?? readSourceFile(file, display), entry } });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        errors.push(error);
+        onEvent({ type: 'failed', index: index + 1, total: files.length, error });
+      }
+    }
     for (const [position, source] of pending.entries()) {
       const began = pool ? started : performance.now();
       try {
