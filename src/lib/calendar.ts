@@ -28,7 +28,19 @@ export interface Milestone {
 
 export const OTHER_KIND = 'overig';
 
+/** One calendar per corpus and rules: the calendar page and every .ics file ask for the same one. */
+const built = new WeakMap<PolicyDocument[], WeakMap<MilestoneRules, Milestone[]>>();
+
+/** Every milestone of the corpus, sorted by date. Shared between callers: treat it as read-only. */
 export function buildCalendar(documents: PolicyDocument[], rules: MilestoneRules): Milestone[] {
+  let byRules = built.get(documents);
+  if (!byRules) built.set(documents, (byRules = new WeakMap()));
+  let milestones = byRules.get(rules);
+  if (!milestones) byRules.set(rules, (milestones = computeCalendar(documents, rules)));
+  return milestones;
+}
+
+function computeCalendar(documents: PolicyDocument[], rules: MilestoneRules): Milestone[] {
   const kinds = compileKeywordRules(rules.kinds);
   const labelOf = (kind: string) => rules.kinds.find((candidate) => candidate.slug === kind)?.label ?? rules.otherLabel;
   const milestones: Milestone[] = [];
@@ -99,7 +111,9 @@ export function byMonth(milestones: Milestone[]): Array<{ month: string; milesto
   const months = new Map<string, Milestone[]>();
   for (const milestone of milestones) {
     const month = milestone.date.slice(0, 7);
-    months.set(month, [...(months.get(month) ?? []), milestone]);
+    const list = months.get(month);
+    if (list) list.push(milestone);
+    else months.set(month, [milestone]);
   }
   return [...months].map(([month, list]) => ({ month, milestones: list }));
 }
