@@ -3,9 +3,9 @@ import { Feed } from 'feed';
 import type { ChangeLogEntry } from './changelog.ts';
 import { publicationDate } from './changelog.ts';
 
-export function changeLogFeed(entries: ChangeLogEntry[], options: { site: URL; path: string; title: string; insurerName: (slug: string) => string }): string {
+export function changeLogFeed(entries: ChangeLogEntry[], options: { site: URL; path: string; title: string; insurerName: (slug: string) => string; legalPublication: { month: number; day: number } }): string {
   const absolute = (path: string) => new URL(path, options.site).href;
-  const newest = entries.reduce((latest, entry) => Math.max(latest, publicationDate(entry.document).getTime()), 0);
+  const newest = entries.reduce((latest, entry) => Math.max(latest, publicationDate(entry.document, options.legalPublication).getTime()), 0);
   const feed = new Feed({
     title: options.title,
     id: absolute(options.path.replace(/feed\.xml$/u, '')),
@@ -22,7 +22,7 @@ export function changeLogFeed(entries: ChangeLogEntry[], options: { site: URL; p
       id: absolute(`/wijzigingen/#${entry.key}`),
       link,
       description: `${entry.kind === 'vermeld' ? 'Vermeld door de verzekeraar' : 'Gevonden in de tekst'}${entry.unstated ? ' (niet vermeld in de wijzigingenlijst)' : ''}. ${entry.text}`,
-      date: publicationDate(entry.document),
+      date: publicationDate(entry.document, options.legalPublication),
     });
   }
   return feed.atom1();

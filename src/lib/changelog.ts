@@ -92,9 +92,10 @@ function collectChangeLog(documents: PolicyDocument[]): ChangeLogEntry[] {
 }
 
 /**
- * The date a change became public, for feeds: insurers must publish the policy for year T by
- * 1 April of T-1 (Regeling transparantie zorginkoopproces Zvw), so that is the date used.
+ * The date a change became public, for feeds: insurers must publish the policy for year T by a
+ * set day of T-1 (1 April: Regeling transparantie zorginkoopproces Zvw), the `legalPublication`
+ * of content/taxonomy/milestones.yaml, so that is the date used.
  */
-export function publicationDate(document: PolicyDocument): Date {
-  return new Date(Date.UTC(document.year - 1, 3, 1));
+export function publicationDate(document: PolicyDocument, legalPublication: { month: number; day: number }): Date {
+  return new Date(Date.UTC(document.year - 1, legalPublication.month - 1, legalPublication.day));
 }

@@ -10,6 +10,7 @@ export const GET: APIRoute = async ({ site: origin }) => {
     path: '/wijzigingen/feed.xml',
     title: 'Zorginkoop Atlas: wijzigingen in het zorginkoopbeleid',
     insurerName: (slug) => site.insurer(slug).name,
+    legalPublication: site.taxonomy.milestones.legalPublication,
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

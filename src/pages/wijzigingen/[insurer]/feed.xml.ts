@@ -16,6 +16,7 @@ export const GET: APIRoute = async ({ params, site: origin }) => {
     path: `/wijzigingen/${insurer.slug}/feed.xml`,
     title: `Zorginkoop Atlas: wijzigingen bij ${insurer.name}`,
     insurerName: (slug) => site.insurer(slug).name,
+    legalPublication: site.taxonomy.milestones.legalPublication,
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };
