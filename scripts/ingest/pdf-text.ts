@@ -1,5 +1,4 @@
 /** Thin adapter around pdf.js: the text layer of a PDF as lines, each with its page number. */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputError } from '../../src/lib/errors.ts';
 
 interface TextItemLike {
@@ -9,11 +8,20 @@ interface TextItemLike {
   height: number;
 }
 
+/**
+ * pdf.js, loaded on the first PDF only. Its legacy build brings core-js, which replaces built-ins
+ * such as JSON.stringify with slower wrappers for the whole process: loaded up front, it made
+ * writing every document (PDF or not) about three times slower.
+ */
+function loadPdfJs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  return import('pdfjs-dist/legacy/build/pdf.mjs');
+}
+
 export async function readPdfLines(bytes: Uint8Array, file: string): Promise<{ lines: string[]; pageOfLine: number[] }> {
   let pdf;
   try {
     // pdf.js may transfer (detach) the buffer it is given: pass a copy.
-    pdf = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+    pdf = await (await loadPdfJs()).getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
   } catch (cause) {
     throw new InputError(
       file,
