@@ -43,18 +43,23 @@ function countPhrase(haystack: { text: string; present: Set<string> }, phrase: F
   return haystack.present.has(phrase.firstWord) ? phrase.countPresent(haystack.text) : 0;
 }
 
+/**
+ * The text in sentences (a space after each "." and line end) without the sentences that refer
+ * elsewhere. Most texts have none: then one pass inserts the spaces, and no sentence list is made.
+ */
+export function withoutReferrals(text: string): string {
+  if (!/verwijz/iu.test(text)) return text.replace(/(?<=[.\n])(?=[\s\S])/gu, ' ');
+  return text
+    .split(/(?<=[.\n])/u)
+    .filter((sentence) => !/\bverwijz/iu.test(sentence))
+    .join(' ');
+}
+
 export function detectMetadata(fullText: string, titleText: string, taxonomy: Taxonomy): DetectedMetadata {
   // "Voor ziekenhuizen verwijzen wij u naar het inkoopbeleid Ziekenhuizen" names another policy.
   const names = namesOf(taxonomy);
   const scanned = (text: string) => ({ text, present: names.scan(text) });
-  const body = scanned(
-    foldText(
-      fullText
-        .split(/(?<=[.\n])/u)
-        .filter((sentence) => !(sentence.toLowerCase().includes('verwijz') && /\bverwijz/iu.test(sentence)))
-        .join(' '),
-    ),
-  );
+  const body = scanned(foldText(withoutReferrals(fullText)));
   const titles = scanned(foldText(titleText));
   const evidence: string[] = [];
 

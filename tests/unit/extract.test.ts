@@ -1,6 +1,7 @@
 /** Extraction on the real corpus: metadata from the text, stated changes, deadlines, contacts, themes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { withoutReferrals } from '../../scripts/ingest/detect-metadata.ts';
 import { CORPUS_FILES, ingestCorpusFile } from './helpers.ts';
 
 describe('metadata detected from the text', () => {
@@ -124,5 +125,12 @@ describe('themes', () => {
     assert.equal(themesOf((title) => title === 'Verduurzamen van de zorgsector')[0], 'duurzaamheid');
     const zz = await ingestCorpusFile('zorg-en-zekerheid-2025-algemeen.txt');
     assert.ok(zz.sections.find((section) => section.title.startsWith('CSRD'))!.themes.includes('duurzaamheid'));
+  });
+});
+
+describe('metadata detection skips sentences that refer to other policies', () => {
+  it('drops "verwijzen naar" sentences and puts a space after every sentence and line end', () => {
+    assert.equal(withoutReferrals('Wij kopen in.Voor ziekenhuizen verwijzen wij naar het inkoopbeleid Ziekenhuizen.\nDit is 2026.'), 'Wij kopen in. \n Dit is 2026.');
+    assert.equal(withoutReferrals('Wij kopen in.Zie ook\nhieronder.'), 'Wij kopen in. Zie ook\n hieronder.');
   });
 });
