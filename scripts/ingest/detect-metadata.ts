@@ -44,15 +44,15 @@ function countPhrase(haystack: { text: string; present: Set<string> }, phrase: F
 }
 
 /**
- * The text in sentences (a space after each "." and line end) without the sentences that refer
- * elsewhere. Most texts have none: then one pass inserts the spaces, and no sentence list is made.
+ * The text without the sentences that refer to another policy ("Voor ziekenhuizen verwijzen wij
+ * u naar het inkoopbeleid Ziekenhuizen"), otherwise as it is: "a.s.r." must stay one name.
  */
 export function withoutReferrals(text: string): string {
-  if (!/verwijz/iu.test(text)) return text.replace(/(?<=[.\n])(?=[\s\S])/gu, ' ');
+  if (!/verwijz/iu.test(text)) return text;
   return text
     .split(/(?<=[.\n])/u)
     .filter((sentence) => !/\bverwijz/iu.test(sentence))
-    .join(' ');
+    .join('');
 }
 
 export function detectMetadata(fullText: string, titleText: string, taxonomy: Taxonomy): DetectedMetadata {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withoutReferrals } from '../../scripts/ingest/detect-metadata.ts';
-import { CORPUS_FILES, ingestCorpusFile } from './helpers.ts';
+import { CORPUS_FILES, ingestCorpusFile, ingestText } from './helpers.ts';
 
 describe('metadata detected from the text', () => {
   const expected: Record<string, string> = {
@@ -129,8 +129,19 @@ describe('themes', () => {
 });
 
 describe('metadata detection skips sentences that refer to other policies', () => {
-  it('drops "verwijzen naar" sentences and puts a space after every sentence and line end', () => {
-    assert.equal(withoutReferrals('Wij kopen in.Voor ziekenhuizen verwijzen wij naar het inkoopbeleid Ziekenhuizen.\nDit is 2026.'), 'Wij kopen in. \n Dit is 2026.');
-    assert.equal(withoutReferrals('Wij kopen in.Zie ook\nhieronder.'), 'Wij kopen in. Zie ook\n hieronder.');
+  it('drops "verwijzen naar" sentences and leaves the rest as it is (so "a.s.r." stays one name)', () => {
+    assert.equal(withoutReferrals('Wij kopen in.Voor ziekenhuizen verwijzen wij naar het inkoopbeleid Ziekenhuizen.\nDit is 2026.'), 'Wij kopen in.\nDit is 2026.');
+    assert.equal(withoutReferrals('Het beleid van a.s.r. voor 2026.'), 'Het beleid van a.s.r. voor 2026.');
+  });
+  it('reads a.s.r. from the body of a policy that names it only there', async () => {
+    // Not in a title nor in the opening blocks (those count apart): only in the body.
+    const generic = 'Wij kopen zorg in die van goede kwaliteit is, betaalbaar blijft en goed bereikbaar is voor iedereen.';
+    const text = [
+      '1 Inleiding', 'Dit is het zorginkoopbeleid 2026 voor de geestelijke gezondheidszorg, voor alle zorgaanbieders.', '',
+      '2 Kwaliteit', generic, '', '3 Betaalbaarheid', generic, '', '4 Bereikbaarheid', generic, '',
+      '5 Voorwaarden', 'Zorgaanbieders sluiten een overeenkomst met a.s.r. als zij voldoen aan de eisen van a.s.r. in dit beleid.',
+    ].join('\n');
+    const document = await ingestText(text, 'asr.txt');
+    assert.equal(document.insurer, 'asr');
   });
 });
