@@ -2,7 +2,7 @@
  * Extract step: insurer, contract year and care type read from the text itself, for sources
  * without a sources.yaml entry (and to check the entries that exist).
  */
-import { compileFoldedPhrase, compilePhraseScanner, foldText, type FoldedPhrase } from '../../src/lib/text.ts';
+import { compileFoldedPhrase, compilePhraseScanner, foldText, type FoldedPhrase, type ScannedText } from '../../src/lib/text.ts';
 import type { Taxonomy } from '../../src/lib/taxonomy.ts';
 
 export interface DetectedMetadata {
@@ -19,7 +19,7 @@ const TITLE_WEIGHT = 3;
 /** Names and synonyms compiled once per taxonomy, with one scanner that rules most out per text. */
 interface CompiledNames {
   phrases: Map<string, FoldedPhrase>;
-  scan: (foldedHaystack: string) => Set<string>;
+  scan: (foldedHaystack: string) => ScannedText;
 }
 const compiledNames = new WeakMap<Taxonomy, CompiledNames>();
 
@@ -38,11 +38,6 @@ function namesOf(taxonomy: Taxonomy): CompiledNames {
   return compiled;
 }
 
-/** Whole-word hits of a phrase, only when its first word occurs in the text at all. */
-function countPhrase(haystack: { text: string; present: Set<string> }, phrase: FoldedPhrase): number {
-  return haystack.present.has(phrase.firstWord) ? phrase.countPresent(haystack.text) : 0;
-}
-
 /**
  * The text without the sentences that refer to another policy ("Voor ziekenhuizen verwijzen wij
  * u naar het inkoopbeleid Ziekenhuizen"), otherwise as it is: "a.s.r." must stay one name.
@@ -56,11 +51,9 @@ export function withoutReferrals(text: string): string {
 }
 
 export function detectMetadata(fullText: string, titleText: string, taxonomy: Taxonomy): DetectedMetadata {
-  // "Voor ziekenhuizen verwijzen wij u naar het inkoopbeleid Ziekenhuizen" names another policy.
   const names = namesOf(taxonomy);
-  const scanned = (text: string) => ({ text, present: names.scan(text) });
-  const body = scanned(foldText(withoutReferrals(fullText)));
-  const titles = scanned(foldText(titleText));
+  const body = names.scan(foldText(withoutReferrals(fullText)));
+  const titles = names.scan(foldText(titleText));
   const evidence: string[] = [];
 
   const rank = <T extends { slug: string }>(items: T[], phrases: (item: T) => string[]) =>
@@ -69,7 +62,7 @@ export function detectMetadata(fullText: string, titleText: string, taxonomy: Ta
         slug: item.slug,
         score: phrases(item).reduce((sum, text) => {
           const phrase = names.phrases.get(text)!;
-          return sum + countPhrase(body, phrase) + TITLE_WEIGHT * countPhrase(titles, phrase);
+          return sum + body.count(phrase) + TITLE_WEIGHT * titles.count(phrase);
         }, 0),
       }))
       .filter((entry) => entry.score > 0)

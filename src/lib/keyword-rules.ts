@@ -39,15 +39,12 @@ export function compileKeywordRules(rules: Array<{ slug: string; keywords: Keywo
   const scan = compilePhraseScanner(compiled.flatMap((rule) => rule.keywords.map((keyword) => keyword.phrase)));
   return {
     score(texts, maxHits = Number.POSITIVE_INFINITY) {
-      const indexed = texts.map((entry) => ({ ...entry, present: scan(entry.text) }));
+      const scanned = texts.map(({ text, factor }) => ({ factor, hits: scan(text) }));
       return compiled
         .map(({ slug, keywords }) => {
           let score = 0;
           for (const keyword of keywords) {
-            for (const { text, factor, present } of indexed) {
-              if (!present.has(keyword.phrase.firstWord)) continue;
-              score += keyword.weight * factor * Math.min(maxHits, keyword.phrase.countPresent(text));
-            }
+            for (const { factor, hits } of scanned) score += keyword.weight * factor * Math.min(maxHits, hits.count(keyword.phrase));
           }
           return { slug, score };
         })

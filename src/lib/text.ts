@@ -54,7 +54,7 @@ export interface FoldedPhrase {
   /** Its first word (up to the first space), which any hit contains. */
   firstWord: string;
   count(foldedHaystack: string): number;
-  /** count() without the pre-check, for a caller that already knows firstWord is in the text. */
+  /** count() without the pre-check, for a caller that already knows firstWord is in the text (ScannedText). */
   countPresent(foldedHaystack: string): number;
 }
 
@@ -74,25 +74,37 @@ export function compileFoldedPhrase(phrase: string, options: { inCompound?: bool
   };
 }
 
+/** A text scanned once for the first words of many phrases (compilePhraseScanner). */
+export interface ScannedText {
+  /** Whether `word` occurs in the text, as `includes` would say. */
+  has(word: string): boolean;
+  /** The phrase's hits in the text (FoldedPhrase.count), its expression run only when its first word occurs. */
+  count(phrase: FoldedPhrase): number;
+}
+
 /**
  * Which of many phrases can occur in a text, in one scan instead of one `includes` each: the
  * first words of all phrases, longest first, in one look-ahead alternation tried at every
  * position. At a position the longest first word that fits is caught, and every shorter one that
  * also fits there is a prefix of it, so each caught word brings its prefixes along.
  */
-export function compilePhraseScanner(phrases: FoldedPhrase[]): (foldedHaystack: string) => Set<string> {
+export function compilePhraseScanner(phrases: FoldedPhrase[]): (foldedHaystack: string) => ScannedText {
   const words = [...new Set(phrases.map((phrase) => phrase.firstWord))].filter((word) => word !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const prefixes = new Map(words.map((word) => [word, words.filter((other) => word.startsWith(other))]));
   const scanner = new RegExp(`(?=(${words.map(escapeRegExp).join('|')}))`, 'gu');
   return (haystack) => {
     // An empty first word is in every text, as it is for `includes`.
     const present = new Set<string>(['']);
-    if (words.length === 0) return present;
-    for (const match of haystack.matchAll(scanner)) {
-      if (present.has(match[1]!)) continue;
-      for (const word of prefixes.get(match[1]!)!) present.add(word);
+    if (words.length > 0) {
+      for (const match of haystack.matchAll(scanner)) {
+        if (present.has(match[1]!)) continue;
+        for (const word of prefixes.get(match[1]!)!) present.add(word);
+      }
     }
-    return present;
+    return {
+      has: (word) => present.has(word),
+      count: (phrase) => (present.has(phrase.firstWord) ? phrase.countPresent(haystack) : 0),
+    };
   };
 }
 
