@@ -165,6 +165,11 @@ function benchBuild() {
 }
 
 // ---- 4. diff -------------------------------------------------------------------------------
+/**
+ * Titles compared without their digits: the generator shifts years in the text, and an OCR'd
+ * "2025?" read as "20257" escapes the shift but is repaired on ingest.
+ */
+const titleKey = (title: string | undefined) => title?.replace(/\d+/gu, '#');
 function benchDiff() {
   const documents = loadCorpus(CORPUS);
   const moves = JSON.parse(readFileSync(join(WORK, 'moves.json'), 'utf8')) as Record<string, Array<[string, string]>>;
@@ -204,15 +209,11 @@ function benchDiff() {
     const removed = output.split('\n').filter((line) => line.startsWith('-')).join('\n');
     const added = output.split('\n').filter((line) => line.startsWith('+')).join('\n');
     // A move is two siblings trading places: reported as a move when either of them is "moved".
-    const groups = moves[to.id] ?? [];
+    const groups = (moves[to.id] ?? []).map((group) => group.map(titleKey));
     truth += groups.length;
     const movedPairs = comparison.pairs.filter((pair) => pair.status === 'moved');
-    // Titles compared without their digits: the generator shifts years in the text, and an OCR'd
-    // "2025?" read as "20257" escapes the shift but is repaired on ingest.
-    const titleKey = (title: string | undefined) => title?.replace(/\d+/gu, '#');
     const titlesOf = (pair: (typeof movedPairs)[number]) => [titleKey(pair.new?.title), titleKey(pair.old?.title)];
-    for (const rawGroup of groups) {
-      const group = rawGroup.map(titleKey);
+    for (const group of groups) {
       if (movedPairs.some((pair) => titlesOf(pair).some((title) => title !== undefined && group.includes(title)))) oursAsMove++;
       const snippets = group.map((title) => {
         const section = from.sections.find((candidate) => titleKey(candidate.title) === title);
@@ -220,7 +221,7 @@ function benchDiff() {
       });
       if (snippets.some((snippet) => snippet && removed.includes(snippet) && added.includes(snippet))) gitAsDeleteAdd++;
     }
-    oursFalseMoves += movedPairs.filter((pair) => !groups.some((group) => titlesOf(pair).some((title) => title !== undefined && group.map(titleKey).includes(title)))).length;
+    oursFalseMoves += movedPairs.filter((pair) => !groups.some((group) => titlesOf(pair).some((title) => title !== undefined && group.includes(title)))).length;
   }
   return { pairs: pairs.length, ours, git, truth, oursAsMove, oursFalseMoves, gitAsDeleteAdd };
 }

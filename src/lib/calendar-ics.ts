@@ -1,6 +1,6 @@
 /** The procurement calendar as iCalendar (RFC 5545) through the `ics` package: all-day events. */
 import { createEvents, type EventAttributes } from 'ics';
-import type { Milestone } from './calendar.ts';
+import { formatDayMonth, type Milestone } from './calendar.ts';
 
 export interface IcsOptions {
   /** Absolute URL of the site, for each event's link back to the policy. */
@@ -53,9 +53,6 @@ function vevents(calendar: string): string[] {
   return blocks;
 }
 
-/** "1 april": the legal date is taxonomy data (milestones.yaml), so it is written from the milestone. */
-const DAY_MONTH = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', timeZone: 'UTC' });
-
 function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & { timestamp: number } {
   const [year, month, day] = milestone.date.split('-').map(Number) as [number, number, number];
   // An all-day event ends (exclusive) the next day.
@@ -64,7 +61,7 @@ function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & {
   const where = milestone.mentions.map((mention) => `“${mention.phrase}” (regel ${mention.line})`);
   const description = [
     `${milestone.kindLabel} — ${options.insurerName(milestone.insurer)}, ${milestone.careTypes.map(options.careTypeName).join(', ')}, contractjaar ${milestone.year}.`,
-    milestone.legal ? `Wettelijke plicht: het zorginkoopbeleid staat uiterlijk ${DAY_MONTH.format(Date.UTC(year, month - 1, day))} van het jaar ervoor online.` : `Bron: ${milestone.document.title}, ${where.join('; ')}.`,
+    milestone.legal ? `Wettelijke plicht: het zorginkoopbeleid staat uiterlijk ${formatDayMonth(month, day)} van het jaar ervoor online.` : `Bron: ${milestone.document.title}, ${where.join('; ')}.`,
     url,
   ].join('\n');
   return {

@@ -28,6 +28,13 @@ export interface Milestone {
 
 export const OTHER_KIND = 'overig';
 
+const DAY_MONTH = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** "1 april": a day of the year as Dutch text (the legal publication day is data, milestones.yaml). */
+export function formatDayMonth(month: number, day: number): string {
+  return DAY_MONTH.format(Date.UTC(2000, month - 1, day));
+}
+
 /** One calendar per corpus and rules: the calendar page and every .ics file ask for the same one. */
 const built = new WeakMap<PolicyDocument[], WeakMap<MilestoneRules, Milestone[]>>();
 
