@@ -48,54 +48,54 @@ async function main(): Promise<void> {
   if (!(SHARD_RECORDS >= 1)) throw new Error(`ATLAS_SEARCH_SHARD_SECTIONS must be a number of sections of 1 or more, not "${process.env.ATLAS_SEARCH_SHARD_SECTIONS}"`);
   // Whole policies per shard, and no shard without one.
   const shardCount = Math.max(1, Math.min(documents.length, Math.ceil(sectionCount / SHARD_RECORDS)));
-  const shards = [];
-  for (let shard = 0; shard < shardCount; shard++) {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
-    check('createIndex', errors);
-    shards.push(index!);
-  }
+  // Round robin over policies sorted by id: every shard holds a like mix of insurers and years,
+  // so word statistics (and scores) are alike across shards.
+  const shards = Array.from({ length: shardCount }, (_, shard) => documents.filter((_, position) => position % shardCount === shard));
   try {
-    // Records go to Pagefind's indexer (a separate process) many at a time: one by one, each
-    // waited for, the build spent most of its time waiting on the round trip.
-    const inFlight = new Set<Promise<void>>();
-    let records = 0;
-    for (const [position, document] of documents.entries()) {
-      // Round robin over policies sorted by id: every shard holds a like mix of insurers and
-      // years, so word statistics (and scores) are alike across shards.
-      const index = shards[position % shardCount]!;
-      const policy = `${insurerName.get(document.insurer)} · ${careTypeName.get(document.careType)} ${document.year}`;
-      for (const section of document.sections) {
-        const plain = stripLinks(section.text);
-        if (section.level === 0 && plain.trim() === '') continue;
-        const heading = sectionLabel(section);
-        const aliases = compoundAliases(`${heading} ${plain}`, lexicon, memo);
-        const content = `${heading}\n${plain}${aliases.length ? `\n${ALIAS_MARKER} ${aliases.join(' ')}` : ''}`;
-        const added = index
-          .addCustomRecord({
-            url: paths.section(document.id, section.id),
-            content,
-            language: 'nl',
-            meta: { title: heading, policy },
-            filters: {
-              verzekeraar: [document.insurer],
-              jaar: [String(document.year)],
-              zorgsoort: [document.careType],
-              ...(section.themes.length ? { thema: section.themes } : {}),
-            },
-          })
-          .then((result) => check(`record ${document.id}#${section.id}`, result.errors));
-        const tracked: Promise<void> = added.finally(() => inFlight.delete(tracked));
-        inFlight.add(tracked);
-        records++;
-        if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-      }
-    }
-    await Promise.all(inFlight);
     const extra: string[] = [];
-    for (const [shard, index] of shards.entries()) {
+    let records = 0;
+    // One shard at a time, dropped from the indexer once written: the indexer holds every open
+    // index in memory, and all of them at once cost more than the rest of the build together.
+    for (const [shard, shardDocuments] of shards.entries()) {
+      const created = await pagefind.createIndex({ forceLanguage: 'nl' });
+      check('createIndex', created.errors);
+      const index = created.index!;
+      // Records go to Pagefind's indexer (a separate process) many at a time: one by one, each
+      // waited for, the build spent most of its time waiting on the round trip.
+      const inFlight = new Set<Promise<void>>();
+      for (const document of shardDocuments) {
+        const policy = `${insurerName.get(document.insurer)} · ${careTypeName.get(document.careType)} ${document.year}`;
+        for (const section of document.sections) {
+          const plain = stripLinks(section.text);
+          if (section.level === 0 && plain.trim() === '') continue;
+          const heading = sectionLabel(section);
+          const aliases = compoundAliases(`${heading} ${plain}`, lexicon, memo);
+          const content = `${heading}\n${plain}${aliases.length ? `\n${ALIAS_MARKER} ${aliases.join(' ')}` : ''}`;
+          const added = index
+            .addCustomRecord({
+              url: paths.section(document.id, section.id),
+              content,
+              language: 'nl',
+              meta: { title: heading, policy },
+              filters: {
+                verzekeraar: [document.insurer],
+                jaar: [String(document.year)],
+                zorgsoort: [document.careType],
+                ...(section.themes.length ? { thema: section.themes } : {}),
+              },
+            })
+            .then((result) => check(`record ${document.id}#${section.id}`, result.errors));
+          const tracked: Promise<void> = added.finally(() => inFlight.delete(tracked));
+          inFlight.add(tracked);
+          records++;
+          if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+        }
+      }
+      await Promise.all(inFlight);
       const path = shard === 0 ? outputPath : join(outputPath, `deel-${shard}`);
       const written = await index.writeFiles({ outputPath: path });
       check('writeFiles', written.errors);
+      await index.deleteIndex();
       if (shard > 0) extra.push(`/pagefind/deel-${shard}/`);
     }
     writeFileSync(join(outputPath, SHARDS_FILE), `${JSON.stringify(extra)}\n`);

@@ -6,9 +6,9 @@
  * index split into one shard per policy.
  * Run by `npm run test:e2e` before Playwright.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSiteAndSearch } from '../../scripts/build/site-and-search.ts';
 import { documentId } from '../../src/lib/manifest.ts';
 import { readTaxonomy } from '../../src/lib/read-inputs.ts';
 import { createPipelineContext, ingestSource } from '../../scripts/ingest/pipeline.ts';
@@ -34,10 +34,6 @@ for (const [file, year] of [[zz2025, 2025], [zz2026, 2026]] as const) {
 }
 rmSync(corpusDir, { recursive: true, force: true });
 await writeDocuments(corpusDir, documents);
-execFileSync('npx', ['astro', 'build', '--silent'], { stdio: 'inherit', env: { ...process.env, CORPUS_DIR: corpusDir, ATLAS_OUT_DIR: outDir } });
 // Its search index in shards of a policy each, for tests/e2e/changes.spec.ts: a search spans them all.
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', join(outDir, 'pagefind')], {
-  stdio: 'inherit',
-  env: { ...process.env, CORPUS_DIR: corpusDir, ATLAS_SEARCH_SHARD_SECTIONS: '1' },
-});
+await buildSiteAndSearch({ corpusDir, outDir, quiet: true, env: { ATLAS_SEARCH_SHARD_SECTIONS: '1' } });
 console.log(`Fixture site: ${documents.length} documents → ${outDir}`);

@@ -1,0 +1,85 @@
+/**
+ * The two halves of a build after ingest, side by side: Astro renders the pages (one thread) and
+ * scripts/build-search.ts feeds Pagefind's indexer (a process of its own); both read the same
+ * structured corpus and neither needs the other's output, so on two cores together they take
+ * about as long as the slower one alone.
+ *
+ * Both write into folders beside the output and replace it only when both succeeded: a failed
+ * build leaves the site that was there as it was.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+export interface SiteBuildOptions {
+  /** The structured corpus (scripts/ingest.ts --out). */
+  corpusDir: string;
+  /** Where the finished site goes (replaced whole). */
+  outDir: string;
+  /** Astro's page-by-page log left out. */
+  quiet?: boolean;
+  /** Extra environment for both halves (e.g. ATLAS_SEARCH_SHARD_SECTIONS). */
+  env?: Record<string, string>;
+}
+
+export interface SiteBuildTimes {
+  /** Seconds from start to each half's end, and for the whole. */
+  site: number;
+  search: number;
+  total: number;
+}
+
+export class BuildStepError extends Error {}
+
+/** Runs a child to its end; rejects with what it was doing when it fails. */
+function run(step: string, child: ChildProcess): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    child.on('error', (error) => reject(new BuildStepError(`${step} could not start: ${error.message}`)));
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolvePromise();
+      else reject(new BuildStepError(`${step} failed (${signal ?? `exit code ${code}`}); see its output above.`));
+    });
+  });
+}
+
+export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<SiteBuildTimes> {
+  const outDir = resolve(options.outDir);
+  // Beside the output, so the final moves are renames on one file system.
+  const staged = join(dirname(outDir), `.${basename(outDir)}-nieuw`);
+  const stagedSearch = join(dirname(outDir), `.${basename(outDir)}-zoekindex-nieuw`);
+  const previous = join(dirname(outDir), `.${basename(outDir)}-vorige`);
+  for (const dir of [staged, stagedSearch, previous]) rmSync(dir, { recursive: true, force: true });
+
+  const env = { ...process.env, ...options.env, CORPUS_DIR: resolve(options.corpusDir) };
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  const children: ChildProcess[] = [];
+  const start = (args: string[], extraEnv: Record<string, string> = {}) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+    children.push(child);
+    return child;
+  };
+  const astro = join(process.cwd(), 'node_modules', 'astro', 'astro.js');
+  const times = { site: 0, search: 0, total: 0 };
+  try {
+    await Promise.all([
+      run('astro build', start([astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: staged })).then(() => {
+        times.site = seconds();
+      }),
+      run('The search index (scripts/build-search.ts)', start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), stagedSearch])).then(() => {
+        times.search = seconds();
+      }),
+    ]);
+  } catch (error) {
+    for (const child of children) if (child.exitCode === null) child.kill();
+    for (const dir of [staged, stagedSearch]) rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  rmSync(join(staged, 'pagefind'), { recursive: true, force: true });
+  renameSync(stagedSearch, join(staged, 'pagefind'));
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staged, outDir);
+  rmSync(previous, { recursive: true, force: true });
+  times.total = seconds();
+  return times;
+}
