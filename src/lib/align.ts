@@ -22,14 +22,28 @@ export interface SectionPair {
 
 const MIN_SCORE = 0.35;
 
-interface Profile {
-  section: Section;
-  index: number;
+/**
+ * What a section is compared by, worked out once per section: a document is compared several
+ * times in one build. Its words are numbers (`wordId`), sorted, with their counts: compact enough
+ * to keep for every section of a large corpus, and two sections' shared words are one merge.
+ */
+interface Comparable {
+  plain: string;
   title: string;
   titleWords: Set<string>;
-  words: Map<string, number>;
+  /** Distinct words (two letters or more) by ascending id … */
+  ids: Int32Array;
+  /** … and how often each occurs. */
+  counts: Int32Array;
+}
+
+/** One section within one comparison: its words weighed against both versions. */
+interface Profile extends Comparable {
+  section: Section;
+  index: number;
+  /** Weight per entry of `ids`. */
+  weights: Float64Array;
   norm: number;
-  plain: string;
 }
 
 /** Text compared without formatting: a re-ingest that only changed spacing or punctuation is no change. */
@@ -37,49 +51,76 @@ export function comparableText(text: string): string {
   return foldText(text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/**
- * Per section, its comparable text and title: a document is compared several times in one build.
- * Only the strings are kept; word counts are cheap to redo and, kept for every section of a large
- * corpus, cost more memory than the build can spare.
- */
-const comparable = new WeakMap<Section, { plain: string; title: string }>();
+/** Every word compared in this process, numbered in the order first seen. */
+const vocabulary = new Map<string, number>();
+
+function wordCounts(plain: string): { ids: Int32Array; counts: Int32Array } {
+  const byId = new Map<number, number>();
+  for (const word of plain.split(' ')) {
+    if (word.length < 2) continue;
+    let id = vocabulary.get(word);
+    if (id === undefined) {
+      id = vocabulary.size;
+      vocabulary.set(word, id);
+    }
+    byId.set(id, (byId.get(id) ?? 0) + 1);
+  }
+  const ids = Int32Array.from(byId.keys()).sort();
+  return { ids, counts: Int32Array.from(ids, (id) => byId.get(id)!) };
+}
+
+const comparables = new WeakMap<Section, Comparable>();
+
+function comparableOf(section: Section): Comparable {
+  let comparable = comparables.get(section);
+  if (!comparable) {
+    const plain = comparableText(section.text);
+    const title = comparableText(section.title);
+    comparable = { plain, title, titleWords: new Set(title.split(' ').filter(Boolean)), ...wordCounts(plain) };
+    comparables.set(section, comparable);
+  }
+  return comparable;
+}
 
 function profile(section: Section, index: number): Profile {
-  let cached = comparable.get(section);
-  if (!cached) {
-    cached = { plain: comparableText(section.text), title: comparableText(section.title) };
-    comparable.set(section, cached);
-  }
-  const { plain, title } = cached;
-  const words = new Map<string, number>();
-  for (const word of plain.split(' ')) if (word.length > 1) words.set(word, (words.get(word) ?? 0) + 1);
-  return { section, index, title, titleWords: new Set(title.split(' ').filter(Boolean)), words, norm: 0, plain };
+  return { ...comparableOf(section), section, index, weights: new Float64Array(0), norm: 0 };
 }
+
+/** Per word id, in how many of the weighed profiles it occurs; zeroed again after each use. */
+let documentFrequency = new Int32Array(1024);
 
 /**
  * Weigh words by how rare they are across both versions (tf-idf): "de", "zorg" and "wij" are in
  * every section and say nothing about which sections correspond.
  */
 function weigh(profiles: Profile[]): void {
-  const documentFrequency = new Map<string, number>();
-  for (const { words } of profiles) for (const word of words.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  if (documentFrequency.length < vocabulary.size) documentFrequency = new Int32Array(vocabulary.size * 2);
+  for (const { ids } of profiles) for (const id of ids) documentFrequency[id]!++;
   const total = profiles.length;
   for (const profile of profiles) {
+    const weights = new Float64Array(profile.ids.length);
     let norm = 0;
-    for (const [word, count] of profile.words) {
-      const weight = (1 + Math.log(count)) * Math.log(1 + total / documentFrequency.get(word)!);
-      profile.words.set(word, weight);
+    profile.ids.forEach((id, position) => {
+      const weight = (1 + Math.log(profile.counts[position]!)) * Math.log(1 + total / documentFrequency[id]!);
+      weights[position] = weight;
       norm += weight * weight;
-    }
+    });
+    profile.weights = weights;
     profile.norm = Math.sqrt(norm);
   }
+  for (const { ids } of profiles) for (const id of ids) documentFrequency[id] = 0;
 }
 
 function cosine(a: Profile, b: Profile): number {
   if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.words.size < b.words.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [word, count] of small.words) dot += count * (large.words.get(word) ?? 0);
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
   return dot / (a.norm * b.norm);
 }
 

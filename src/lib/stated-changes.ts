@@ -32,7 +32,19 @@ export function sentencesOf(text: string): string[] {
     .filter((sentence) => sentence.length > 0);
 }
 
+/** Per document: it is the newer side of several comparisons in one build. */
+const locatedIn = new WeakMap<PolicyDocument, StatedChangeLocation[]>();
+
 export function locateStatedChanges(document: PolicyDocument): StatedChangeLocation[] {
+  let located = locatedIn.get(document);
+  if (!located) {
+    located = locate(document);
+    locatedIn.set(document, located);
+  }
+  return located;
+}
+
+function locate(document: PolicyDocument): StatedChangeLocation[] {
   const sections = document.sections;
   const byId = new Map(sections.map((section) => [section.id, section]));
   const changeSections = new Set(document.changes.map((change) => change.section));
