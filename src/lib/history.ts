@@ -20,21 +20,45 @@ export function comparisonOf(from: PolicyDocument, to: PolicyDocument): Comparis
 
 const chronological = (a: PolicyDocument, b: PolicyDocument) => a.year - b.year || a.careType.localeCompare(b.careType);
 
-/** Every ordered pair of versions of one policy: same insurer and care type, earlier → later. */
-export function versionPairs(documents: PolicyDocument[]): Array<[PolicyDocument, PolicyDocument]> {
-  const pairs: Array<[PolicyDocument, PolicyDocument]> = [];
-  const sorted = [...documents].sort(chronological);
-  sorted.forEach((from, index) => {
-    for (const to of sorted.slice(index + 1)) {
-      if (to.insurer === from.insurer && to.careType === from.careType && to.year > from.year) pairs.push([from, to]);
+/** Per corpus: every page of a policy asks for its versions, and the corpus is one array per build. */
+const pairsOf = new WeakMap<PolicyDocument[], { all: Array<[PolicyDocument, PolicyDocument]>; consecutive: Array<[PolicyDocument, PolicyDocument]> }>();
+
+function pairsIn(documents: PolicyDocument[]) {
+  let pairs = pairsOf.get(documents);
+  if (!pairs) {
+    // Versions of one policy share insurer and care type: pairs are only ever within such a series.
+    const series = new Map<string, PolicyDocument[]>();
+    const sorted = [...documents].sort(chronological);
+    for (const document of sorted) {
+      const key = `${document.insurer}\u0000${document.careType}`;
+      if (!series.has(key)) series.set(key, []);
+      series.get(key)!.push(document);
     }
-  });
+    const all: Array<[PolicyDocument, PolicyDocument]> = [];
+    const consecutive: Array<[PolicyDocument, PolicyDocument]> = [];
+    for (const from of sorted) {
+      const versions = series.get(`${from.insurer}\u0000${from.careType}`)!;
+      const later = versions.filter((to) => to.year > from.year);
+      const next = later[0]?.year;
+      for (const to of later) {
+        all.push([from, to]);
+        if (to.year === next) consecutive.push([from, to]);
+      }
+    }
+    pairs = { all, consecutive };
+    pairsOf.set(documents, pairs);
+  }
   return pairs;
 }
 
+/** Every ordered pair of versions of one policy: same insurer and care type, earlier → later. */
+export function versionPairs(documents: PolicyDocument[]): ReadonlyArray<[PolicyDocument, PolicyDocument]> {
+  return pairsIn(documents).all;
+}
+
 /** Consecutive versions only: what the change log reports, year on year. */
-export function consecutiveVersionPairs(documents: PolicyDocument[]): Array<[PolicyDocument, PolicyDocument]> {
-  return versionPairs(documents).filter(([from, to]) => !documents.some((other) => other.insurer === from.insurer && other.careType === from.careType && other.year > from.year && other.year < to.year));
+export function consecutiveVersionPairs(documents: PolicyDocument[]): ReadonlyArray<[PolicyDocument, PolicyDocument]> {
+  return pairsIn(documents).consecutive;
 }
 
 /**

@@ -19,7 +19,8 @@ export interface Site {
   insurer(slug: string): Insurer;
   careType(slug: string): CareType;
   theme(slug: string): Theme;
-  documentsOf(insurer: string): PolicyDocument[];
+  /** The insurer's policies, newest first (one array per insurer: do not change it). */
+  documentsOf(insurer: string): readonly PolicyDocument[];
   sectionsOnTheme(theme: string): SectionRef[];
 }
 
@@ -47,13 +48,17 @@ async function createSite(): Promise<Site> {
       }
     }
   }
+  const ofInsurer = new Map<string, PolicyDocument[]>();
   return {
     documents,
     taxonomy,
     insurer: find(taxonomy.insurers, 'insurer'),
     careType: find(taxonomy.careTypes, 'care type'),
     theme: find(taxonomy.themes, 'theme'),
-    documentsOf: (insurer) => newestFirst(documents.filter((document) => document.insurer === insurer)),
+    documentsOf: (insurer) => {
+      if (!ofInsurer.has(insurer)) ofInsurer.set(insurer, newestFirst(documents.filter((document) => document.insurer === insurer)));
+      return ofInsurer.get(insurer)!;
+    },
     sectionsOnTheme: (theme) => byTheme.get(theme) ?? [],
   };
 }
