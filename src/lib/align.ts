@@ -24,8 +24,8 @@ const MIN_SCORE = 0.35;
 
 /**
  * What a section is compared by, worked out once per section: a document is compared several
- * times in one build. Its words are numbers (`wordId`), sorted, with their counts: compact enough
- * to keep for every section of a large corpus, and two sections' shared words are one merge.
+ * times in one build. Its words are numbers (in the order first seen), sorted, with their counts:
+ * compact enough to keep for every section of a large corpus.
  */
 interface Comparable {
   plain: string;
@@ -111,19 +111,6 @@ function weigh(profiles: Profile[]): void {
   for (const { ids } of profiles) for (const id of ids) documentFrequency[id] = 0;
 }
 
-function cosine(a: Profile, b: Profile): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
-  let dot = 0;
-  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
-    const x = a.ids[i]!;
-    const y = b.ids[j]!;
-    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return dot / (a.norm * b.norm);
-}
-
 function jaccard<T>(a: Set<T>, b: Set<T>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let shared = 0;
@@ -159,21 +146,41 @@ export function alignSections(oldSections: Section[], newSections: Section[]): S
 
   // Every other plausible pair with its score, best first; then a greedy one-to-one assignment.
   const candidates: Array<{ o: Profile; n: Profile; score: number; text: number }> = [];
-  for (const o of olds) {
-    if (oldMatch.has(o.index)) continue;
-    for (const n of news) {
-      if (newMatch.has(n.index)) continue;
-      if ((o.section.level === 0) !== (n.section.level === 0)) continue;
+  const openOlds = olds.filter((o) => !oldMatch.has(o.index));
+  // The open old sections' words, indexed (word id → old position, weight, …): a new section's
+  // dot product with every old one is then one pass over the words they share, where comparing
+  // pair by pair walked all the words of both, for every pair (most of a comparison's time).
+  const postings = new Map<number, number[]>();
+  openOlds.forEach((o, position) => {
+    o.ids.forEach((id, i) => {
+      let list = postings.get(id);
+      if (!list) postings.set(id, (list = []));
+      list.push(position, o.weights[i]!);
+    });
+  });
+  const dots = new Float64Array(openOlds.length);
+  for (const n of news) {
+    if (newMatch.has(n.index)) continue;
+    dots.fill(0);
+    n.ids.forEach((id, i) => {
+      const list = postings.get(id);
+      if (!list) return;
+      const weight = n.weights[i]!;
+      for (let entry = 0; entry < list.length; entry += 2) dots[list[entry]!]! += list[entry + 1]! * weight;
+    });
+    openOlds.forEach((o, position) => {
+      if ((o.section.level === 0) !== (n.section.level === 0)) return;
       const titleSim = titleSimilarity(o, n);
       const bothEmpty = o.norm === 0 && n.norm === 0;
-      const text = bothEmpty ? titleSim : cosine(o, n);
-      if (text < 0.3 && titleSim < 0.8) continue;
+      const cosine = o.norm === 0 || n.norm === 0 ? 0 : dots[position]! / (o.norm * n.norm);
+      const text = bothEmpty ? titleSim : cosine;
+      if (text < 0.3 && titleSim < 0.8) return;
       const sameNumber = o.section.number !== null && o.section.number === n.section.number ? 1 : 0;
       const themes = jaccard(new Set(o.section.themes), new Set(n.section.themes));
       // Text weighs most; a shared title breaks ties between similar boilerplate ("Op het gebied van ...").
       const score = 0.5 * text + 0.35 * titleSim + 0.1 * sameNumber + 0.05 * themes;
       if (score >= MIN_SCORE) candidates.push({ o, n, score, text });
-    }
+    });
   }
   candidates.sort((a, b) => b.score - a.score || a.o.index - b.o.index || a.n.index - b.n.index);
   for (const { o, n, text } of candidates) {

@@ -39,13 +39,16 @@ export function compareDocuments(from: PolicyDocument, to: PolicyDocument): Comp
     }
     return statedTexts.flatMap((text, index) => (titles.some((title) => text.includes(title)) ? [index] : []));
   };
+  const statedIn = new Map<string, number[]>();
+  for (const location of stated) {
+    if (!location.section) continue;
+    if (!statedIn.has(location.section.id)) statedIn.set(location.section.id, []);
+    statedIn.get(location.section.id)!.push(location.change);
+  }
   const pairs = alignSections(from.sections, to.sections).map((pair, index): ComparedPair => {
     const diff = pair.status === 'unchanged' || (pair.status === 'moved' && !pair.textChanged) ? null : diffSectionText(pair.old?.text ?? '', pair.new?.text ?? '', undefined, pair.old && pair.new ? pair.similarity : 1);
     const section = pair.new ?? pair.old!;
-    const statedBy =
-      pair.status === 'removed'
-        ? naming(pair)
-        : stated.filter((location) => location.section !== null && location.section.id === pair.new?.id).map((location) => location.change);
+    const statedBy = pair.status === 'removed' ? naming(pair) : [...(statedIn.get(pair.new!.id) ?? [])];
     return { ...pair, anchor: `w${index + 1}-${section.id}`, diff, statedBy };
   });
   const count = (status: SectionPair['status']) => pairs.filter((pair) => pair.status === status).length;
