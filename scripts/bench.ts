@@ -5,10 +5,11 @@
  * five sources (scripts/bench/synthetic-corpus.ts, seeded), then measures, each against a floor
  * or an alternative, over several runs (median and min–max):
  *   ingest (full, and incremental after one source changed) vs only reading the files;
- *   build (Astro + Pagefind) vs Astro building as many trivial pages + Pagefind indexing them;
+ *   the whole build as npm run build runs it (ingest, then Astro and Pagefind side by side) vs
+ *     Astro building as many trivial pages + Pagefind indexing them;
  *   diff (alignment + word diff) vs `git diff --no-index --word-diff`, and how each reports moves;
  *   search in Chromium (typing → first results, bytes) vs the corpus shipped whole to MiniSearch;
- *   peak memory (max RSS, /usr/bin/time) of ingest and build.
+ *   peak memory: of ingest (max RSS, /usr/bin/time), of the build (all its processes together).
  * Writes a Markdown report with the machine and the date. Everything lives in .cache/bench/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';

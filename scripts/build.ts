@@ -25,11 +25,16 @@ async function main(): Promise<number> {
         full: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         times: { type: 'string' },
+        help: { type: 'boolean', default: false },
       },
     }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
   }
   const started = performance.now();
   const ingest = spawnSync(

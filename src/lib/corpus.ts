@@ -16,7 +16,14 @@ export function loadCorpus(dir: string = CORPUS_DIR): PolicyDocument[] {
   } catch {
     throw new Error(`No structured corpus in ${dir}: run \`npm run ingest\` first (npm run build does it for you).`);
   }
-  const documents = names.map((name) => PolicyDocumentSchema.parse(JSON.parse(readFileSync(join(dir, name), 'utf8'))));
+  const documents = names.map((name) => {
+    const file = join(dir, name);
+    try {
+      return PolicyDocumentSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (error) {
+      throw new Error(`${file} is not a policy document as \`npm run ingest\` writes them (${(error as Error).message.split('\n')[0]}): delete it, or run \`npm run ingest -- --full\` to write the corpus again.`);
+    }
+  });
   documents.sort((a, b) => a.insurer.localeCompare(b.insurer) || b.year - a.year || a.careType.localeCompare(b.careType));
   if (dir === CORPUS_DIR) cache = documents;
   return documents;
