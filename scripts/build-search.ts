@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { loadCorpus } from '../src/lib/corpus.ts';
+import { corpusFiles, corpusOrder, readPolicyDocument } from '../src/lib/corpus.ts';
 import { buildLexicon, compoundAliases } from '../src/lib/compounds.ts';
 import { readTaxonomy } from '../src/lib/read-inputs.ts';
 import { paths, sectionLabel } from '../src/lib/site.ts';
@@ -38,32 +38,45 @@ function check(step: string, errors: string[]): void {
 async function main(): Promise<void> {
   const started = performance.now();
   const taxonomy = await readTaxonomy('content/taxonomy');
-  const documents = loadCorpus();
   const insurerName = new Map(taxonomy.insurers.map((insurer) => [insurer.slug, insurer.name]));
   const careTypeName = new Map(taxonomy.careTypes.map((careType) => [careType.slug, careType.name]));
-  const lexicon = buildLexicon(documents.flatMap((document) => document.sections.map((section) => `${section.title} ${section.text}`)));
+  // One document in memory at a time: a first pass learns the corpus's words (for compound parts)
+  // and where each policy goes, a second reads each again for its records. Held whole, the corpus
+  // cost more memory than Pagefind's indexer beside it.
+  const policies: Array<{ file: string; insurer: string; year: number; careType: string; sections: number }> = [];
+  const lexicon = buildLexicon(
+    (function* () {
+      for (const file of corpusFiles()) {
+        const { insurer, year, careType, sections } = readPolicyDocument(file);
+        policies.push({ file, insurer, year, careType, sections: sections.length });
+        for (const section of sections) yield `${section.title} ${section.text}`;
+      }
+    })(),
+  );
+  policies.sort(corpusOrder);
   const memo = new Map<string, string[]>();
 
-  const sectionCount = documents.reduce((sum, document) => sum + document.sections.length, 0);
+  const sectionCount = policies.reduce((sum, policy) => sum + policy.sections, 0);
   if (!(SHARD_RECORDS >= 1)) throw new Error(`ATLAS_SEARCH_SHARD_SECTIONS must be a number of sections of 1 or more, not "${process.env.ATLAS_SEARCH_SHARD_SECTIONS}"`);
   // Whole policies per shard, and no shard without one.
-  const shardCount = Math.max(1, Math.min(documents.length, Math.ceil(sectionCount / SHARD_RECORDS)));
-  // Round robin over policies sorted by id: every shard holds a like mix of insurers and years,
-  // so word statistics (and scores) are alike across shards.
-  const shards = Array.from({ length: shardCount }, (_, shard) => documents.filter((_, position) => position % shardCount === shard));
+  const shardCount = Math.max(1, Math.min(policies.length, Math.ceil(sectionCount / SHARD_RECORDS)));
+  // Round robin over the policies in corpus order: every shard holds a like mix of insurers and
+  // years, so word statistics (and scores) are alike across shards.
+  const shards = Array.from({ length: shardCount }, (_, shard) => policies.filter((_, position) => position % shardCount === shard));
   try {
     const extra: string[] = [];
     let records = 0;
     // One shard at a time, dropped from the indexer once written: the indexer holds every open
     // index in memory, and all of them at once cost more than the rest of the build together.
-    for (const [shard, shardDocuments] of shards.entries()) {
+    for (const [shard, shardPolicies] of shards.entries()) {
       const created = await pagefind.createIndex({ forceLanguage: 'nl' });
       check('createIndex', created.errors);
       const index = created.index!;
       // Records go to Pagefind's indexer (a separate process) many at a time: one by one, each
       // waited for, the build spent most of its time waiting on the round trip.
       const inFlight = new Set<Promise<void>>();
-      for (const document of shardDocuments) {
+      for (const { file } of shardPolicies) {
+        const document = readPolicyDocument(file);
         const policy = `${insurerName.get(document.insurer)} · ${careTypeName.get(document.careType)} ${document.year}`;
         for (const section of document.sections) {
           const plain = stripLinks(section.text);
@@ -99,7 +112,7 @@ async function main(): Promise<void> {
       if (shard > 0) extra.push(`/pagefind/deel-${shard}/`);
     }
     writeFileSync(join(outputPath, SHARDS_FILE), `${JSON.stringify(extra)}\n`);
-    console.log(`Search index: ${records} sections of ${documents.length} documents in ${shardCount} ${shardCount === 1 ? 'shard' : 'shards'} → ${outputPath} in ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(`Search index: ${records} sections of ${policies.length} documents in ${shardCount} ${shardCount === 1 ? 'shard' : 'shards'} → ${outputPath} in ${(performance.now() - started).toFixed(0)} ms`);
   } finally {
     await pagefind.close();
   }

@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export interface SiteBuildOptions {
@@ -85,19 +86,23 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
     children.push(child);
     return child;
   };
-  const astro = join(process.cwd(), 'node_modules', 'astro', 'astro.js');
+  // Astro's own command line (its package exports no path to it, but does export package.json).
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
   const times = { site: 0, search: 0, total: 0 };
+  const halves = [
+    run('astro build', start([`--max-old-space-size=${astroHeapLimitMb(options.corpusDir)}`, astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: staged })).then(() => {
+      times.site = seconds();
+    }),
+    run('The search index (scripts/build-search.ts)', yieldingToAstro(start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), stagedSearch]))).then(() => {
+      times.search = seconds();
+    }),
+  ];
   try {
-    await Promise.all([
-      run('astro build', start([`--max-old-space-size=${astroHeapLimitMb(options.corpusDir)}`, astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: staged })).then(() => {
-        times.site = seconds();
-      }),
-      run('The search index (scripts/build-search.ts)', yieldingToAstro(start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), stagedSearch]))).then(() => {
-        times.search = seconds();
-      }),
-    ]);
+    await Promise.all(halves);
   } catch (error) {
-    for (const child of children) if (child.exitCode === null) child.kill();
+    // The other half is stopped, and waited for, so that nothing writes into what is cleared up.
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill();
+    await Promise.allSettled(halves);
     for (const dir of [staged, stagedSearch]) rmSync(dir, { recursive: true, force: true });
     throw error;
   }

@@ -9,24 +9,33 @@ let cache: PolicyDocument[] | null = null;
 
 export function loadCorpus(dir: string = CORPUS_DIR): PolicyDocument[] {
   if (cache && dir === CORPUS_DIR) return cache;
-  let names: string[];
+  const documents = corpusFiles(dir).map(readPolicyDocument).sort(corpusOrder);
+  if (dir === CORPUS_DIR) cache = documents;
+  return documents;
+}
+
+/** The document files of a corpus folder, by name. */
+export function corpusFiles(dir: string = CORPUS_DIR): string[] {
   try {
     // Hidden files (the ingest's .ingest-index.json) are bookkeeping, not documents.
-    names = readdirSync(dir).filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
+    return readdirSync(dir).filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort().map((name) => join(dir, name));
   } catch {
     throw new Error(`No structured corpus in ${dir}: run \`npm run ingest\` first (npm run build does it for you).`);
   }
-  const documents = names.map((name) => {
-    const file = join(dir, name);
-    try {
-      return PolicyDocumentSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-    } catch (error) {
-      throw new Error(`${file} is not a policy document as \`npm run ingest\` writes them (${(error as Error).message.split('\n')[0]}): delete it, or run \`npm run ingest -- --full\` to write the corpus again.`);
-    }
-  });
-  documents.sort((a, b) => a.insurer.localeCompare(b.insurer) || b.year - a.year || a.careType.localeCompare(b.careType));
-  if (dir === CORPUS_DIR) cache = documents;
-  return documents;
+}
+
+/** One document file, checked against the schema. */
+export function readPolicyDocument(file: string): PolicyDocument {
+  try {
+    return PolicyDocumentSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new Error(`${file} is not a policy document as \`npm run ingest\` writes them (${(error as Error).message.split('\n')[0]}): delete it, or run \`npm run ingest -- --full\` to write the corpus again.`);
+  }
+}
+
+/** The corpus's order: by insurer, newest year first, then care type. */
+export function corpusOrder(a: Pick<PolicyDocument, 'insurer' | 'year' | 'careType'>, b: Pick<PolicyDocument, 'insurer' | 'year' | 'careType'>): number {
+  return a.insurer.localeCompare(b.insurer) || b.year - a.year || a.careType.localeCompare(b.careType);
 }
 
 export function toSummary(document: PolicyDocument): DocumentSummary {
