@@ -34,11 +34,20 @@ export interface SiteBuildTimes {
 export class BuildStepError extends Error {}
 
 /**
- * Astro's heap limit, from the corpus size. Left alone, V8 let the build's garbage grow to 1.4 GB
- * before collecting it, while what was live stayed under 450 MB (1,000 policies, 68 MB of JSON);
- * a limit of about twice the live size halved the peak at no cost in time (a full collection
- * takes ~20 ms there). Never below 1 GB, so a small corpus is never short.
+ * Astro's heap, set for a build that renders thousands of pages in one process:
+ * - its limit, from the corpus size: left alone, V8 let the build's garbage grow to 1.4 GB before
+ *   collecting it, while what was live stayed under 450 MB (1,000 policies, 68 MB of JSON); about
+ *   twice the live size halved the peak at no cost in time (a full collection takes ~20 ms there).
+ *   Never below 1 GB, so a small corpus is never short;
+ * - a larger young generation (64 MB semi-spaces, default 16): each page's rendering lives just
+ *   long enough to be copied by the frequent small collections; at N=1000 collecting took 9.6 s
+ *   of the build, 6.0 s with this (the whole build 62 → 56 s, ~40 MB more memory).
  */
+export function astroNodeOptions(corpusDir: string): string[] {
+  return [`--max-old-space-size=${astroHeapLimitMb(corpusDir)}`, '--max-semi-space-size=64'];
+}
+
+/** The old-generation limit (MB): 256 MB + 12× the corpus JSON (~2× what is live), at least 1 GB. */
 export function astroHeapLimitMb(corpusDir: string): number {
   const corpusMb = readdirSync(corpusDir).reduce((sum, name) => sum + statSync(join(corpusDir, name)).size, 0) / 2 ** 20;
   return Math.max(1024, Math.ceil(256 + 12 * corpusMb));
@@ -90,7 +99,7 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
   const times = { site: 0, search: 0, total: 0 };
   const halves = [
-    run('astro build', start([`--max-old-space-size=${astroHeapLimitMb(options.corpusDir)}`, astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: staged })).then(() => {
+    run('astro build', start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: staged })).then(() => {
       times.site = seconds();
     }),
     run('The search index (scripts/build-search.ts)', yieldingToAstro(start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), stagedSearch]))).then(() => {
