@@ -14,7 +14,7 @@ import {
   isBodyText,
   isTitleLike,
 } from './heading-rules.ts';
-import type { Block, NormalisedSource } from './types.ts';
+import type { NormalisedSource } from './types.ts';
 
 export type HeadingKind = 'numbered' | 'appendix' | 'appendix-group' | 'plain';
 

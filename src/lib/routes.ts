@@ -1,6 +1,6 @@
 /** Static paths shared by the inline and side-by-side routes of the change pages. */
 import { comparisonOf, rangeSlug, versionPairs } from './history.ts';
-import { compareDocuments, type Comparison } from './compare.ts';
+import type { Comparison } from './compare.ts';
 import { getSite } from './site.ts';
 
 export async function versionComparisonPaths() {
