@@ -2,7 +2,7 @@
  * The two halves of a build after ingest, side by side: Astro renders the pages (one thread) and
  * scripts/build-search.ts feeds Pagefind's indexer (a process of its own); both read the same
  * structured corpus and neither needs the other's output, so on two cores together they take
- * about as long as the slower one alone.
+ * little longer than the slower one alone.
  *
  * Both write into folders beside the output and replace it only when both succeeded: a failed
  * build leaves the site that was there as it was.
@@ -65,7 +65,7 @@ function run(step: string, child: ChildProcess): Promise<void> {
 }
 
 /**
- * The search index is the shorter half (at N=1000 ~30 s to Astro's ~70 s alone): run at a lower
+ * The search index is the shorter half (at N=1000 ~30 s to Astro's ~56 s, each alone): run at a lower
  * priority, it takes the CPU Astro leaves, and Astro, which decides when the build ends, is not
  * slowed by it. Pagefind's indexer, started by the script, inherits the priority.
  */
