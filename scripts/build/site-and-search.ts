@@ -65,9 +65,10 @@ function run(step: string, child: ChildProcess): Promise<void> {
 }
 
 /**
- * The search index is the shorter half (at N=1000 ~30 s to Astro's ~56 s, each alone): run at a lower
- * priority, it takes the CPU Astro leaves, and Astro, which decides when the build ends, is not
- * slowed by it. Pagefind's indexer, started by the script, inherits the priority.
+ * The search index is the shorter half (at N=1000 ~30 s to Astro's ~56 s, each alone): run at a
+ * lower priority, it takes the CPU Astro leaves, and Astro, which decides when the build ends, is
+ * slowed less by it (83 → 77 s beside it). Pagefind's indexer, started by the script, inherits
+ * the priority.
  */
 function yieldingToAstro(child: ChildProcess): ChildProcess {
   try {
