@@ -24,10 +24,13 @@ const outputPath = process.argv[2] ?? 'dist/pagefind';
 /** Records sent to the indexer before waiting for one to come back. */
 const IN_FLIGHT = 256;
 /**
- * Sections per shard, at most: about 5,000 keeps a common word's search near a tenth of a second
- * (ATLAS_SEARCH_SHARD_SECTIONS overrides it; the end-to-end tests use a small one).
+ * Sections per shard, at most. Each shard a query touches costs its own index chunk, and each hit
+ * costs more in a larger shard: at N=1000 (`npm run bench -- --search-only`, median and max of
+ * eight queries) 5,000 gave 143 ms (236) and 152 KB (299), 6,000 154 ms (247) and 123 KB (184),
+ * 8,000 149 ms (276) and 101 KB (191). ATLAS_SEARCH_SHARD_SECTIONS overrides it (the end-to-end
+ * tests use a small one).
  */
-const SHARD_RECORDS = Number(process.env.ATLAS_SEARCH_SHARD_SECTIONS ?? 5000);
+const SHARD_RECORDS = Number(process.env.ATLAS_SEARCH_SHARD_SECTIONS ?? 6000);
 /** Shared with public/js/search.js: the list of extra shards, beside pagefind.js. */
 export const SHARDS_FILE = 'delen.json';
 
