@@ -83,20 +83,23 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   type Pending = { index: number; file: string; key: string; source: { sha256: string; size: number; mtimeMs: number }; input: SourceInput };
   const pending: Pending[] = [];
   const started = performance.now();
-  let pool: IngestPool | null = null;
+  // Typed by assertion, not annotation: it is set inside queue(), which TypeScript's narrowing of
+  // `let pool: IngestPool | null = null` would not see (it would call it null for good).
+  let pool = null as IngestPool | null;
   const results: Array<Promise<IngestedDocument>> = [];
-  const dispatch = (source: Pending) => {
-    const result = pool!.ingest(source.input);
+  const dispatch = (workers: IngestPool, source: Pending) => {
+    const result = workers.ingest(source.input);
     // Awaited in order below; until then a rejection is not "unhandled".
     result.catch(() => {});
     results.push(result);
   };
   const queue = (source: Pending) => {
     pending.push(source);
-    if (pool) dispatch(source);
+    if (pool) dispatch(pool, source);
     else if (pending.length >= PARALLEL_FROM && availableParallelism() > 1) {
-      pool = createIngestPool({ taxonomyDir: options.taxonomyDir, loadOptions: options.loadOptions });
-      pending.forEach(dispatch);
+      const created = createIngestPool({ taxonomyDir: options.taxonomyDir, loadOptions: options.loadOptions });
+      pool = created;
+      for (const each of pending) dispatch(created, each);
     }
   };
   // Each document is staged as it comes (while the workers go on), and lands only if all did.
@@ -143,7 +146,7 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
     if (errors.length === 0) written = staged.commit();
   } finally {
     staged.discard();
-    await (pool as IngestPool | null)?.close();
+    await pool?.close();
   }
   if (errors.length > 0) return { documents, unchanged, removed: [], errors, written: [] };
   // After a run over the whole sources folder, output of sources that are gone goes too.
