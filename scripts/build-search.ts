@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { corpusFiles, corpusOrder, readPolicyDocument } from '../src/lib/corpus.ts';
+import type { PolicyDocument } from '../src/lib/schema.ts';
 import { buildLexicon, compoundAliases } from '../src/lib/compounds.ts';
 import { readTaxonomy } from '../src/lib/read-inputs.ts';
 import { paths, sectionLabel } from '../src/lib/site.ts';
@@ -38,8 +39,31 @@ function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
+/** A policy's search records, one per section with text: what Pagefind's addCustomRecord takes. */
+function* sectionRecords(document: PolicyDocument, policy: string, lexicon: Set<string>, memo: Map<string, string[]>) {
+  for (const section of document.sections) {
+    const plain = stripLinks(section.text);
+    if (section.level === 0 && plain.trim() === '') continue;
+    const heading = sectionLabel(section);
+    const aliases = compoundAliases(`${heading} ${plain}`, lexicon, memo);
+    yield {
+      url: paths.section(document.id, section.id),
+      content: `${heading}\n${plain}${aliases.length ? `\n${ALIAS_MARKER} ${aliases.join(' ')}` : ''}`,
+      language: 'nl',
+      meta: { title: heading, policy },
+      filters: {
+        verzekeraar: [document.insurer],
+        jaar: [String(document.year)],
+        zorgsoort: [document.careType],
+        ...(section.themes.length ? { thema: section.themes } : {}),
+      },
+    };
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
+  if (!(SHARD_RECORDS >= 1)) throw new Error(`ATLAS_SEARCH_SHARD_SECTIONS must be a number of sections of 1 or more, not "${process.env.ATLAS_SEARCH_SHARD_SECTIONS}"`);
   const taxonomy = await readTaxonomy('content/taxonomy');
   const insurerName = new Map(taxonomy.insurers.map((insurer) => [insurer.slug, insurer.name]));
   const careTypeName = new Map(taxonomy.careTypes.map((careType) => [careType.slug, careType.name]));
@@ -60,7 +84,6 @@ async function main(): Promise<void> {
   const memo = new Map<string, string[]>();
 
   const sectionCount = policies.reduce((sum, policy) => sum + policy.sections, 0);
-  if (!(SHARD_RECORDS >= 1)) throw new Error(`ATLAS_SEARCH_SHARD_SECTIONS must be a number of sections of 1 or more, not "${process.env.ATLAS_SEARCH_SHARD_SECTIONS}"`);
   // Whole policies per shard, and no shard without one.
   const shardCount = Math.max(1, Math.min(policies.length, Math.ceil(sectionCount / SHARD_RECORDS)));
   // Round robin over the policies in corpus order: every shard holds a like mix of insurers and
@@ -81,26 +104,8 @@ async function main(): Promise<void> {
       for (const { file } of shardPolicies) {
         const document = readPolicyDocument(file);
         const policy = `${insurerName.get(document.insurer)} · ${careTypeName.get(document.careType)} ${document.year}`;
-        for (const section of document.sections) {
-          const plain = stripLinks(section.text);
-          if (section.level === 0 && plain.trim() === '') continue;
-          const heading = sectionLabel(section);
-          const aliases = compoundAliases(`${heading} ${plain}`, lexicon, memo);
-          const content = `${heading}\n${plain}${aliases.length ? `\n${ALIAS_MARKER} ${aliases.join(' ')}` : ''}`;
-          const added = index
-            .addCustomRecord({
-              url: paths.section(document.id, section.id),
-              content,
-              language: 'nl',
-              meta: { title: heading, policy },
-              filters: {
-                verzekeraar: [document.insurer],
-                jaar: [String(document.year)],
-                zorgsoort: [document.careType],
-                ...(section.themes.length ? { thema: section.themes } : {}),
-              },
-            })
-            .then((result) => check(`record ${document.id}#${section.id}`, result.errors));
+        for (const record of sectionRecords(document, policy, lexicon, memo)) {
+          const added = index.addCustomRecord(record).then((result) => check(`record ${record.url}`, result.errors));
           const tracked: Promise<void> = added.finally(() => inFlight.delete(tracked));
           inFlight.add(tracked);
           records++;
