@@ -141,7 +141,7 @@ function benchIngest() {
 
 // ---- 3. build ------------------------------------------------------------------------------
 async function benchBuild() {
-  // The build as \`npm run build\` runs it, from the sources with nothing cached: ingest, then the
+  // The build as `npm run build` runs it, from the sources with nothing cached: ingest, then the
   // pages and the search index side by side; wall time, and the memory of all its processes.
   const full: number[] = [];
   const steps: Array<{ ingest: number; site: number; search: number }> = [];
@@ -348,7 +348,7 @@ const generated = await generate();
 log(`${generated.policies.length} policies, ${generated.megabytes.toFixed(1)} MB in ${SOURCES}`);
 if (args.prepare) {
   tsx('scripts/bench/ingest-child.ts', [SOURCES, CORPUS, 'full']);
-  log(`ingested into ${CORPUS}; build with CORPUS_DIR=${CORPUS} ATLAS_OUT_DIR=${DIST} npx astro build`);
+  log(`ingested into ${CORPUS}; build with npm run build -- --sources ${SOURCES} --corpus ${CORPUS} --out ${DIST}`);
   process.exit(0);
 }
 const ingest = benchIngest();

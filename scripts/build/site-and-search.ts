@@ -9,9 +9,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
+import { corpusFiles } from '../../src/lib/corpus.ts';
 
 export interface SiteBuildOptions {
   /** The structured corpus (scripts/ingest.ts --out). */
@@ -49,7 +50,7 @@ export function astroNodeOptions(corpusDir: string): string[] {
 
 /** The old-generation limit (MB): 256 MB + 12× the corpus JSON (~2× what is live), at least 1 GB. */
 export function astroHeapLimitMb(corpusDir: string): number {
-  const corpusMb = readdirSync(corpusDir).reduce((sum, name) => sum + statSync(join(corpusDir, name)).size, 0) / 2 ** 20;
+  const corpusMb = corpusFiles(corpusDir).reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
   return Math.max(1024, Math.ceil(256 + 12 * corpusMb));
 }
 
