@@ -1,45 +1,75 @@
 /**
- * A command's wall time and the peak memory of its whole process tree. /usr/bin/time reports
- * the largest single process; a build whose halves run side by side in separate processes
- * (Astro, the search script, Pagefind's indexer) uses their sum, so that is what is sampled.
- * Linux only (/proc).
+ * A command's wall time, and the peak memory and CPU time of its whole process tree.
+ * /usr/bin/time reports the largest single process, and the CPU time only of the descendants
+ * that were waited for (Pagefind's indexer is not: its ~37 s at N=1000 went uncounted); a build
+ * whose halves run side by side in separate processes (Astro, the search script, Pagefind's
+ * indexer) uses their sum, so that is what is sampled. Linux only (/proc).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
 const SAMPLE_MS = 100;
 
-/** Resident memory (kB) of `root` and all its descendants, now. */
-export function treeRssKb(root: number): number {
+/** What one look at `root` and all its descendants finds. */
+export interface TreeSample {
+  /** Resident memory, summed, kB. */
+  rssKb: number;
+  /** Each process's own CPU time so far (user + system), seconds. */
+  cpuByPid: Map<number, number>;
+}
+
+export function sampleTree(root: number): TreeSample {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const cpu = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/u.test(name)) continue;
     try {
-      // Field 4 of stat is the parent; the command name (field 2) may hold spaces, so read after its ')'.
+      // The command name (field 2) may hold spaces, so fields are counted after its ')':
+      // there field 3 (state) comes first, so field k is at k - 3 (parent 4, utime 14, stime 15).
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const parent = Number(fields[1]);
       const pid = Number(name);
       if (!children.has(parent)) children.set(parent, []);
       children.get(parent)!.push(pid);
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond());
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       rss.set(pid, Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0));
     } catch {
       // Gone between the listing and the read.
     }
   }
-  let total = 0;
+  const sample: TreeSample = { rssKb: 0, cpuByPid: new Map() };
   const pending = [root];
   while (pending.length) {
     const pid = pending.pop()!;
-    total += rss.get(pid) ?? 0;
+    sample.rssKb += rss.get(pid) ?? 0;
+    if (cpu.has(pid)) sample.cpuByPid.set(pid, cpu.get(pid)!);
     pending.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return sample;
+}
+
+let ticks: number | undefined;
+function clockTicksPerSecond(): number {
+  if (ticks === undefined) {
+    try {
+      ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticks = 100;
+    }
+  }
+  return ticks;
 }
 
 export interface TreeRun {
   seconds: number;
+  /**
+   * CPU time (user + system) of every process the tree had, seconds: each as last sampled, so at
+   * most one sampling interval short per process.
+   */
+  cpuSeconds: number;
   /** Peak of the summed resident memory of the tree, MB. */
   peakMb: number;
   stdout: string;
@@ -54,8 +84,12 @@ export function runTree(command: string, args: string[], env: Record<string, str
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     let peakKb = 0;
+    const cpuByPid = new Map<number, number>();
     const sampler = setInterval(() => {
-      if (child.pid) peakKb = Math.max(peakKb, treeRssKb(child.pid));
+      if (!child.pid) return;
+      const sample = sampleTree(child.pid);
+      peakKb = Math.max(peakKb, sample.rssKb);
+      for (const [pid, seconds] of sample.cpuByPid) cpuByPid.set(pid, seconds);
     }, SAMPLE_MS);
     child.on('error', (error) => {
       clearInterval(sampler);
@@ -65,7 +99,7 @@ export function runTree(command: string, args: string[], env: Record<string, str
       clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr.slice(-3000)}`));
-      else resolve({ seconds, peakMb: peakKb / 1024, stdout });
+      else resolve({ seconds, cpuSeconds: [...cpuByPid.values()].reduce((sum, value) => sum + value, 0), peakMb: peakKb / 1024, stdout });
     });
   });
 }
