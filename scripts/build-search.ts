@@ -8,9 +8,13 @@
  * Content is the section's repaired text (OCR noise fixed), plus the parts of Dutch compound
  * words after a marker the search page cuts excerpts at.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
+import type { CustomRecord } from 'pagefind';
+import { SearchShardCache, shardKey } from './build/search-shard-cache.ts';
 import { corpusFiles, corpusOrder, readPolicyDocument } from '../src/lib/corpus.ts';
 import type { PolicyDocument } from '../src/lib/schema.ts';
 import { buildLexicon, compoundAliases } from '../src/lib/compounds.ts';
@@ -21,7 +25,13 @@ import { stripLinks } from '../src/lib/text.ts';
 /** Shared with public/js/search.js: excerpt text after it is search aliases, not policy text. */
 export const ALIAS_MARKER = '⁂';
 
-const outputPath = process.argv[2] ?? 'dist/pagefind';
+const { positionals, values: options } = parseArgs({ allowPositionals: true, options: { cache: { type: 'string' } } });
+const outputPath = positionals[0] ?? 'dist/pagefind';
+/** Finished shards from earlier builds (scripts/build/search-shard-cache.ts); none kept without it. */
+const cache = options.cache ? new SearchShardCache(options.cache) : null;
+const INDEX_OPTIONS = { forceLanguage: 'nl' };
+// Its package exports no package.json; the entry point is lib/index.js beside it.
+const PAGEFIND_VERSION: string = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')).version;
 /** Records sent to the indexer before waiting for one to come back. */
 const IN_FLIGHT = 256;
 /**
@@ -40,7 +50,7 @@ function check(step: string, errors: string[]): void {
 }
 
 /** A policy's search records, one per section with text: what Pagefind's addCustomRecord takes. */
-function* sectionRecords(document: PolicyDocument, policy: string, lexicon: Set<string>, memo: Map<string, string[]>) {
+function* sectionRecords(document: PolicyDocument, policy: string, lexicon: Set<string>, memo: Map<string, string[]>): Generator<CustomRecord> {
   for (const section of document.sections) {
     const plain = stripLinks(section.text);
     if (section.level === 0 && plain.trim() === '') continue;
@@ -59,6 +69,26 @@ function* sectionRecords(document: PolicyDocument, policy: string, lexicon: Set<
       },
     };
   }
+}
+
+/** One shard's index, written to `path`, then dropped from the indexer. */
+async function indexShard(records: CustomRecord[], path: string): Promise<void> {
+  const created = await pagefind.createIndex(INDEX_OPTIONS);
+  check('createIndex', created.errors);
+  const index = created.index!;
+  // Records go to Pagefind's indexer (a separate process) many at a time: one by one, each
+  // waited for, the build spent most of its time waiting on the round trip.
+  const inFlight = new Set<Promise<void>>();
+  for (const record of records) {
+    const added = index.addCustomRecord(record).then((result) => check(`record ${record.url}`, result.errors));
+    const tracked: Promise<void> = added.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  const written = await index.writeFiles({ outputPath: path });
+  check('writeFiles', written.errors);
+  await index.deleteIndex();
 }
 
 async function main(): Promise<void> {
@@ -92,35 +122,30 @@ async function main(): Promise<void> {
   try {
     const extra: string[] = [];
     let records = 0;
+    let reused = 0;
     // One shard at a time, dropped from the indexer once written: the indexer holds every open
     // index in memory, and all of them at once cost more than the rest of the build together.
     for (const [shard, shardPolicies] of shards.entries()) {
-      const created = await pagefind.createIndex({ forceLanguage: 'nl' });
-      check('createIndex', created.errors);
-      const index = created.index!;
-      // Records go to Pagefind's indexer (a separate process) many at a time: one by one, each
-      // waited for, the build spent most of its time waiting on the round trip.
-      const inFlight = new Set<Promise<void>>();
-      for (const { file } of shardPolicies) {
-        const document = readPolicyDocument(file);
-        const policy = `${insurerName.get(document.insurer)} · ${careTypeName.get(document.careType)} ${document.year}`;
-        for (const record of sectionRecords(document, policy, lexicon, memo)) {
-          const added = index.addCustomRecord(record).then((result) => check(`record ${record.url}`, result.errors));
-          const tracked: Promise<void> = added.finally(() => inFlight.delete(tracked));
-          inFlight.add(tracked);
-          records++;
-          if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-        }
-      }
-      await Promise.all(inFlight);
       const path = shard === 0 ? outputPath : join(outputPath, `deel-${shard}`);
-      const written = await index.writeFiles({ outputPath: path });
-      check('writeFiles', written.errors);
-      await index.deleteIndex();
+      const shardRecords = shardPolicies.flatMap(({ file }) => {
+        const document = readPolicyDocument(file);
+        return [...sectionRecords(document, `${insurerName.get(document.insurer)} · ${careTypeName.get(document.careType)} ${document.year}`, lexicon, memo)];
+      });
+      records += shardRecords.length;
       if (shard > 0) extra.push(`/pagefind/deel-${shard}/`);
+      if (!cache) {
+        await indexShard(shardRecords, path);
+        continue;
+      }
+      const key = shardKey({ version: PAGEFIND_VERSION, options: INDEX_OPTIONS }, shardRecords);
+      if (cache.has(key)) reused++;
+      else await cache.store(key, (dir) => indexShard(shardRecords, dir));
+      cache.place(key, path);
     }
+    cache?.prune();
     writeFileSync(join(outputPath, SHARDS_FILE), `${JSON.stringify(extra)}\n`);
-    console.log(`Search index: ${records} sections of ${policies.length} documents in ${shardCount} ${shardCount === 1 ? 'shard' : 'shards'} → ${outputPath} in ${(performance.now() - started).toFixed(0)} ms`);
+    const shardsText = `${shardCount} ${shardCount === 1 ? 'shard' : 'shards'}${cache ? ` (${reused} unchanged since the last build, reused)` : ''}`;
+    console.log(`Search index: ${records} sections of ${policies.length} documents in ${shardsText} → ${outputPath} in ${(performance.now() - started).toFixed(0)} ms`);
   } finally {
     await pagefind.close();
   }

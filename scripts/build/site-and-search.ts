@@ -23,6 +23,8 @@ export interface SiteBuildOptions {
   quiet?: boolean;
   /** Extra environment for both halves (e.g. ATLAS_SEARCH_SHARD_SECTIONS). */
   env?: Record<string, string>;
+  /** Search shards kept between builds (scripts/build/search-shard-cache.ts); every shard is indexed without it. */
+  searchCacheDir?: string;
 }
 
 export interface SiteBuildTimes {
@@ -104,7 +106,7 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
     run('astro build', start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: staged })).then(() => {
       times.site = seconds();
     }),
-    run('The search index (scripts/build-search.ts)', yieldingToAstro(start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), stagedSearch]))).then(() => {
+    run('The search index (scripts/build-search.ts)', yieldingToAstro(start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), stagedSearch, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])]))).then(() => {
       times.search = seconds();
     }),
   ];
