@@ -2,17 +2,19 @@
  * npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--times FILE]
  *
  * The whole site from the published sources: ingest (incremental, scripts/ingest.ts), then the
- * Astro pages and the Pagefind index side by side (scripts/build/site-and-search.ts); search shards
- * whose records did not change are reused (kept in <corpus>/.zoekindex/). --full: nothing cached
- * is used. Exit code 1
+ * Astro pages and the Pagefind index side by side (scripts/build/build-site.ts). What did not
+ * change is not made again: when only policies' text changed, only their insurers' pages are
+ * rendered (scripts/build/site-plan.ts), and search shards whose records are the same are reused
+ * (kept in <corpus>/.zoekindex/). --full: nothing earlier is used. Exit code 1
  * when a step fails; dist/ is then as it was. --times writes the seconds per step as JSON (the
  * benchmark reads them).
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BuildStepError, buildSiteAndSearch } from './build/site-and-search.ts';
+import { buildSite } from './build/build-site.ts';
+import { BuildStepError } from './build/site-and-search.ts';
 
 const USAGE = 'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--times FILE]';
 
@@ -39,9 +41,6 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  // Beside the documents it is made from, so that a corpus and its search shards go together.
-  const searchCacheDir = join(args.corpus, '.zoekindex');
-  if (args.full) rmSync(searchCacheDir, { recursive: true, force: true });
   const ingest = spawnSync(
     process.execPath,
     ['--import', 'tsx', join(process.cwd(), 'scripts', 'ingest.ts'), '--sources', args.sources, '--out', args.corpus, ...(args.full ? ['--full'] : []), ...(args.quiet ? ['--quiet'] : [])],
@@ -53,7 +52,7 @@ async function main(): Promise<number> {
   }
   const ingested = (performance.now() - started) / 1000;
   try {
-    const site = await buildSiteAndSearch({ corpusDir: args.corpus, outDir: args.out, quiet: args.quiet, searchCacheDir });
+    const { times: site } = await buildSite({ corpusDir: args.corpus, outDir: args.out, full: args.full, quiet: args.quiet });
     const times = { ingest: ingested, site: site.site, search: site.search, total: ingested + site.total };
     console.log(
       `\nBuilt ${args.out}/ in ${times.total.toFixed(1)} s: ingest ${times.ingest.toFixed(1)} s, then the pages ${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s side by side.`,

@@ -7,12 +7,12 @@
  *
  * The cache is a folder of finished shards by key. A shard is written into a temporary folder and
  * renamed into place, so a build that dies leaves no half a shard under a key. Shards are hard
- * linked into the output (a copy where links cannot be made): at 1,000 policies the index is
- * ~230 MB, which then costs its disk space once.
+ * linked into the output (scripts/build/link-or-copy.ts): at 1,000 policies the index is ~230 MB.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { linkOrCopy } from './link-or-copy.ts';
 
 /** The key of a shard: everything its index is made from. */
 export function shardKey(indexer: { version: string; options: unknown }, records: Iterable<unknown>): string {
@@ -65,7 +65,7 @@ export class SearchShardCache {
   }
 }
 
-/** Every file under `from` hard linked (or copied) to the same place under `to`. */
+/** Every file under `from` put at the same place under `to`. */
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
@@ -74,11 +74,6 @@ function linkTree(from: string, to: string): void {
       linkTree(source, target);
       continue;
     }
-    try {
-      linkSync(source, target);
-    } catch {
-      // Another file system, or links not allowed: a copy serves the same.
-      copyFileSync(source, target);
-    }
+    linkOrCopy(source, target);
   }
 }

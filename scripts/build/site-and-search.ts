@@ -13,6 +13,7 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { corpusFiles } from '../../src/lib/corpus.ts';
+import { takeOverUnrendered } from './site-plan.ts';
 
 export interface SiteBuildOptions {
   /** The structured corpus (scripts/ingest.ts --out). */
@@ -25,6 +26,12 @@ export interface SiteBuildOptions {
   env?: Record<string, string>;
   /** Search shards kept between builds (scripts/build/search-shard-cache.ts); every shard is indexed without it. */
   searchCacheDir?: string;
+  /**
+   * Only these insurers' pages, and those about all insurers, are rendered; the rest is taken
+   * over from the site at outDir (scripts/build/site-plan.ts decides when that is sound). All
+   * pages when absent or null.
+   */
+  renderInsurers?: string[] | null;
 }
 
 export interface SiteBuildTimes {
@@ -90,7 +97,10 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
   const previous = join(dirname(outDir), `.${basename(outDir)}-vorige`);
   for (const dir of [staged, stagedSearch, previous]) rmSync(dir, { recursive: true, force: true });
 
-  const env = { ...process.env, ...options.env, CORPUS_DIR: resolve(options.corpusDir) };
+  // A render list from the caller's own environment never leaks in: only the plan decides.
+  const { ATLAS_RENDER_INSURERS: _inherited, ...inherited } = { ...process.env, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...inherited, CORPUS_DIR: resolve(options.corpusDir) };
+  if (options.renderInsurers) env.ATLAS_RENDER_INSURERS = JSON.stringify(options.renderInsurers);
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   const children: ChildProcess[] = [];
@@ -118,6 +128,14 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
     await Promise.allSettled(halves);
     for (const dir of [staged, stagedSearch]) rmSync(dir, { recursive: true, force: true });
     throw error;
+  }
+  if (options.renderInsurers) {
+    try {
+      takeOverUnrendered(outDir, staged, ['pagefind']);
+    } catch (error) {
+      for (const dir of [staged, stagedSearch]) rmSync(dir, { recursive: true, force: true });
+      throw new BuildStepError(`Taking over the pages not rendered again from ${outDir} failed (${(error as Error).message}); run npm run build -- --full.`);
+    }
   }
   rmSync(join(staged, 'pagefind'), { recursive: true, force: true });
   renameSync(stagedSearch, join(staged, 'pagefind'));

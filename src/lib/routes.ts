@@ -2,10 +2,11 @@
 import { comparisonOf, rangeSlug, versionPairs } from './history.ts';
 import type { Comparison } from './compare.ts';
 import { getSite } from './site.ts';
+import { renderedOnly } from './incremental.ts';
 
 export async function versionComparisonPaths() {
   const site = await getSite();
-  return versionPairs(site.documents).map(([from, to]) => ({
+  return renderedOnly(versionPairs(site.documents), ([, to]) => to.insurer).map(([from, to]) => ({
     params: { insurer: to.insurer, careType: to.careType, range: rangeSlug(from, to) },
     props: { fromId: from.id, toId: to.id },
   }));
@@ -23,7 +24,7 @@ export async function versionComparison(props: { fromId: string; toId: string })
 /** Insurers with at least two policies have a history. */
 export async function historyPaths() {
   const site = await getSite();
-  return site.taxonomy.insurers.filter((insurer) => site.documentsOf(insurer.slug).length >= 2).map((insurer) => ({ params: { insurer: insurer.slug } }));
+  return renderedOnly(site.taxonomy.insurers, (insurer) => insurer.slug).filter((insurer) => site.documentsOf(insurer.slug).length >= 2).map((insurer) => ({ params: { insurer: insurer.slug } }));
 }
 
 /** … and a history per theme their policies speak of. */

@@ -2,10 +2,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { changeLogFeed } from '../../../lib/atom.ts';
 import { buildChangeLog } from '../../../lib/changelog.ts';
 import { getSite } from '../../../lib/site.ts';
+import { renderedOnly } from '../../../lib/incremental.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return site.taxonomy.insurers.filter((insurer) => site.documentsOf(insurer.slug).length > 0).map((insurer) => ({ params: { insurer: insurer.slug } }));
+  return renderedOnly(site.taxonomy.insurers, (insurer) => insurer.slug).filter((insurer) => site.documentsOf(insurer.slug).length > 0).map((insurer) => ({ params: { insurer: insurer.slug } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site: origin }) => {

@@ -1,0 +1,173 @@
+/**
+ * Whether a build can keep most of the site it replaces, and which pages it must render again.
+ *
+ * A manifest beside the output (`.<out>-bouw.json`) records what the site there was made from:
+ * a fingerprint of the code and taxonomy, the corpus folder, and per document the SHA-256 of its
+ * file and of its skeleton (everything but its text: sections' titles, numbers and themes,
+ * deadlines, metadata). The next build compares:
+ * - same code, same documents, each changed one with the same skeleton: only the text of some
+ *   policies changed, so the set of pages is the same and only their insurers' pages (and the
+ *   pages about all insurers) are rendered; the rest is taken over from the site being replaced;
+ * - anything else (new code, a document added or removed, a changed title or theme, --full, no
+ *   manifest, or a site there that the manifest did not write): every page is rendered.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import { corpusFiles } from '../../src/lib/corpus.ts';
+import { linkOrCopy } from './link-or-copy.ts';
+
+/** What decides every page besides the corpus: the site's code, its static files, the taxonomy, the locked dependencies. */
+const CODE_INPUTS = ['src', 'public', 'content/taxonomy', 'astro.config.mjs', 'package-lock.json'];
+/** Environment the pages read. */
+const CODE_ENV = ['ATLAS_SITE_URL'];
+
+const ManifestSchema = z.object({
+  version: z.literal(1),
+  code: z.string(),
+  corpusDir: z.string(),
+  /** The output's index.html as the build left it: another tool's build there changes it. */
+  output: z.object({ mtimeMs: z.number(), size: z.number() }),
+  documents: z.record(z.string(), z.object({ sha256: z.string(), skeleton: z.string(), insurer: z.string() })),
+});
+export type SiteManifest = z.infer<typeof ManifestSchema>;
+type DocumentPrints = SiteManifest['documents'];
+
+export interface SitePlan {
+  /** Insurers whose pages are rendered (with the pages about all insurers); null: every page. */
+  renderInsurers: string[] | null;
+  /** Why, for the build's log. */
+  reason: string;
+  /** The fingerprints to record once the build succeeded. */
+  code: string;
+  documents: DocumentPrints;
+}
+
+export const manifestPath = (outDir: string) => join(dirname(resolve(outDir)), `.${basename(resolve(outDir))}-bouw.json`);
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** A SHA-256 over every file the pages are made from other than the corpus. */
+export function codeFingerprint(root: string = process.cwd()): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(join(path, name));
+      return;
+    }
+    hash.update(`${relative(root, path)}\0`).update(readFileSync(path)).update('\0');
+  };
+  for (const input of CODE_INPUTS) add(join(root, input));
+  for (const name of CODE_ENV) hash.update(`${name}=${process.env[name] ?? ''}\0`);
+  return hash.digest('hex');
+}
+
+/**
+ * A document's skeleton: the document without the text of its sections, its stated changes, its
+ * contacts, its source's hash and the ingest's notes. The pages that exist (and every link
+ * between them) follow from skeletons alone.
+ */
+export function skeletonOf(document: Record<string, unknown>): string {
+  const { changes: _changes, contacts: _contacts, ingest: _ingest, source, sections, ...rest } = document as {
+    source: Record<string, unknown>;
+    sections: Array<Record<string, unknown>>;
+    [key: string]: unknown;
+  };
+  const { sha256: _sha256, ...sourceRest } = source;
+  const skeleton = { ...rest, source: sourceRest, sections: sections.map(({ text: _text, lines: _lines, ...section }) => section) };
+  return sha256(JSON.stringify(skeleton));
+}
+
+/** Per document file: its hash, and its skeleton's (from `previous` when the file is the same). */
+export function documentPrints(corpusDir: string, previous: DocumentPrints = {}): DocumentPrints {
+  const prints: DocumentPrints = {};
+  for (const file of corpusFiles(corpusDir)) {
+    const bytes = readFileSync(file);
+    const name = basename(file);
+    const hash = sha256(bytes);
+    const known = previous[name];
+    if (known?.sha256 === hash) {
+      prints[name] = known;
+      continue;
+    }
+    const document = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+    prints[name] = { sha256: hash, skeleton: skeletonOf(document), insurer: String(document.insurer) };
+  }
+  return prints;
+}
+
+function readManifest(outDir: string): SiteManifest | null {
+  try {
+    return ManifestSchema.parse(JSON.parse(readFileSync(manifestPath(outDir), 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+/** What this build renders, given the site at `outDir` and the manifest beside it. */
+export function planSiteBuild(options: { corpusDir: string; outDir: string; full?: boolean; root?: string }): SitePlan {
+  const code = codeFingerprint(options.root);
+  const previous = options.full ? null : readManifest(options.outDir);
+  const documents = documentPrints(options.corpusDir, previous?.documents);
+  const everything = (reason: string): SitePlan => ({ renderInsurers: null, reason, code, documents });
+  if (options.full) return everything('--full');
+  if (!previous) return everything('no earlier build recorded');
+  const index = join(options.outDir, 'index.html');
+  if (!existsSync(index) || statSync(index).mtimeMs !== previous.output.mtimeMs || statSync(index).size !== previous.output.size) {
+    return everything(`${options.outDir}/ is not the site the last build left`);
+  }
+  if (previous.corpusDir !== resolve(options.corpusDir)) return everything('another corpus');
+  if (previous.code !== code) return everything('the code, static files, taxonomy or dependencies changed');
+  const names = Object.keys(documents);
+  if (names.length !== Object.keys(previous.documents).length || names.some((name) => !previous.documents[name])) {
+    return everything('documents were added or removed');
+  }
+  const changed = names.filter((name) => documents[name]!.sha256 !== previous.documents[name]!.sha256);
+  const reshaped = changed.filter((name) => documents[name]!.skeleton !== previous.documents[name]!.skeleton);
+  if (reshaped.length > 0) return everything(`more than text changed in ${reshaped.join(', ')}`);
+  const insurers = [...new Set(changed.map((name) => documents[name]!.insurer))].sort();
+  const reason = changed.length === 0 ? 'no document changed' : `text changed in ${changed.length} ${changed.length === 1 ? 'document' : 'documents'}`;
+  return { renderInsurers: insurers, reason, code, documents };
+}
+
+/** Records what the site now at `outDir` was made from. */
+export function writeManifest(outDir: string, corpusDir: string, plan: SitePlan): void {
+  const index = statSync(join(outDir, 'index.html'));
+  const manifest: SiteManifest = {
+    version: 1,
+    code: plan.code,
+    corpusDir: resolve(corpusDir),
+    output: { mtimeMs: index.mtimeMs, size: index.size },
+    documents: plan.documents,
+  };
+  const path = manifestPath(outDir);
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(manifest)}\n`);
+  renameSync(`${path}.tmp`, path);
+}
+
+/**
+ * Every file of the previous site that this build did not write, hard linked (or copied) into the
+ * new one: the pages it did not need to render. `skip` names top-level folders written elsewhere.
+ */
+export function takeOverUnrendered(previousDir: string, stagedDir: string, skip: string[] = []): number {
+  let taken = 0;
+  const walk = (relativeDir: string) => {
+    for (const entry of readdirSync(join(previousDir, relativeDir), { withFileTypes: true })) {
+      const path = join(relativeDir, entry.name);
+      if (relativeDir === '' && skip.includes(entry.name)) continue;
+      if (entry.isDirectory()) {
+        walk(path);
+        continue;
+      }
+      const target = join(stagedDir, path);
+      if (existsSync(target)) continue;
+      mkdirSync(dirname(target), { recursive: true });
+      linkOrCopy(join(previousDir, path), target);
+      taken++;
+    }
+  };
+  walk('');
+  return taken;
+}

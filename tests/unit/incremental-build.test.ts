@@ -1,0 +1,107 @@
+/**
+ * The build after one policy's text changed (scripts/build/build-site.ts, site-plan.ts): it
+ * renders only that insurer's pages and those about all insurers, and writes the same site as a
+ * full build of the same corpus. And what it must not take for a text change.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { buildSite } from '../../scripts/build/build-site.ts';
+import { planSiteBuild, skeletonOf } from '../../scripts/build/site-plan.ts';
+import { serialiseDocument } from '../../scripts/ingest/write.ts';
+import type { PolicyDocument } from '../../src/lib/schema.ts';
+import { CORPUS_FILES, ingestCorpusFile } from './helpers.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'atlas-incrementeel-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file of a site with its content; a calendar's DTSTAMP (the time it was made) left out. */
+function siteFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, name);
+    if (!statSync(path).isFile()) continue;
+    const bytes = readFileSync(path);
+    files.set(relative(dir, path), name.endsWith('.ics') ? bytes.toString('utf8').replace(/^DTSTAMP:.*$/gmu, 'DTSTAMP') : bytes.toString('base64'));
+  }
+  return files;
+}
+
+/** The paths whose content differs between two sites, and those only one has. */
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((path) => a.get(path) !== b.get(path)).sort();
+}
+
+describe('incremental build', () => {
+  const corpusDir = join(work, 'corpus');
+  const site = join(work, 'site');
+  let documents: PolicyDocument[] = [];
+  const write = (document: PolicyDocument) => writeFileSync(join(corpusDir, `${document.id}.json`), serialiseDocument(document));
+  /** A word in a section's text replaced: a fixed typo. */
+  const withTypo = (document: PolicyDocument, word: RegExp, replacement: string) => {
+    const changed = structuredClone(document);
+    const section = changed.sections.find((candidate) => word.test(candidate.text))!;
+    section.text = section.text.replace(word, replacement);
+    return changed;
+  };
+
+  before(async () => {
+    mkdirSync(corpusDir);
+    documents = await Promise.all(CORPUS_FILES.map((file) => ingestCorpusFile(file)));
+    for (const document of documents) write(document);
+    const first = await buildSite({ corpusDir, outDir: site, quiet: true });
+    assert.equal(first.plan.renderInsurers, null, first.plan.reason);
+  });
+
+  for (const id of ['caresq-2026-categorale-instellingen', 'cz-2025-msz']) {
+    it(`after a typo in ${id}, renders its insurer's pages only and writes what a full build writes`, async () => {
+      const document = documents.find((candidate) => candidate.id === id)!;
+      write(withTypo(document, /zorgaanbieders?/u, 'zorgaanbeiders'));
+      const before = siteFiles(site);
+      const { plan } = await buildSite({ corpusDir, outDir: site, quiet: true });
+      assert.deepEqual(plan.renderInsurers, [document.insurer], plan.reason);
+
+      const fresh = join(work, `vers-${id}`);
+      await buildSite({ corpusDir: join(work, 'corpus'), outDir: fresh, full: true, quiet: true });
+      const incremental = siteFiles(site);
+      assert.deepEqual(differences(incremental, siteFiles(fresh)), []);
+      // The build did change the site: the policy's page shows the new text.
+      assert.ok(differences(before, incremental).includes(`beleid/${id}/index.html`));
+
+      // And the typo back: the same again, and the site as it was.
+      write(document);
+      const back = await buildSite({ corpusDir, outDir: site, quiet: true });
+      assert.deepEqual(back.plan.renderInsurers, [document.insurer], back.plan.reason);
+      assert.deepEqual(differences(siteFiles(site), before), []);
+    });
+  }
+
+  it('renders everything when more than text changed, or the code did', async () => {
+    const document = documents[0]!;
+    const retitled = structuredClone(document);
+    retitled.sections[1]!.title = `${retitled.sections[1]!.title} (herzien)`;
+    assert.notEqual(skeletonOf(retitled as unknown as Record<string, unknown>), skeletonOf(document as unknown as Record<string, unknown>));
+    write(retitled);
+    assert.match(planSiteBuild({ corpusDir, outDir: site }).reason, /more than text changed/u);
+    write(document);
+
+    const moved = join(work, 'corpus-elders');
+    mkdirSync(moved);
+    for (const name of readdirSync(corpusDir)) if (name.endsWith('.json')) writeFileSync(join(moved, name), readFileSync(join(corpusDir, name)));
+    assert.equal(planSiteBuild({ corpusDir: moved, outDir: site }).reason, 'another corpus');
+
+    const code = join(work, 'code');
+    mkdirSync(join(code, 'src'), { recursive: true });
+    writeFileSync(join(code, 'src', 'pagina.astro'), '<p>anders</p>');
+    assert.match(planSiteBuild({ corpusDir, outDir: site, root: code }).reason, /code/u);
+
+    assert.equal(planSiteBuild({ corpusDir, outDir: site, full: true }).renderInsurers, null);
+  });
+
+  it('renders everything when the site there is not the one it recorded', () => {
+    writeFileSync(join(site, 'index.html'), '<p>met de hand gebouwd</p>');
+    assert.match(planSiteBuild({ corpusDir, outDir: site }).reason, /not the site the last build left/u);
+  });
+});
