@@ -1,6 +1,6 @@
 /** Shared test helpers: the real taxonomy and corpus, ingested in-process. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { ManifestEntry } from '../../src/lib/manifest.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 import type { Taxonomy } from '../../src/lib/taxonomy.ts';
@@ -68,4 +68,14 @@ export function numbered(document: PolicyDocument): Array<[string, string | null
 
 export function titles(document: PolicyDocument): string[] {
   return document.sections.map((section) => section.title);
+}
+
+/** Every file under a folder, by path, with its content as `read` gives it (its bytes by default). */
+export function filesUnder(dir: string, read: (path: string, bytes: Buffer) => string = (_path, bytes) => bytes.toString('base64')): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) files.set(relative(dir, path), read(path, readFileSync(path)));
+  }
+  return files;
 }

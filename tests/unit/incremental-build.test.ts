@@ -4,30 +4,22 @@
  * full build of the same corpus. And what it must not take for a text change.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildSite } from '../../scripts/build/build-site.ts';
 import { planSiteBuild, skeletonOf } from '../../scripts/build/site-plan.ts';
 import { serialiseDocument } from '../../scripts/ingest/write.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
-import { CORPUS_FILES, ingestCorpusFile } from './helpers.ts';
+import { CORPUS_FILES, filesUnder, ingestCorpusFile } from './helpers.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-incrementeel-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
 /** Every file of a site with its content; a calendar's DTSTAMP (the time it was made) left out. */
-function siteFiles(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    const path = join(dir, name);
-    if (!statSync(path).isFile()) continue;
-    const bytes = readFileSync(path);
-    files.set(relative(dir, path), name.endsWith('.ics') ? bytes.toString('utf8').replace(/^DTSTAMP:.*$/gmu, 'DTSTAMP') : bytes.toString('base64'));
-  }
-  return files;
-}
+const siteFiles = (dir: string) =>
+  filesUnder(dir, (path, bytes) => (path.endsWith('.ics') ? bytes.toString('utf8').replace(/^DTSTAMP:.*$/gmu, 'DTSTAMP') : bytes.toString('base64')));
 
 /** The paths whose content differs between two sites, and those only one has. */
 function differences(a: Map<string, string>, b: Map<string, string>): string[] {

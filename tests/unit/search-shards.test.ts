@@ -3,25 +3,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SearchShardCache, shardKey } from '../../scripts/build/search-shard-cache.ts';
 import { serialiseDocument } from '../../scripts/ingest/write.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
-import { CORPUS_FILES, ROOT, ingestCorpusFile } from './helpers.ts';
+import { CORPUS_FILES, ROOT, filesUnder, ingestCorpusFile } from './helpers.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-zoekdelen-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every file under a folder with its bytes, by path. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isFile()) files.set(relative(dir, path), readFileSync(path).toString('base64'));
-  }
-  return files;
-}
 
 describe('shardKey', () => {
   const indexer = { version: '1.6.0', options: { forceLanguage: 'nl' } };
@@ -113,9 +103,9 @@ describe('build-search with kept shards, on the real corpus', () => {
   it('reindexes only the shard whose policy changed, and writes what a build without them writes', () => {
     assert.match(buildSearch(join(work, 'eerst'), true), /in 3 shards \(0 unchanged since the last build, reused\)/u);
     buildSearch(join(work, 'eerst-vers'), false);
-    assert.deepEqual(tree(join(work, 'eerst')), tree(join(work, 'eerst-vers')));
+    assert.deepEqual(filesUnder(join(work, 'eerst')), filesUnder(join(work, 'eerst-vers')));
     assert.match(buildSearch(join(work, 'opnieuw'), true), /\(3 unchanged since the last build, reused\)/u);
-    assert.deepEqual(tree(join(work, 'opnieuw')), tree(join(work, 'eerst-vers')));
+    assert.deepEqual(filesUnder(join(work, 'opnieuw')), filesUnder(join(work, 'eerst-vers')));
 
     // A typo fixed in one section of one policy.
     const changed = structuredClone(documents[0]!);
@@ -124,8 +114,8 @@ describe('build-search with kept shards, on the real corpus', () => {
     writeFileSync(join(corpusDir, `${changed.id}.json`), serialiseDocument(changed));
     assert.match(buildSearch(join(work, 'na-typo'), true), /\(2 unchanged since the last build, reused\)/u);
     buildSearch(join(work, 'na-typo-vers'), false);
-    assert.deepEqual(tree(join(work, 'na-typo')), tree(join(work, 'na-typo-vers')));
-    assert.notDeepEqual(tree(join(work, 'na-typo')), tree(join(work, 'eerst-vers')));
+    assert.deepEqual(filesUnder(join(work, 'na-typo')), filesUnder(join(work, 'na-typo-vers')));
+    assert.notDeepEqual(filesUnder(join(work, 'na-typo')), filesUnder(join(work, 'eerst-vers')));
     assert.equal(readdirSync(cacheDir).length, 3, 'the replaced shard is dropped from the cache');
   });
 });
