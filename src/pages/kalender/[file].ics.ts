@@ -2,11 +2,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { buildCalendar } from '../../lib/calendar.ts';
 import { calendarToIcs } from '../../lib/calendar-ics.ts';
 import { getSite } from '../../lib/site.ts';
+import { renderedOnly } from '../../lib/incremental.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
   const insurers = new Set(buildCalendar(site.documents, site.taxonomy.milestones).map((milestone) => milestone.insurer));
-  return [{ params: { file: 'alle' } }, ...[...insurers].map((insurer) => ({ params: { file: insurer } }))];
+  // One insurer's calendar holds only its own milestones: after a text change it is made again only for the insurers concerned.
+  return [{ params: { file: 'alle' } }, ...renderedOnly([...insurers], (insurer) => insurer).map((insurer) => ({ params: { file: insurer } }))];
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site: siteUrl }) => {
