@@ -74,6 +74,11 @@ export function insurerSteps(documents: PolicyDocument[], insurer: string): Comp
   });
 }
 
+/** Whether an insurer has a history (two policies or more), without comparing any: insurerSteps compares them all. */
+export function hasHistory(documents: PolicyDocument[], insurer: string): boolean {
+  return documents.filter((document) => document.insurer === insurer).length >= 2;
+}
+
 export function rangeSlug(from: PolicyDocument, to: PolicyDocument): string {
   return `${from.year}-${to.year}`;
 }
