@@ -6,6 +6,8 @@
 import { isUnstated, type Comparison } from './compare.ts';
 import { comparisonOf, consecutiveVersionPairs, rangeSlug } from './history.ts';
 import type { PolicyDocument, Section } from './schema.ts';
+import { keptBetweenBuilds } from './build-cache.ts';
+import { contentHashOf } from './corpus.ts';
 import { locateStatedChanges } from './stated-changes.ts';
 import { excerpt, paths, sectionLabel } from './site.ts';
 
@@ -67,28 +69,35 @@ function collectChangeLog(documents: PolicyDocument[]): ChangeLogEntry[] {
     }
   }
   for (const [from, to] of consecutiveVersionPairs(documents)) {
-    const comparison = comparisonOf(from, to);
-    for (const pair of comparison.pairs) {
-      if (pair.status === 'unchanged') continue;
+    // Kept between builds by both documents' content: comparing every pair is most of the work.
+    const detected = keptBetweenBuilds('wijzigingen', [contentHashOf(from), contentHashOf(to)], () => detectedChanges(comparisonOf(from, to)));
+    for (const entry of detected) entries.push({ ...entry, kind: 'gedetecteerd', document: to, from });
+  }
+  return entries.sort((a, b) => b.document.year - a.document.year || a.document.insurer.localeCompare(b.document.insurer) || a.document.careType.localeCompare(b.document.careType) || (a.kind === b.kind ? 0 : a.kind === 'vermeld' ? -1 : 1));
+}
+
+type DetectedChange = Omit<ChangeLogEntry, 'kind' | 'document' | 'from'>;
+
+/** The changes the text shows between two versions, one entry per section that changed. */
+function detectedChanges(comparison: Comparison): DetectedChange[] {
+  const { from, to } = comparison;
+  return comparison.pairs
+    .filter((pair) => pair.status !== 'unchanged')
+    .map((pair) => {
       const section = pair.new ?? pair.old!;
       const owner = pair.new ? to : from;
       const words = pair.diff ? `+${pair.diff.wordsAdded} / −${pair.diff.wordsRemoved} woorden` : 'tekst ongewijzigd';
       const added = pair.diff?.parts.filter((part) => part.kind === 'added').map((part) => part.value).join(' … ') ?? '';
-      entries.push({
+      return {
         key: `${to.id}-d-${pair.anchor}`,
-        kind: 'gedetecteerd',
-        document: to,
-        from,
         title: `${statusLabel(pair.status)}: ${sectionLabel(section)}`,
         text: `${words}${added ? `: ${excerpt(added, 200)}` : ''}`,
         sectionUrl: paths.section(owner.id, section.id),
         diffUrl: `${comparisonPath(comparison)}#${pair.anchor}`,
         themes: section.themes,
         unstated: isUnstated(comparison, pair),
-      });
-    }
-  }
-  return entries.sort((a, b) => b.document.year - a.document.year || a.document.insurer.localeCompare(b.document.insurer) || a.document.careType.localeCompare(b.document.careType) || (a.kind === b.kind ? 0 : a.kind === 'vermeld' ? -1 : 1));
+      };
+    });
 }
 
 /**

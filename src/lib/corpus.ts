@@ -1,4 +1,5 @@
 /** Load the structured corpus written by `npm run ingest` (build time only). */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PolicyDocumentSchema, type DocumentSummary, type PolicyDocument } from './schema.ts';
@@ -24,10 +25,20 @@ export function corpusFiles(dir: string = CORPUS_DIR): string[] {
   }
 }
 
+const contentHashes = new WeakMap<PolicyDocument, string>();
+
+/** The SHA-256 of the file a document was read from: the same for the same document, whatever its object. */
+export function contentHashOf(document: PolicyDocument): string | undefined {
+  return contentHashes.get(document);
+}
+
 /** One document file, checked against the schema. */
 export function readPolicyDocument(file: string): PolicyDocument {
   try {
-    return PolicyDocumentSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    const text = readFileSync(file, 'utf8');
+    const document = PolicyDocumentSchema.parse(JSON.parse(text));
+    contentHashes.set(document, createHash('sha256').update(text).digest('hex'));
+    return document;
   } catch (error) {
     throw new Error(`${file} is not a policy document as \`npm run ingest\` writes them (${(error as Error).message.split('\n')[0]}): delete it, or run \`npm run ingest -- --full\` to write the corpus again.`);
   }
