@@ -6,9 +6,14 @@
  *
  * Both write into folders beside the output and replace it only when both succeeded: a failed
  * build leaves the site that was there as it was.
+ *
+ * Both run at the same priority. With the search index at a lower one (nice 10), it took the CPU
+ * Astro left and both ended together, a few seconds sooner, but then Pagefind's indexer (~500 MB)
+ * was still running when Astro reached its own peak (~1.15 GB, at its end): at N=1000 the build
+ * peaked at 1,915 and 1,958 MB against 1,611 and 1,750 MB at the same priority (runs taken in
+ * turns; 79 and 86 s against 87 and 92 s), too close to the 2 GB it must stay under.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { setPriority } from 'node:os';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -74,21 +79,6 @@ function run(step: string, child: ChildProcess): Promise<void> {
   });
 }
 
-/**
- * The search index is the shorter half (at N=1000 ~30 s to Astro's ~56 s, each alone): run at a
- * lower priority, it takes the CPU Astro leaves, and Astro, which decides when the build ends, is
- * slowed less by it (83 → 77 s beside it). Pagefind's indexer, started by the script, inherits
- * the priority.
- */
-function yieldingToAstro(child: ChildProcess): ChildProcess {
-  try {
-    if (child.pid) setPriority(child.pid, 10);
-  } catch {
-    // Not allowed here (some containers): both halves then share the CPU evenly, which still works.
-  }
-  return child;
-}
-
 export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<SiteBuildTimes> {
   const outDir = resolve(options.outDir);
   // Beside the output, so the final moves are renames on one file system.
@@ -116,7 +106,7 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
     run('astro build', start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: staged })).then(() => {
       times.site = seconds();
     }),
-    run('The search index (scripts/build-search.ts)', yieldingToAstro(start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), stagedSearch, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])]))).then(() => {
+    run('The search index (scripts/build-search.ts)', start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), stagedSearch, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])])).then(() => {
       times.search = seconds();
     }),
   ];
