@@ -10,7 +10,15 @@ let cache: PolicyDocument[] | null = null;
 
 export function loadCorpus(dir: string = CORPUS_DIR): PolicyDocument[] {
   if (cache && dir === CORPUS_DIR) return cache;
-  const documents = corpusFiles(dir).map(readPolicyDocument).sort(corpusOrder);
+  // Each with the hash of its file, which the build keeps results by (src/lib/build-cache.ts).
+  const documents = corpusFiles(dir)
+    .map((file) => {
+      const text = readFileSync(file, 'utf8');
+      const document = parsePolicyDocument(file, text);
+      contentHashes.set(document, createHash('sha256').update(text).digest('hex'));
+      return document;
+    })
+    .sort(corpusOrder);
   if (dir === CORPUS_DIR) cache = documents;
   return documents;
 }
@@ -27,18 +35,19 @@ export function corpusFiles(dir: string = CORPUS_DIR): string[] {
 
 const contentHashes = new WeakMap<PolicyDocument, string>();
 
-/** The SHA-256 of the file a document was read from: the same for the same document, whatever its object. */
+/** The SHA-256 of the file loadCorpus read a document from: the same for the same document, whatever its object. */
 export function contentHashOf(document: PolicyDocument): string | undefined {
   return contentHashes.get(document);
 }
 
 /** One document file, checked against the schema. */
 export function readPolicyDocument(file: string): PolicyDocument {
+  return parsePolicyDocument(file, readFileSync(file, 'utf8'));
+}
+
+function parsePolicyDocument(file: string, text: string): PolicyDocument {
   try {
-    const text = readFileSync(file, 'utf8');
-    const document = PolicyDocumentSchema.parse(JSON.parse(text));
-    contentHashes.set(document, createHash('sha256').update(text).digest('hex'));
-    return document;
+    return PolicyDocumentSchema.parse(JSON.parse(text));
   } catch (error) {
     throw new Error(`${file} is not a policy document as \`npm run ingest\` writes them (${(error as Error).message.split('\n')[0]}): delete it, or run \`npm run ingest -- --full\` to write the corpus again.`);
   }
