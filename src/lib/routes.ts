@@ -1,5 +1,5 @@
 /** Static paths shared by the inline and side-by-side routes of the change pages. */
-import { comparisonOf, rangeSlug, versionPairs } from './history.ts';
+import { comparisonOf, hasHistory, rangeSlug, versionPairs } from './history.ts';
 import type { Comparison } from './compare.ts';
 import { getSite } from './site.ts';
 import { renderedOnly } from './incremental.ts';
@@ -21,10 +21,10 @@ export async function versionComparison(props: { fromId: string; toId: string })
   return comparisonOf(from, to);
 }
 
-/** Insurers with at least two policies have a history. */
+/** Insurers with a history (history.ts hasHistory: two policies or more). */
 export async function historyPaths() {
   const site = await getSite();
-  return renderedOnly(site.taxonomy.insurers, (insurer) => insurer.slug).filter((insurer) => site.documentsOf(insurer.slug).length >= 2).map((insurer) => ({ params: { insurer: insurer.slug } }));
+  return renderedOnly(site.taxonomy.insurers, (insurer) => insurer.slug).filter((insurer) => hasHistory(site.documents, insurer.slug)).map((insurer) => ({ params: { insurer: insurer.slug } }));
 }
 
 /** … and a history per theme their policies speak of. */
