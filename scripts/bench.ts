@@ -84,6 +84,16 @@ function countFiles(dir: string, suffix: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith(suffix)).length;
 }
 
+/** The source the incremental measurements change: a typo put in (or a variant of it), and undone. */
+function sourceToChange() {
+  const file = join(SOURCES, readdirSync(SOURCES).find((name) => name.endsWith('.txt'))!);
+  const original = readFileSync(file, 'utf8');
+  return {
+    withWord: (word: string) => writeFileSync(file, original.replace(/zorgaanbieder/u, word)),
+    restore: () => writeFileSync(file, original),
+  };
+}
+
 // ---- 1. the synthetic corpus ---------------------------------------------------------------
 async function generate() {
   const taxonomy = await readTaxonomy('content/taxonomy');
@@ -124,17 +134,16 @@ function benchIngest() {
   // Incremental: one source changed (a typo fixed), everything else as it was.
   const incremental: number[] = [];
   const cli: number[] = [];
-  const target = join(SOURCES, readdirSync(SOURCES).find((name) => name.endsWith('.txt'))!);
-  const original = readFileSync(target, 'utf8');
+  const source = sourceToChange();
   for (let run = 0; run < RUNS; run++) {
-    writeFileSync(target, original.replace(/zorgaanbieder/u, run % 2 ? 'zorgaanbieder' : 'zorgaanbeider'));
+    source.withWord(run % 2 ? 'zorgaanbieder' : 'zorgaanbeider');
     const result = JSON.parse(tsx('scripts/bench/ingest-child.ts', [SOURCES, CORPUS, 'incremental']).stdout.trim().split('\n').at(-1)!);
     if (result.read !== 1) throw new Error(`incremental ingest read ${result.read} sources, expected 1`);
     incremental.push(result.ms);
-    writeFileSync(target, original.replace(/zorgaanbieder/u, 'zorgaanbiedr'));
+    source.withWord('zorgaanbiedr');
     cli.push(tsx('scripts/ingest.ts', ['--sources', SOURCES, '--out', CORPUS, '--quiet']).seconds * 1000);
   }
-  writeFileSync(target, original);
+  source.restore();
   tsx('scripts/bench/ingest-child.ts', [SOURCES, CORPUS, 'incremental']);
   return { full, floor, peaks, incremental, cli };
 }
@@ -149,10 +158,12 @@ async function benchBuild() {
   const peaks: number[] = [];
   let pages = 0;
   const timesFile = join(WORK, 'build-times.json');
+  const npmRunBuild = (extra: string[]) =>
+    runTree(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--sources', SOURCES, '--corpus', CORPUS, '--out', DIST, '--quiet', '--times', timesFile, ...extra]);
   for (let run = 0; run < BUILD_RUNS; run++) {
     rmSync(DIST, { recursive: true, force: true });
     rmSync(CORPUS, { recursive: true, force: true });
-    const built = await runTree(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--sources', SOURCES, '--corpus', CORPUS, '--out', DIST, '--full', '--quiet', '--times', timesFile]);
+    const built = await npmRunBuild(['--full']);
     full.push(built.seconds);
     cpuSeconds.push(built.cpuSeconds);
     steps.push(JSON.parse(readFileSync(timesFile, 'utf8')));
@@ -167,15 +178,15 @@ async function benchBuild() {
   const rebuildCpuSeconds: number[] = [];
   const rebuildSteps: Array<{ ingest: number; site: number; search: number }> = [];
   let shardsReused = '';
-  const target = join(SOURCES, readdirSync(SOURCES).find((name) => name.endsWith('.txt'))!);
-  const original = readFileSync(target, 'utf8');
+  const source = sourceToChange();
   for (let run = 0; run < BUILD_RUNS * 2; run++) {
-    writeFileSync(target, run % 2 ? original : original.replace(/zorgaanbieder/u, 'zorgaanbeider'));
-    const built = await runTree(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--sources', SOURCES, '--corpus', CORPUS, '--out', DIST, '--quiet', '--times', timesFile]);
+    if (run % 2) source.restore();
+    else source.withWord('zorgaanbeider');
+    const built = await npmRunBuild([]);
     rebuild.push(built.seconds);
     rebuildCpuSeconds.push(built.cpuSeconds);
     rebuildSteps.push(JSON.parse(readFileSync(timesFile, 'utf8')));
-    shardsReused = /in (\d+) shards \((\d+) unchanged/u.exec(built.stdout)?.slice(1).reverse().join(' of ') ?? '?';
+    shardsReused = /in (\d+) shards? \((\d+) unchanged/u.exec(built.stdout)?.slice(1).reverse().join(' of ') ?? '?';
     log(`rebuild after one source changed, run ${run + 1}: ${built.seconds.toFixed(0)} s, ${built.cpuSeconds.toFixed(0)} CPU-s, search shards reused: ${shardsReused}`);
   }
   const floorAstro: number[] = [];
