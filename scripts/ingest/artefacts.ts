@@ -20,14 +20,14 @@ const CONTACT = [
 const ADDRESS_ONLY = /^(?:\d{4}\s?[A-Z]{2}\s+\p{Lu}[\p{L}' -]+|Postbus \d+|(?:\+31|0)[\d\s-]{9,13})$/u;
 const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}/u;
 
-export function findArtefacts(lines: PreparedLine[], markdown: boolean): { artefacts: Artefact[]; toc: TocEntry[] } {
+export function findArtefacts(lines: PreparedLine[], markdown: boolean, options: { toc: boolean } = { toc: true }): { artefacts: Artefact[]; toc: TocEntry[] } {
   const marked = new Array<boolean>(lines.length).fill(false);
   const artefacts: Artefact[] = [];
   const add = (kind: Artefact['kind'], start: number, end: number, note?: string) => {
     for (let no = start; no <= end; no++) marked[no - 1] = true;
     artefacts.push(note === undefined ? { kind, start, end } : { kind, start, end, note });
   };
-  const toc = findToc(lines, add);
+  const toc = options.toc ? findToc(lines, add) : [];
   findDuplicates(lines, marked, add);
   if (!markdown) {
     findLinkDumps(lines, marked, add);

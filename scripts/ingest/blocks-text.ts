@@ -23,7 +23,13 @@ interface OpenBlock extends Block {
   lastLine: string;
 }
 
-export function buildTextBlocks(lines: PreparedLine[], excluded: boolean[], width: number): Block[] {
+/** Where a PDF's layout has already decided: lines that must open a block, lines that must continue one. */
+export interface BlockBreaks {
+  before: Set<number>;
+  joined: Set<number>;
+}
+
+export function buildTextBlocks(lines: PreparedLine[], excluded: boolean[], width: number, breaks?: BlockBreaks): Block[] {
   // Only a hyphen at a line end between lower-case letters asks for it: built on first need.
   const vocabulary = lazyVocabulary(lines);
   const blocks: Block[] = [];
@@ -60,7 +66,8 @@ export function buildTextBlocks(lines: PreparedLine[], excluded: boolean[], widt
     }
     const breakBefore = sawBreak || line.pageStart;
     sawBreak = false;
-    if (open && continues(open, line, breakBefore, width)) {
+    const decided = breaks?.joined.has(line.no) ? true : breaks?.before.has(line.no) ? false : null;
+    if (open && (decided ?? continues(open, line, breakBefore, width))) {
       appendLine(open, line, vocabulary);
       continue;
     }

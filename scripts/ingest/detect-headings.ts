@@ -33,6 +33,10 @@ export interface DetectedHeading {
   /** "21" read for "2.1", a title joined from wrapped lines, ...: recorded in the output. */
   notes: string[];
   outOfSequence: boolean;
+  /** PDF layouts: the level the heading's style, tag or bookmark gives. */
+  level?: number;
+  /** What made it a heading ("outline", "tag:H2", "font:14.0/bold", "number", "text"). */
+  signals?: string[];
 }
 
 export interface HeadingDetection {

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { InputError } from '../../src/lib/errors.ts';
 import { splitLines } from '../../src/lib/text.ts';
-import { readPdfLines } from './pdf-text.ts';
+import { layoutPdf } from './pdf-lines.ts';
+import { readPdfContent } from './pdf-text.ts';
+import type { PdfLayout } from './pdf-types.ts';
 
 export type SourceFormat = 'txt' | 'md' | 'pdf';
 
@@ -22,6 +24,8 @@ export interface LoadedSource {
   markdown: boolean;
   /** PDF only: the page of each line (same indexing as `lines`). */
   pageOfLine?: number[];
+  /** PDF only: each line's position and typography, the outline, tags and metadata. */
+  layout?: PdfLayout;
   notes: string[];
 }
 
@@ -54,8 +58,10 @@ export async function loadSource(bytes: Uint8Array, file: string, options: LoadO
     if (!startsWithPdfMagic(bytes)) {
       throw new InputError(file, 'has a .pdf name but is not a PDF (it does not start with "%PDF-")', 'save the published PDF again, or rename the file to .txt if it is text');
     }
-    const { lines, pageOfLine } = await readPdfLines(bytes, file);
-    return { file, format: 'pdf', sha256, encoding: 'pdf-text-layer', lines, markdown: false, pageOfLine, notes: [] };
+    const layout = layoutPdf(await readPdfContent(bytes, file));
+    const lines = layout.lines.map((line) => line.text);
+    const pageOfLine = layout.lines.map((line) => line.page);
+    return { file, format: 'pdf', sha256, encoding: 'pdf-text-layer', lines, markdown: false, pageOfLine, layout, notes: [] };
   }
   if (looksBinary(bytes)) {
     throw new InputError(

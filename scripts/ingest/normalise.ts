@@ -7,8 +7,10 @@ import type { LoadedSource } from './load.ts';
 import { findArtefacts } from './artefacts.ts';
 import { buildMarkdownBlocks } from './blocks-markdown.ts';
 import { buildTextBlocks, lineWidth } from './blocks-text.ts';
+import { findPdfFurniture } from './pdf-furniture.ts';
+import { findPdfHeadings } from './pdf-headings.ts';
 import { prepareLines, type OcrRepairer } from './prepare-lines.ts';
-import type { NormalisedSource } from './types.ts';
+import type { Artefact, NormalisedSource, PdfStructure, TocEntry } from './types.ts';
 
 export function normalise(source: LoadedSource, repairer: OcrRepairer): NormalisedSource {
   const { lines, ocrFixes } = prepareLines(source.lines, {
@@ -16,7 +18,22 @@ export function normalise(source: LoadedSource, repairer: OcrRepairer): Normalis
     pageOfLine: source.pageOfLine,
     repairer,
   });
-  const { artefacts, toc } = findArtefacts(lines, source.markdown);
+  let { artefacts, toc } = findArtefacts(lines, source.markdown, { toc: !source.layout });
+  let pdf: PdfStructure | undefined;
+  const breaks = { before: new Set<number>(), joined: new Set<number>() };
+  if (source.layout) {
+    // A PDF's layout says what is furniture and where headings are; the text rules fill in the rest.
+    const furniture = findPdfFurniture(source.layout);
+    const found = findPdfHeadings(source.layout, furniture);
+    artefacts = mergeArtefacts(artefacts, furniture.artefacts);
+    toc = mergeToc(toc, furniture.toc);
+    pdf = { headings: found.headings, structured: found.structured, styledDepth: found.styledDepth, footnotes: furniture.footnotes };
+    for (const heading of found.headings) {
+      breaks.before.add(heading.start);
+      breaks.before.add(heading.end + 1);
+      for (let no = heading.start + 1; no <= heading.end; no++) breaks.joined.add(no);
+    }
+  }
   const excluded = new Array<boolean>(lines.length).fill(false);
   for (const artefact of artefacts) {
     for (let no = artefact.start; no <= artefact.end; no++) excluded[no - 1] = true;
@@ -24,7 +41,7 @@ export function normalise(source: LoadedSource, repairer: OcrRepairer): Normalis
   const width = source.markdown ? Number.POSITIVE_INFINITY : lineWidth(lines);
   const blocks = source.markdown
     ? buildMarkdownBlocks(lines.map((line) => line.full).join('\n'), excluded)
-    : buildTextBlocks(lines, excluded, width);
+    : buildTextBlocks(lines, excluded, width, breaks);
   const result: NormalisedSource = {
     blocks,
     artefacts,
@@ -37,5 +54,17 @@ export function normalise(source: LoadedSource, repairer: OcrRepairer): Normalis
     markdown: source.markdown,
   };
   if (source.pageOfLine) result.pageOfLine = source.pageOfLine;
+  if (pdf) result.pdf = pdf;
   return result;
+}
+
+/** Artefacts of both finders in line order; a text-rule artefact inside a layout one adds nothing. */
+function mergeArtefacts(text: Artefact[], layout: Artefact[]): Artefact[] {
+  const covered = (artefact: Artefact) => layout.some((other) => other.start <= artefact.start && artefact.end <= other.end);
+  return [...layout, ...text.filter((artefact) => !covered(artefact))].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function mergeToc(text: TocEntry[], layout: TocEntry[]): TocEntry[] {
+  const lines = new Set(layout.map((entry) => entry.line));
+  return [...layout, ...text.filter((entry) => !lines.has(entry.line))].sort((a, b) => a.line - b.line);
 }

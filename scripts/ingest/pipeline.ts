@@ -17,6 +17,7 @@ import { normalise } from './normalise.ts';
 import { createOcrRepairer, type OcrRepairer } from './prepare-lines.ts';
 import { renderSectionText } from './section-text.ts';
 import { segment } from './segment.ts';
+import type { Footnote } from './types.ts';
 import { validateDocument } from './validate.ts';
 
 /**
@@ -69,7 +70,10 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
     ...segmented.map((section) => section.title),
     ...normalised.blocks.slice(0, 8).map((block) => block.text),
   ].join('\n');
-  const detected = detectMetadata(fullText, titleText, context.taxonomy);
+  // A PDF's own title, subject and author say what it is and who published it, like its title lines.
+  const info = loaded.layout?.info;
+  const pdfTitle = info ? [info.title, info.subject, info.author].filter((value): value is string => value !== null).join('\n') : '';
+  const detected = detectMetadata(`${pdfTitle}\n${fullText}`, `${pdfTitle}\n${titleText}`, context.taxonomy);
   const entry = input.entry;
   const insurer = entry?.insurer ?? detected.insurer;
   const year = entry?.year ?? detected.year;
@@ -92,7 +96,7 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
   const insurerName = context.taxonomy.insurers.find((candidate) => candidate.slug === insurer)?.name ?? insurer;
   const careTypeName = context.taxonomy.careTypes.find((candidate) => candidate.slug === careType)?.name ?? careType;
   const yearEnd = entry ? entry.yearEnd : detected.yearEnd ?? undefined;
-  const title = entry?.title ?? `Zorginkoopbeleid ${careTypeName} ${yearEnd ? `${year}-${yearEnd}` : year} (${insurerName})`;
+  const title = entry?.title ?? info?.title ?? `Zorginkoopbeleid ${careTypeName} ${yearEnd ? `${year}-${yearEnd}` : year} (${insurerName})`;
 
   const pageSpan = (lines: [number, number]): [number, number] | undefined =>
     normalised.pageOfLine ? [normalised.pageOfLine[lines[0] - 1]!, normalised.pageOfLine[lines[1] - 1]!] : undefined;
@@ -113,6 +117,7 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
     if (pages) section.pages = pages;
     return section;
   });
+  attachFootnotes(sections, normalised.pdf?.footnotes ?? []);
   const untagged = sections.filter((section) => section.level > 0 && section.themes.length === 0);
   if (untagged.length > 0) {
     warnings.push(`${untagged.length} section(s) have no theme: ${untagged.map((section) => `line ${section.lines[0]} "${section.title}"`).join(', ')}`);
@@ -141,8 +146,9 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
         insurer: entry ? 'manifest' : 'text',
         year: entry ? 'manifest' : 'text',
         careType: entry ? 'manifest' : 'text',
-        title: entry ? 'manifest' : 'text',
+        title: entry ? 'manifest' : info?.title ? 'pdf-metadata' : 'text',
       },
+      headingSignals: segmented.filter((part) => part.level > 0).map((part) => ({ section: part.id, signals: part.signals })),
       ocrFixes: [...normalised.ocrFixes, ...segmentation.ocrNumberFixes].sort((a, b) => a.line - b.line),
       mergedHeadings: segmentation.mergedHeadings,
       inferredNumbers: segmentation.inferredNumbers,
@@ -152,8 +158,28 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
         ...(artefact.note ? { note: artefact.note } : {}),
       })),
       warnings,
+      ...(loaded.pageOfLine ? { textLayer: { lines: loaded.lines, pageStarts: pageStarts(loaded.pageOfLine) } } : {}),
     },
   };
   validateDocument(document, normalised.blankLines);
   return document;
+}
+
+/** Each footnote goes to the section whose text carries its marker, or else the one it is printed in. */
+function attachFootnotes(sections: Section[], footnotes: Footnote[]): void {
+  const sectionAt = (line: number) => sections.find((section) => section.lines[0] <= line && line <= section.lines[1]);
+  for (const note of footnotes) {
+    const section = sectionAt(note.reference ?? note.lines[0]) ?? sectionAt(note.lines[0]);
+    if (!section) continue;
+    (section.footnotes ??= []).push({ marker: note.marker, text: note.text, lines: note.lines });
+  }
+}
+
+/** The line each page starts on, page 1 first. */
+function pageStarts(pageOfLine: number[]): number[] {
+  const starts: number[] = [];
+  pageOfLine.forEach((page, index) => {
+    while (starts.length < page) starts.push(index + 1);
+  });
+  return starts;
 }

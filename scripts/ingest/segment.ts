@@ -5,6 +5,7 @@
  */
 import { slugify } from '../../src/lib/text.ts';
 import { detectHeadings, type DetectedHeading } from './detect-headings.ts';
+import { detectPdfHeadings } from './detect-pdf-headings.ts';
 import type { Block, NormalisedSource } from './types.ts';
 
 export interface SegmentedSection {
@@ -16,6 +17,8 @@ export interface SegmentedSection {
   lines: [number, number];
   /** Body blocks (heading excluded, children excluded). */
   blocks: Block[];
+  /** What made the heading one (PDF layouts and text rules). */
+  signals: string[];
 }
 
 export interface Segmentation {
@@ -38,7 +41,7 @@ const MAX_LEVEL = 8;
 
 export function segment(source: NormalisedSource): Segmentation {
   const lastContentLine = source.blankLines.length;
-  const { headings, ocrNumberFixes } = detectHeadings(source);
+  const { headings, ocrNumberFixes } = source.pdf?.structured ? detectPdfHeadings(source, source.pdf) : detectHeadings(source);
   const warnings: string[] = [];
   const nodes = buildTree(headings, warnings);
 
@@ -58,7 +61,7 @@ export function segment(source: NormalisedSource): Segmentation {
     source.blocks.some((block) => block.end < firstHeadingLine) ||
     source.artefacts.some((artefact) => artefact.start < firstHeadingLine);
   if (hasPreamble) {
-    sections.push({ id: uniqueId('voorwerk'), number: null, title: '', level: 0, parent: null, lines: [1, 1], blocks: [] });
+    sections.push({ id: uniqueId('voorwerk'), number: null, title: '', level: 0, parent: null, lines: [1, 1], blocks: [], signals: [] });
   }
   nodes.forEach((node) => {
     const numberText = node.number ? node.number.join('.') : null;
@@ -73,6 +76,7 @@ export function segment(source: NormalisedSource): Segmentation {
       parent: node.parent ? idOf.get(node.parent)! : null,
       lines: [node.heading.start, node.heading.end],
       blocks: [],
+      signals: node.heading.signals ?? textSignals(node.heading),
     });
   });
 
@@ -112,6 +116,11 @@ export function segment(source: NormalisedSource): Segmentation {
   return { sections, mergedHeadings, inferredNumbers, ocrNumberFixes, warnings };
 }
 
+function textSignals(heading: DetectedHeading): string[] {
+  if (heading.markdownDepth !== undefined) return heading.number ? ['markdown', 'number'] : ['markdown'];
+  return heading.number ? ['number', 'text'] : ['text'];
+}
+
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, offset) => from + offset);
 }
@@ -128,8 +137,27 @@ function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
   let lastStructural: Node | null = null; // innermost numbered or appendix section
   let plainStack: Node[] = []; // open unnumbered headings under lastStructural
   let pageContainer: Node | null = null; // page-opening unnumbered title before any numbering
+  let open: Node[] = []; // the chain of sections the next heading may nest in (headings with a layout level)
+  const openUpTo = (node: Node) => {
+    const chain: Node[] = [];
+    for (let at: Node | null = node; at; at = at.parent) chain.unshift(at);
+    open = chain;
+  };
 
   for (const heading of headings) {
+    if (heading.kind !== 'numbered' && heading.level !== undefined && heading.level > 0) {
+      // A PDF heading without a number nests by the level its style, tag or bookmark gives.
+      while (open.length && open[open.length - 1]!.level >= heading.level) open.pop();
+      const parent = open[open.length - 1] ?? null;
+      const node: Node = { heading, number: null, level: Math.min(MAX_LEVEL, parent ? Math.max(heading.level, parent.level + 1) : heading.level), parent };
+      if (heading.kind === 'appendix-group') appendixGroup = node;
+      nodes.push(node);
+      open.push(node);
+      lastStructural = node;
+      plainStack = [];
+      pageContainer = null;
+      continue;
+    }
     if (heading.kind === 'numbered' && heading.number) {
       const number = heading.number;
       let parent = findNumberedParent(numbered, number);
@@ -144,6 +172,7 @@ function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
       if (parent && node.level <= parent.level) node.level = Math.min(MAX_LEVEL, parent.level + 1);
       nodes.push(node);
       numbered.push(node);
+      openUpTo(node);
       lastStructural = node;
       plainStack = [];
       pageContainer = null;
@@ -153,6 +182,7 @@ function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
       const node: Node = { heading, number: null, level: 1, parent: null };
       nodes.push(node);
       appendixGroup = node;
+      openUpTo(node);
       lastStructural = node;
       plainStack = [];
       pageContainer = null;
@@ -162,6 +192,7 @@ function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
       const parent: Node | null = appendixGroup;
       const node: Node = { heading, number: null, level: parent ? 2 : 1, parent };
       nodes.push(node);
+      openUpTo(node);
       lastStructural = node;
       plainStack = [];
       pageContainer = null;

@@ -6,6 +6,8 @@ export interface OcrFix {
   to: string;
 }
 
+import type { LayoutHeading } from './pdf-headings.ts';
+
 /** One source line after Unicode normalisation and OCR repair. */
 export interface PreparedLine {
   no: number;
@@ -19,7 +21,16 @@ export interface PreparedLine {
   pageStart: boolean;
 }
 
-export type ArtefactKind = 'toc' | 'duplicate' | 'link-dump' | 'sidebar';
+export type ArtefactKind =
+  | 'toc'
+  | 'duplicate'
+  | 'link-dump'
+  | 'sidebar'
+  | 'page-number'
+  | 'running-header'
+  | 'running-footer'
+  | 'cover'
+  | 'footnote';
 
 /** Lines kept in the section spans (lossless) but left out of section text. */
 export interface Artefact {
@@ -27,6 +38,16 @@ export interface Artefact {
   start: number;
   end: number;
   note?: string;
+}
+
+/** A note at a page's foot (or after a block of text), set aside from the text and shown with its section. */
+export interface Footnote {
+  /** The marker as printed, digits as plain digits ("5"). */
+  marker: string;
+  text: string;
+  lines: [number, number];
+  /** The line whose text carries the marker, when it was found. */
+  reference: number | null;
 }
 
 /** A table-of-contents entry: evidence for the heading structure, never a section. */
@@ -72,4 +93,15 @@ export interface NormalisedSource {
   /** Page of each line (PDF sources). */
   pageOfLine?: number[];
   markdown: boolean;
+  /** PDF sources: the headings its layout shows, and its footnotes. */
+  pdf?: PdfStructure;
+}
+
+export interface PdfStructure {
+  headings: LayoutHeading[];
+  /** Headings set apart by typography, tags or bookmarks: the layout decides what a heading is. */
+  structured: boolean;
+  /** The deepest numbering level that the layout marks as headings. */
+  styledDepth: number;
+  footnotes: Footnote[];
 }

@@ -16,6 +16,10 @@ export const SectionSchema = z.object({
   text: z.string(),
   lines: lineSpan,
   pages: lineSpan.optional(),
+  /** Notes printed at the page's foot (PDF) or below a block of text, whose marker is in this section. */
+  footnotes: z
+    .array(z.object({ marker: z.string(), text: z.string(), lines: lineSpan }))
+    .optional(),
 });
 
 export const StatedChangeSchema = z.object({
@@ -48,8 +52,12 @@ export const IngestRecordSchema = z.object({
     insurer: z.enum(['manifest', 'text']),
     year: z.enum(['manifest', 'text']),
     careType: z.enum(['manifest', 'text']),
-    title: z.enum(['manifest', 'text']),
+    title: z.enum(['manifest', 'text', 'pdf-metadata']),
   }),
+  /** Per section with a heading: the signals that made its heading one ("outline", "tag:H2", "font:14.0/bold", "number", "text"). */
+  headingSignals: z.array(z.object({ section: z.string(), signals: z.array(z.string()) })).optional(),
+  /** PDF sources: the text layer the line numbers refer to, and the line each page starts on. */
+  textLayer: z.object({ lines: z.array(z.string()), pageStarts: z.array(z.number().int().positive()) }).optional(),
   ocrFixes: z.array(z.object({ line: z.number().int().positive(), from: z.string(), to: z.string() })),
   mergedHeadings: z.array(z.object({ lines: lineSpan, title: z.string() })),
   inferredNumbers: z.array(z.object({ section: z.string(), number: z.string(), reason: z.string() })),
