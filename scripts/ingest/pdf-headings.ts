@@ -197,7 +197,8 @@ function followedByText(lines: PdfLine[], last: number, excluded: boolean[]): bo
     const line = lines[index]!;
     if (excluded[index]) continue;
     if (line.text.trim() === '') {
-      if (text !== '') break;
+      // A paragraph may go on after a page or column break; a finished sentence ends the look.
+      if (/[.:;?!]$/u.test(text.trim())) break;
       continue;
     }
     if (/^[•●▪■◦·–-]\s/u.test(line.text) && text === '') return true;

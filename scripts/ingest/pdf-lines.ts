@@ -54,9 +54,8 @@ export function layoutPdf(content: PdfContent): PdfLayout {
 }
 
 function isParagraphBreak(previous: PdfLine, line: PdfLine): boolean {
-  if (previous.y === null || line.y === null) return false;
-  // A jump upwards is the top of the next column.
-  if (line.y > previous.y) return true;
+  // A jump upwards is the top of the next column, where a paragraph may go on.
+  if (previous.y === null || line.y === null || line.y > previous.y) return false;
   return previous.y - line.y > BLANK_GAP * Math.max(previous.size ?? 0, line.size ?? 0, 1);
 }
 
@@ -67,35 +66,29 @@ function blankLine(page: number): PdfLine {
 /** The lines of one page in reading order. */
 export function pageLines(page: PdfPage): PdfLine[] {
   const items = placeItems(page.items);
-  const rows = mergeScripts(buildRows(items));
-  const gutter = findGutter(rows, page.width);
-  const ordered: Placed[][] = [];
-  if (gutter === null) {
-    for (const row of rows) ordered.push(row.items);
-  } else {
-    // Rows that do not cross the gutter form bands: the left column of a band is read before its right.
-    let left: Placed[][] = [];
-    let right: Placed[][] = [];
-    const flush = () => {
-      ordered.push(...left, ...right);
-      left = [];
-      right = [];
-    };
-    for (const row of rows) {
-      if (row.items.some((item) => item.x < gutter && item.end > gutter)) {
-        flush();
-        ordered.push(row.items);
-        continue;
-      }
-      const leftPart = row.items.filter((item) => item.end <= gutter);
-      const rightPart = row.items.filter((item) => item.x >= gutter);
-      if (leftPart.length) left.push(leftPart);
-      if (rightPart.length) right.push(rightPart);
-    }
-    flush();
+  const gutter = findGutter(items, page);
+  if (gutter === null) return mergeScripts(buildRows(items)).map((row) => toLine(row.items, page.number)).filter(isLine);
+  // Two columns: text that crosses the gutter (a title over both) divides the page into bands;
+  // within a band the left column is read before the right.
+  // Running headers and footers in the margins belong to the page, not to a column.
+  const inMargin = (item: Placed) => item.y >= page.height * 0.92 || item.y <= page.height * 0.08;
+  const crosses = (item: Placed) => (item.x < gutter && item.end > gutter) || inMargin(item);
+  const full = mergeScripts(buildRows(items.filter(crosses)));
+  const left = mergeScripts(buildRows(items.filter((item) => !crosses(item) && item.end <= gutter)));
+  const right = mergeScripts(buildRows(items.filter((item) => !crosses(item) && item.x >= gutter)));
+  const ordered: Row[] = [];
+  let above = Number.POSITIVE_INFINITY;
+  for (const divider of [...full, null]) {
+    const below = divider ? divider.y : Number.NEGATIVE_INFINITY;
+    const inBand = (row: Row) => row.y < above && row.y >= below && (divider === null || row.y !== divider.y);
+    ordered.push(...left.filter(inBand), ...right.filter(inBand));
+    if (divider) ordered.push(divider);
+    above = below;
   }
-  return ordered.map((rowItems) => toLine(rowItems, page.number)).filter((line): line is PdfLine => line !== null);
+  return ordered.map((row) => toLine(row.items, page.number)).filter(isLine);
 }
+
+const isLine = (line: PdfLine | null): line is PdfLine => line !== null;
 
 function placeItems(items: PdfItem[]): Placed[] {
   const placed: Placed[] = items
@@ -172,30 +165,44 @@ const hostStart = (row: Row) => Math.min(...row.items.map((item) => item.x));
 const hostEnd = (row: Row) => Math.max(...row.items.map((item) => item.end));
 
 /**
- * The x of the gap between two columns, when the page is set in two: many rows have a gap there,
- * few rows cross it, and the text on both sides fills its column (a table's short cells do not).
+ * The x of the gap between two columns, when the page is set in two: nothing of the text (its top
+ * and bottom margins aside) crosses it, each side holds a good share of the text, and the lines on
+ * each side fill their column (a table's short cells do not).
  */
-function findGutter(rows: Row[], width: number): number | null {
-  const textRows = rows.filter((row) => row.items.length > 0);
-  if (textRows.length < 8) return null;
-  let best: { x: number; split: number } | null = null;
-  for (let x = width * 0.3; x <= width * 0.7; x += 2) {
-    let split = 0;
-    let crossing = 0;
-    for (const row of textRows) {
-      if (row.items.some((item) => item.x < x && item.end > x)) crossing++;
-      else if (row.items.some((item) => item.end <= x) && row.items.some((item) => item.x >= x)) split++;
+function findGutter(items: Placed[], page: PdfPage): number | null {
+  const body = items.filter((item) => item.y > page.height * 0.08 && item.y < page.height * 0.92);
+  const chars = (list: Placed[]) => list.reduce((sum, item) => sum + item.str.length, 0);
+  const total = chars(body);
+  if (body.length < 16 || total === 0) return null;
+  // The widest run of x positions in the middle of the page that no item crosses.
+  let best: { from: number; to: number } | null = null;
+  let runStart: number | null = null;
+  for (let x = page.width * 0.3; x <= page.width * 0.7 + 2; x += 2) {
+    const free = x <= page.width * 0.7 && !body.some((item) => item.x < x && item.end > x);
+    if (free && runStart === null) runStart = x;
+    if (!free && runStart !== null) {
+      if (!best || x - runStart > best.to - best.from) best = { from: runStart, to: x - 2 };
+      runStart = null;
     }
-    if (crossing <= textRows.length * 0.15 && (!best || split > best.split)) best = { x, split };
   }
-  if (!best || best.split < Math.max(5, textRows.length * 0.4)) return null;
-  const gutter = best.x;
-  const splitRows = textRows.filter((row) => row.items.some((item) => item.end <= gutter) && row.items.some((item) => item.x >= gutter));
-  const leftMargin = Math.min(...splitRows.map(hostStart));
-  const rightMargin = Math.max(...splitRows.map(hostEnd));
-  const fullLeft = splitRows.filter((row) => Math.max(...row.items.filter((item) => item.end <= gutter).map((item) => item.end)) - leftMargin >= (gutter - leftMargin) * 0.6).length;
-  const fullRight = splitRows.filter((row) => rightMargin - Math.min(...row.items.filter((item) => item.x >= gutter).map((item) => item.x)) >= (rightMargin - gutter) * 0.6).length;
-  return fullLeft >= splitRows.length * 0.5 && fullRight >= splitRows.length * 0.5 ? gutter : null;
+  if (!best) return null;
+  const gutter = (best.from + best.to) / 2;
+  const left = body.filter((item) => item.end <= gutter);
+  const right = body.filter((item) => item.x >= gutter);
+  if (chars(left) < total * 0.25 || chars(right) < total * 0.25) return null;
+  // A column of prose: most of its lines run from its left edge to near its right edge.
+  const fills = (side: Placed[]) => {
+    const rows = buildRows(side);
+    const from = Math.min(...side.map((item) => item.x));
+    const to = Math.max(...side.map((item) => item.end));
+    const full = rows.filter((row) => Math.max(...row.items.map((item) => item.end)) >= from + (to - from) * 0.7);
+    return rows.length >= 4 && full.length >= rows.length * 0.5;
+  };
+  const leftEdge = Math.max(...left.map((item) => item.end));
+  const rightEdge = Math.min(...right.map((item) => item.x));
+  const leftFills = fills(left);
+  const rightFills = fills(right);
+  return leftFills && rightFills && rightEdge - leftEdge >= 6 ? gutter : null;
 }
 
 function toLine(items: Placed[], page: number): PdfLine | null {

@@ -24,7 +24,9 @@ import { validateDocument } from './validate.ts';
  * Bump when a change to the pipeline changes its output, so that the change log can tell a
  * re-ingested text ("technical upgrade") from a change the insurer made.
  */
-export const PIPELINE_VERSION = '1.4.0';
+export const PIPELINE_VERSION = '1.5.0';
+
+const PAGE_FURNITURE = new Set(['page-number', 'running-header', 'running-footer']);
 
 export interface PipelineContext {
   taxonomy: Taxonomy;
@@ -98,8 +100,19 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
   const yearEnd = entry ? entry.yearEnd : detected.yearEnd ?? undefined;
   const title = entry?.title ?? info?.title ?? `Zorginkoopbeleid ${careTypeName} ${yearEnd ? `${year}-${yearEnd}` : year} (${insurerName})`;
 
-  const pageSpan = (lines: [number, number]): [number, number] | undefined =>
-    normalised.pageOfLine ? [normalised.pageOfLine[lines[0] - 1]!, normalised.pageOfLine[lines[1] - 1]!] : undefined;
+  // A section's pages are those of its own text: the running header of the next page is not one.
+  const furniture = new Set<number>();
+  for (const artefact of normalised.artefacts) {
+    if (PAGE_FURNITURE.has(artefact.kind)) for (let no = artefact.start; no <= artefact.end; no++) furniture.add(no);
+  }
+  const pageSpan = (lines: [number, number]): [number, number] | undefined => {
+    const pageOf = normalised.pageOfLine;
+    if (!pageOf) return undefined;
+    let [first, last] = lines;
+    while (first < last && (furniture.has(first) || normalised.blankLines[first - 1])) first++;
+    while (last > first && (furniture.has(last) || normalised.blankLines[last - 1])) last--;
+    return [pageOf[first - 1]!, pageOf[last - 1]!];
+  };
 
   const sections: Section[] = segmented.map((part) => {
     const text = renderSectionText(part.blocks);

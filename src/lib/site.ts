@@ -109,12 +109,12 @@ export function excerpt(text: string, maxLength = 220): string {
 }
 
 /** "regels 120–145" (and pages for a PDF). */
-export function citation(section: Section): string {
+export function citation(section: Pick<Section, 'lines' | 'pages'>): string {
   const [from, to] = section.lines;
   const lines = from === to ? `regel ${from}` : `regels ${from}–${to}`;
   if (!section.pages) return lines;
   const [first, last] = section.pages;
-  return `${lines}, ${first === last ? `pagina ${first}` : `pagina's ${first}–${last}`}`;
+  return `${first === last ? `p. ${first}` : `pp. ${first}–${last}`}, ${lines}`;
 }
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

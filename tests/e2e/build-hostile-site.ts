@@ -3,16 +3,18 @@
  * <script>, onerror=, javascript: links in a Markdown page and in a plain text layer) for
  * tests/e2e/hostile.spec.ts, and two years of one policy (Zorg en Zekerheid 2025 and the 2026
  * version in tests/versions/) for the version diff in tests/e2e/changes.spec.ts, with a search
- * index split into one shard per policy.
+ * index split into one shard per policy; and a policy typeset as a PDF by Chromium
+ * (tests/support/typeset-pdf.ts) for the PDF source view in tests/e2e/pdf-source.spec.ts.
  * Run by `npm run test:e2e` before Playwright.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSiteAndSearch } from '../../scripts/build/site-and-search.ts';
 import { documentId } from '../../src/lib/manifest.ts';
 import { readTaxonomy } from '../../src/lib/read-inputs.ts';
 import { createPipelineContext, ingestSource } from '../../scripts/ingest/pipeline.ts';
 import { writeDocuments } from '../../scripts/ingest/write.ts';
+import { DEFAULT_LAYOUT, launchChromium, policyHtml, samplePolicy, typesetPdf } from '../support/typeset-pdf.ts';
 
 const CASES = ['hostile-source', 'hostile-plain-text'];
 const corpusDir = '.cache/hostile/corpus';
@@ -31,6 +33,17 @@ const zz2026 = 'tests/versions/zorg-en-zekerheid/zorg-en-zekerheid-2026-algemeen
 for (const [file, year] of [[zz2025, 2025], [zz2026, 2026]] as const) {
   const entry = { file, id: documentId('zorg-en-zekerheid', year, 'algemeen'), insurer: 'zorg-en-zekerheid', year, careType: 'algemeen', title: `Algemeen zorginkoopbeleid ${year}` };
   documents.push(await ingestSource({ file, bytes: readFileSync(file), entry }, context));
+}
+const browser = await launchChromium();
+try {
+  const layout = { ...DEFAULT_LAYOUT, tagged: true, outline: true };
+  const file = '.cache/hostile/sources/vgz-2027-wlz-vv.pdf';
+  mkdirSync('.cache/hostile/sources', { recursive: true });
+  writeFileSync(file, await typesetPdf(browser, policyHtml(samplePolicy(), layout), layout));
+  const entry = { file, id: documentId('vgz', 2027, 'wlz-vv'), insurer: 'vgz', year: 2027, careType: 'wlz-vv', title: 'Inkoopbeleid Wlz V&V 2027 (gezet als PDF)' };
+  documents.push(await ingestSource({ file, bytes: readFileSync(file), entry }, context));
+} finally {
+  await browser.close();
 }
 rmSync(corpusDir, { recursive: true, force: true });
 await writeDocuments(corpusDir, documents);
