@@ -14,14 +14,34 @@ export interface ThemeClassifier {
 /** A hit in the title counts three times a body hit; body hits count at most three a keyword. */
 const TITLE_FACTOR = 3;
 const MAX_BODY_HITS = 3;
+/**
+ * A list item or line of a few words ("- Passende zorg") names a topic the way a heading does (a
+ * list of the policy's themes, a table of contents in the text): it counts as much as a title.
+ */
+const LABEL_LINE = /^\s*(?:[-•]|\d{1,2}[.)])?\s*([^.;:!?\t]{2,60})$/u;
+const LABEL_WORDS = 6;
+
+function labelLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => LABEL_LINE.exec(line)?.[1])
+    .filter((label): label is string => label !== undefined && label.trim().split(/\s+/u).length <= LABEL_WORDS)
+    .join('\n');
+}
 
 export function createThemeClassifier(themes: Theme[], settings: ThemeSettings): ThemeClassifier {
   const rules = compileKeywordRules(themes);
   const scores = (title: string, text: string) => {
     const titleHits = rules.score([{ text: foldText(title), factor: TITLE_FACTOR }]);
     const bodyHits = rules.score([{ text: foldForMatching(text), factor: 1 }], MAX_BODY_HITS);
+    const labels = labelLines(text);
+    // Capped per theme, so that one label line dense with one theme's words does not drown the others.
+    const labelHits = (labels ? rules.score([{ text: foldForMatching(labels), factor: TITLE_FACTOR - 1 }], 1) : []).map(({ slug, score }) => ({
+      slug,
+      score: Math.min(score, 2 * settings.minScore),
+    }));
     const total = new Map<string, number>();
-    for (const { slug, score } of [...titleHits, ...bodyHits]) total.set(slug, (total.get(slug) ?? 0) + score);
+    for (const { slug, score } of [...titleHits, ...bodyHits, ...labelHits]) total.set(slug, (total.get(slug) ?? 0) + score);
     return [...total].map(([slug, score]) => ({ slug, score })).sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
   };
   return {

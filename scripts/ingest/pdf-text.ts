@@ -25,8 +25,8 @@ export async function readPdfContent(bytes: Uint8Array, file: string): Promise<P
   const pdfjs = await loadPdfJs();
   let pdf: PdfDocumentProxy;
   try {
-    // pdf.js may transfer (detach) the buffer it is given: pass a copy.
-    pdf = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+    // pdf.js may transfer (detach) the buffer it is given, and refuses a Node Buffer: pass a plain copy.
+    pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
   } catch (cause) {
     const name = cause instanceof Error ? cause.name : '';
     if (name === 'PasswordException') {

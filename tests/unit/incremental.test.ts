@@ -46,7 +46,10 @@ describe('incremental ingest', () => {
 
   it('a changed taxonomy or sources.yaml entry reads the sources it concerns again', async () => {
     const themes = join(taxonomyDir, 'themes.yaml');
-    writeFileSync(themes, readFileSync(themes, 'utf8').replace('      csrd: 4', '      csrd: 5'));
+    const before = readFileSync(themes, 'utf8');
+    const after = before.replace(/^( {6}csrd: )(\d+)$/mu, (_line, key: string, weight: string) => `${key}${Number(weight) + 1}`);
+    assert.notEqual(after, before, 'the test changes a keyword weight');
+    writeFileSync(themes, after);
     assert.equal((await ingest(out)).documents.length, 5, 'the themes decide every section');
     const manifest = join(sourcesDir, 'sources.yaml');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('title: Algemeen zorginkoopbeleid 2025', 'title: Algemeen zorginkoopbeleid 2025 (herzien)'));

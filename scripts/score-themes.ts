@@ -1,0 +1,36 @@
+/**
+ * npm run score:themes [-- ANNOTATIONS.yaml] — precision and recall of the theme rules
+ * (content/taxonomy/themes.yaml) on hand-annotated sections (default tests/themes/annotations.yaml):
+ * the five sources in content/sources/ and the real PDFs in ../shared/real/ when present.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { createPipelineContext, ingestSource } from './ingest/pipeline.ts';
+import { readManifest, readTaxonomy } from '../src/lib/read-inputs.ts';
+import type { PolicyDocument } from '../src/lib/schema.ts';
+import { scoreThemes, type ThemeAnnotations } from './eval/score-themes.ts';
+
+const annotationsFile = process.argv[2] ?? 'tests/themes/annotations.yaml';
+const display = (path: string) => relative(process.cwd(), path);
+const taxonomy = await readTaxonomy('content/taxonomy', display);
+const context = createPipelineContext(taxonomy);
+const documents: PolicyDocument[] = [];
+for (const entry of await readManifest('content/sources/sources.yaml', taxonomy, display)) {
+  documents.push(await ingestSource({ file: entry.file, bytes: new Uint8Array(readFileSync(join('content/sources', entry.file))), entry }, context));
+}
+const real = process.env.ATLAS_REAL_DOCUMENTS ?? join('..', 'shared', 'real');
+if (existsSync(real)) {
+  for (const name of readdirSync(real).filter((file) => file.endsWith('.pdf'))) {
+    documents.push(await ingestSource({ file: join(real, name), bytes: new Uint8Array(readFileSync(join(real, name))) }, context));
+  }
+}
+const annotations = parse(readFileSync(annotationsFile, 'utf8')) as ThemeAnnotations;
+const result = scoreThemes(documents, annotations);
+console.log(`${result.judged} annotated sections judged (${result.missing.length} not in the corpus)`);
+console.log('theme                 precision  recall   tp  fp  fn');
+for (const score of result.scores) {
+  console.log(`${score.theme.padEnd(22)}${score.precision.toFixed(2).padStart(9)}${score.recall.toFixed(2).padStart(8)}${String(score.truePositives).padStart(5)}${String(score.falsePositives).padStart(4)}${String(score.falseNegatives).padStart(4)}`);
+}
+for (const line of result.disagreements) console.log(`  ${line}`);
+for (const section of result.missing) console.log(`  not found: ${section}`);
