@@ -5,6 +5,7 @@
 import { compileKeywordRules, foldForMatching } from '../../src/lib/keyword-rules.ts';
 import type { Theme, ThemeSettings } from '../../src/lib/taxonomy.ts';
 import { foldText } from '../../src/lib/text.ts';
+import { topicLabels } from './topic-labels.ts';
 
 export interface ThemeClassifier {
   classify(title: string, text: string): string[];
@@ -14,28 +15,15 @@ export interface ThemeClassifier {
 /** A hit in the title counts three times a body hit; body hits count at most three a keyword. */
 const TITLE_FACTOR = 3;
 const MAX_BODY_HITS = 3;
-/**
- * A list item or line of a few words ("- Passende zorg") names a topic the way a heading does (a
- * list of the policy's themes, a table of contents in the text): it counts as much as a title.
- */
-const LABEL_LINE = /^\s*(?:[-•]|\d{1,2}[.)])?\s*([^.;:!?\t]{2,60})$/u;
-const LABEL_WORDS = 6;
-
-function labelLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => LABEL_LINE.exec(line)?.[1])
-    .filter((label): label is string => label !== undefined && label.trim().split(/\s+/u).length <= LABEL_WORDS)
-    .join('\n');
-}
 
 export function createThemeClassifier(themes: Theme[], settings: ThemeSettings): ThemeClassifier {
   const rules = compileKeywordRules(themes);
   const scores = (title: string, text: string) => {
     const titleHits = rules.score([{ text: foldText(title), factor: TITLE_FACTOR }]);
     const bodyHits = rules.score([{ text: foldForMatching(text), factor: 1 }], MAX_BODY_HITS);
-    const labels = labelLines(text);
-    // Capped per theme, so that one label line dense with one theme's words does not drown the others.
+    // A label (a short list item, an enumerated topic) counts as a title; capped per theme, so
+    // that one label dense with one theme's words does not drown the others.
+    const labels = topicLabels(text).join('\n');
     const labelHits = (labels ? rules.score([{ text: foldForMatching(labels), factor: TITLE_FACTOR - 1 }], 1) : []).map(({ slug, score }) => ({
       slug,
       score: Math.min(score, 2 * settings.minScore),

@@ -10,10 +10,11 @@ import { buildTextBlocks, lineWidth } from './blocks-text.ts';
 import { findPdfFurniture } from './pdf-furniture.ts';
 import { findPdfHeadings } from './pdf-headings.ts';
 import { prepareLines, type OcrRepairer } from './prepare-lines.ts';
-import type { Artefact, NormalisedSource, PdfStructure, TocEntry } from './types.ts';
+import { findTextFootnotes } from './text-footnotes.ts';
+import type { Artefact, Footnote, NormalisedSource, PdfStructure, TocEntry } from './types.ts';
 
 export function normalise(source: LoadedSource, repairer: OcrRepairer): NormalisedSource {
-  const { lines, ocrFixes } = prepareLines(source.lines, {
+  let { lines, ocrFixes } = prepareLines(source.lines, {
     markdown: source.markdown,
     pageOfLine: source.pageOfLine,
     repairer,
@@ -34,10 +35,15 @@ export function normalise(source: LoadedSource, repairer: OcrRepairer): Normalis
       for (let no = heading.start + 1; no <= heading.end; no++) breaks.joined.add(no);
     }
   }
-  const excluded = new Array<boolean>(lines.length).fill(false);
-  for (const artefact of artefacts) {
-    for (let no = artefact.start; no <= artefact.end; no++) excluded[no - 1] = true;
+  let footnotes: Footnote[] = pdf?.footnotes ?? [];
+  if (!source.layout && !source.markdown) {
+    const notes = findTextFootnotes(lines, excludedLines(lines.length, artefacts));
+    lines = notes.lines;
+    ocrFixes = [...ocrFixes, ...notes.fixes].sort((a, b) => a.line - b.line);
+    artefacts = mergeArtefacts(artefacts, notes.artefacts);
+    footnotes = notes.footnotes;
   }
+  const excluded = excludedLines(lines.length, artefacts);
   const width = source.markdown ? Number.POSITIVE_INFINITY : lineWidth(lines);
   const blocks = source.markdown
     ? buildMarkdownBlocks(lines.map((line) => line.full).join('\n'), excluded)
@@ -51,11 +57,20 @@ export function normalise(source: LoadedSource, repairer: OcrRepairer): Normalis
     lineCount: lines.length,
     lines,
     blankLines: lines.map((line) => line.blank),
+    footnotes,
     markdown: source.markdown,
   };
   if (source.pageOfLine) result.pageOfLine = source.pageOfLine;
   if (pdf) result.pdf = pdf;
   return result;
+}
+
+function excludedLines(count: number, artefacts: Artefact[]): boolean[] {
+  const excluded = new Array<boolean>(count).fill(false);
+  for (const artefact of artefacts) {
+    for (let no = artefact.start; no <= artefact.end; no++) excluded[no - 1] = true;
+  }
+  return excluded;
 }
 
 /** Artefacts of both finders in line order; a text-rule artefact inside a layout one adds nothing. */

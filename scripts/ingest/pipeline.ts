@@ -130,7 +130,7 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
     if (pages) section.pages = pages;
     return section;
   });
-  attachFootnotes(sections, normalised.pdf?.footnotes ?? []);
+  attachFootnotes(sections, normalised.footnotes);
   const untagged = sections.filter((section) => section.level > 0 && section.themes.length === 0);
   if (untagged.length > 0) {
     warnings.push(`${untagged.length} section(s) have no theme: ${untagged.map((section) => `line ${section.lines[0]} "${section.title}"`).join(', ')}`);

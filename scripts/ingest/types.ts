@@ -95,6 +95,8 @@ export interface NormalisedSource {
   markdown: boolean;
   /** PDF sources: the headings its layout shows, and its footnotes. */
   pdf?: PdfStructure;
+  /** Notes set aside from the text (a PDF's page feet, a text layer's note lines), with their markers' lines. */
+  footnotes: Footnote[];
 }
 
 export interface PdfStructure {
