@@ -78,7 +78,8 @@ function findRunningLines(layout: PdfLayout, add: Add): void {
     pages.add(line.page);
     pagesOf.set(key(line), pages);
   });
-  const repeated = Math.max(3, Math.ceil(layout.pages.length * 0.3));
+  // Three pages make a running line: a chapter's own header repeats on that chapter's pages only.
+  const repeated = Math.min(3, Math.max(2, layout.pages.length - 1));
   layout.lines.forEach((line, index) => {
     if (!inMargin(line)) return;
     const top = line.y! > (pageHeight.get(line.page) ?? 842) / 2;

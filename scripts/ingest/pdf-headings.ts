@@ -215,10 +215,11 @@ function followedByText(lines: PdfLine[], last: number, excluded: boolean[]): bo
 function matchOutline(layout: PdfLayout, eligible: (index: number) => boolean): Map<number, { last: number; depth: number }> {
   const matches = new Map<number, { last: number; depth: number }>();
   const lines = layout.lines;
-  const folded = lines.map((line) => fold(line.text));
+  // Compared without a leading number: a bookmark may leave out the number its heading prints, or add one.
+  const folded = lines.map((line, index) => (index === 0 || !sameHeading(lines, index - 1, index) ? fold(withoutNumber(line.text)) : fold(line.text)));
   let from = 0;
   for (const entry of layout.outline) {
-    const title = fold(entry.title);
+    const title = fold(withoutNumber(entry.title));
     if (title.length < 2) continue;
     const found = findTitle(lines, folded, title, entry.page, from, eligible, matches);
     if (!found) continue;
@@ -259,6 +260,15 @@ function findTitle(
     if (near) return near;
   }
   return search(from, () => true);
+}
+
+/** Consecutive lines on one page in one style: the second may go on the first's title. */
+function sameHeading(lines: PdfLine[], previous: number, index: number): boolean {
+  return lines[previous]!.page === lines[index]!.page && styleKey(lines[previous]!) === styleKey(lines[index]!) && lines[previous]!.text.trim() !== '';
+}
+
+function withoutNumber(text: string): string {
+  return text.replace(/^\s*(?:(?:hoofdstuk|paragraaf|chapter|section)\s+)?\d{1,3}(?:\.\d{1,3})*\.?(?:\s*[:.–-])?\s+/iu, '');
 }
 
 function fold(text: string): string {

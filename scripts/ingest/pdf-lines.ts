@@ -108,7 +108,7 @@ function markDropCaps(items: Placed[]): void {
   for (const item of items) {
     if (item.size < typical * 1.8 || !/^\p{L}{1,2}$/u.test(item.str.trim())) continue;
     const beside = items
-      .filter((other) => other !== item && other.size < item.size * 0.6 && other.y > item.y - 1 && other.y <= item.y + item.size && other.x >= item.end - 1 && other.x - item.end < other.size * 0.8)
+      .filter((other) => other !== item && other.size < item.size * 0.6 && other.y > item.y - 1 && other.y <= item.y + item.size && other.x >= item.end - 1 && other.x - item.end < Math.max(other.size * 0.8, item.size * 0.3))
       .sort((a, b) => b.y - a.y || a.x - b.x);
     const top = beside[0];
     if (!top) continue;
