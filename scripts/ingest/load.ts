@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { InputError } from '../../src/lib/errors.ts';
 import { splitLines } from '../../src/lib/text.ts';
 import { layoutPdf } from './pdf-lines.ts';
-import { readPdfContent } from './pdf-text.ts';
+import { readPdf } from './pdf-thread.ts';
 import type { PdfLayout } from './pdf-types.ts';
 
 export type SourceFormat = 'txt' | 'md' | 'pdf';
@@ -58,7 +58,7 @@ export async function loadSource(bytes: Uint8Array, file: string, options: LoadO
     if (!startsWithPdfMagic(bytes)) {
       throw new InputError(file, 'has a .pdf name but is not a PDF (it does not start with "%PDF-")', 'save the published PDF again, or rename the file to .txt if it is text');
     }
-    const layout = layoutPdf(await readPdfContent(bytes, file));
+    const layout = layoutPdf(await readPdf(bytes, file));
     const lines = layout.lines.map((line) => line.text);
     const pageOfLine = layout.lines.map((line) => line.page);
     return { file, format: 'pdf', sha256, encoding: 'pdf-text-layer', lines, markdown: false, pageOfLine, layout, notes: [] };

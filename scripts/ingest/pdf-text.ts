@@ -42,9 +42,11 @@ export async function readPdfContent(bytes: Uint8Array, file: string): Promise<P
   try {
     const fontNames = new Map<string, string>();
     const pages: PdfPage[] = [];
+    // Only a tagged ("marked") PDF has a structure tree worth asking each page for.
+    const marked = await pdf.getMarkInfo().then((info) => info?.Marked === true, () => true);
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
       const page = await pdf.getPage(pageNumber);
-      pages.push(await readPage(page, pageNumber, fontNames));
+      pages.push(await readPage(page, pageNumber, fontNames, marked));
       page.cleanup();
     }
     const info = await readInfo(pdf);
@@ -73,9 +75,9 @@ interface TextItemLike {
   fontName: string;
 }
 
-async function readPage(page: PdfPageProxy, pageNumber: number, fontNames: Map<string, string>): Promise<PdfPage> {
+async function readPage(page: PdfPageProxy, pageNumber: number, fontNames: Map<string, string>, marked: boolean): Promise<PdfPage> {
   const content = await page.getTextContent({ includeMarkedContent: true });
-  const roles = await structureRoles(page);
+  const roles = marked ? await structureRoles(page) : new Map<string, string>();
   // Font names (and so weights) are only known to pdf.js's main thread once the page's operator
   // list has been built: ask for it only on pages that bring a font not seen before.
   const unseen = Object.keys(content.styles).filter((id) => !fontNames.has(id));

@@ -2,13 +2,9 @@
  * A pool of ingest workers (worker.ts), one per core: ingest() resolves with the document or
  * rejects with the InputError of that source, as ingestSource does in the main thread.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
+import { bundledEntry } from './bundle.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 import type { LoadOptions } from './load.ts';
@@ -34,7 +30,7 @@ export interface IngestPool {
 
 export function createIngestPool(options: { taxonomyDir: string; loadOptions: LoadOptions; size?: number }): IngestPool {
   const size = options.size ?? availableParallelism();
-  const script = bundledWorker() ?? new URL('./worker-entry.mjs', import.meta.url);
+  const script = bundledEntry('worker.ts', 'ingest-worker') ?? new URL('./worker-entry.mjs', import.meta.url);
   const waiting = new Map<number, { resolve: (ingested: IngestedDocument) => void; reject: (error: Error) => void }>();
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(script, {
@@ -70,41 +66,4 @@ export function createIngestPool(options: { taxonomyDir: string; loadOptions: Lo
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
-}
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/**
- * worker.ts and the project modules it imports in one JavaScript file (esbuild, about 40 ms),
- * so a worker starts without the TypeScript loader: through tsx each worker took 2.5 s to read
- * its first source, bundled 1 s. Packages stay outside the bundle and load from node_modules,
- * which is why the file lives under node_modules/.cache/. Named by its content: an edit to the
- * pipeline is a new file, and runs side by side never write one another's. Null (and the tsx
- * entry instead) when esbuild cannot run here.
- */
-function bundledWorker(): URL | null {
-  let code: Uint8Array;
-  try {
-    // Synchronous on purpose: the pool is made inside a synchronous step of the run.
-    code = buildSync({
-      entryPoints: [join(ROOT, 'scripts', 'ingest', 'worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      write: false,
-      logLevel: 'silent',
-    }).outputFiles[0]!.contents;
-  } catch {
-    return null;
-  }
-  const dir = join(ROOT, 'node_modules', '.cache', 'zorginkoop-atlas');
-  const file = join(dir, `ingest-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    const staging = `${file}.${process.pid}.tmp`;
-    writeFileSync(staging, code);
-    renameSync(staging, file);
-  }
-  return pathToFileURL(file);
 }
