@@ -180,6 +180,8 @@ function findFootnotes(layout: PdfLayout, body: BodyStyle, excluded: boolean[], 
     for (let position = indexes.length - 1; position >= 0; position--) {
       const line = lines[indexes[position]!]!;
       if (line.size === null || line.size > body.size * 0.9) break;
+      // The notes stand apart from the text above them: small type above a gap (a table) is not a note.
+      if (foot.length > 0 && lines[indexes[position]! + 1]?.text.trim() === '' && NOTE_START.test(lines[foot[0]!]!.text)) break;
       foot.unshift(indexes[position]!);
     }
     if (foot.length === 0 || foot.length === indexes.length || !NOTE_START.test(lines[foot[0]!]!.text)) continue;

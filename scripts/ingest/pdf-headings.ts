@@ -47,7 +47,8 @@ interface Run {
 export function findPdfHeadings(layout: PdfLayout, furniture: PdfFurniture): PdfHeadings {
   const lines = layout.lines;
   const body = furniture.body;
-  const eligible = (index: number) => isEligible(lines[index]!, furniture.excluded[index]!);
+  const inTable = tableContinuations(lines);
+  const eligible = (index: number) => isEligible(lines[index]!, furniture.excluded[index]!) && !inTable[index];
   const share = styleShares(lines);
   const taggedHeadings = lines.filter((line) => HEADING_TAG.test(line.role ?? '')).length >= 3;
   const fromOutline = matchOutline(layout, eligible);
@@ -120,6 +121,23 @@ function isEligible(line: PdfLine, excluded: boolean): boolean {
   if (excluded || line.text.trim() === '' || line.cells > 1) return false;
   const role = line.role ?? '';
   return !/^(?:Table|TOC|Note|Figure)\b/u.test(role) && role !== 'Artifact';
+}
+
+/**
+ * Per line: it lies right under a row of cells, or under such a line (no blank line between), and
+ * starts to the right of that row's first cell: the wrapped rest of a cell of an untagged table,
+ * not a heading.
+ */
+function tableContinuations(lines: PdfLine[]): boolean[] {
+  const within = new Array<boolean>(lines.length).fill(false);
+  let row: PdfLine | null = null;
+  lines.forEach((line, index) => {
+    const above = lines[index - 1];
+    if (line.cells > 1) row = line;
+    else if (!above || above.y === null || line.y === null || above.page !== line.page || !(above.cells > 1 || within[index - 1])) row = null;
+    else within[index] = row !== null && row.x !== null && line.x !== null && line.x > row.x + (line.size ?? 10);
+  });
+  return within;
 }
 
 function styleKey(line: PdfLine): string {

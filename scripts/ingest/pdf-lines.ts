@@ -54,8 +54,8 @@ export function layoutPdf(content: PdfContent): PdfLayout {
 }
 
 function isParagraphBreak(previous: PdfLine, line: PdfLine): boolean {
-  // A jump upwards is the top of the next column, where a paragraph may go on.
-  if (previous.y === null || line.y === null || line.y > previous.y) return false;
+  // A jump upwards is the top of the next column, where a paragraph may go on; rows of a table go on too.
+  if (previous.y === null || line.y === null || line.y > previous.y || (previous.cells > 1 && line.cells > 1)) return false;
   return previous.y - line.y > BLANK_GAP * Math.max(previous.size ?? 0, line.size ?? 0, 1);
 }
 
@@ -67,7 +67,12 @@ function blankLine(page: number): PdfLine {
 export function pageLines(page: PdfPage): PdfLine[] {
   const items = placeItems(page.items);
   const gutter = findGutter(items, page);
-  if (gutter === null) return mergeScripts(buildRows(items)).map((row) => toLine(row.items, page.number)).filter(isLine);
+  if (gutter === null) {
+    // A tagged table's row is one line, its cells set apart by tabs, however many lines a cell wraps over.
+    const tables = tableLines(items.filter((item) => item.row !== null), page.number);
+    const flow = mergeScripts(buildRows(items.filter((item) => item.row === null))).map((row) => toLine(row.items, page.number)).filter(isLine);
+    return tables.length ? mergeByHeight(flow, tables) : flow;
+  }
   // Two columns: text that crosses the gutter (a title over both) divides the page into bands;
   // within a band the left column is read before the right.
   // Running headers and footers in the margins belong to the page, not to a column.
@@ -89,6 +94,50 @@ export function pageLines(page: PdfPage): PdfLine[] {
 }
 
 const isLine = (line: PdfLine | null): line is PdfLine => line !== null;
+
+/** Lines of the text flow and table rows in one order, top to bottom; rows of a table stay in their own order. */
+function mergeByHeight(flow: PdfLine[], tables: PdfLine[]): PdfLine[] {
+  const merged: PdfLine[] = [];
+  let next = 0;
+  for (const line of flow) {
+    while (next < tables.length && tables[next]!.y! >= line.y!) merged.push(tables[next++]!);
+    merged.push(line);
+  }
+  return [...merged, ...tables.slice(next)];
+}
+
+/** One line per tagged table row: each cell's lines joined, cells in order of their left edge. */
+function tableLines(items: Placed[], page: number): PdfLine[] {
+  const rows = new Map<number, Placed[]>();
+  for (const item of items) rows.set(item.row!, [...(rows.get(item.row!) ?? []), item]);
+  const lines: PdfLine[] = [];
+  for (const rowItems of rows.values()) {
+    const cells = new Map<number, Placed[]>();
+    rowItems.forEach((item, index) => {
+      const key = item.cell ?? -1 - index;
+      cells.set(key, [...(cells.get(key) ?? []), item]);
+    });
+    const texts: string[] = [];
+    const markers: string[] = [];
+    for (const cellItems of [...cells.values()].sort((a, b) => Math.min(...a.map((item) => item.x)) - Math.min(...b.map((item) => item.x)))) {
+      const cellLines = mergeScripts(buildRows(cellItems)).map((row) => toLine(row.items, page)).filter(isLine);
+      markers.push(...cellLines.flatMap((line) => line.markers));
+      const text = cellLines.reduce((joined, line) => joinWrapped(joined, line.text.replace(/\t/gu, ' ')), '');
+      if (text !== '') texts.push(text);
+    }
+    const styled = toLine(rowItems, page);
+    if (!styled || texts.length === 0) continue;
+    lines.push({ ...styled, y: Math.max(...rowItems.map((item) => item.y)), text: texts.join('\t'), markers, cells: texts.length });
+  }
+  return lines.sort((a, b) => b.y! - a.y!);
+}
+
+/** A cell's next line: after a hyphen that breaks a word, joined without it ("richttarief-" + "percentage"). */
+function joinWrapped(text: string, next: string): string {
+  if (text === '') return next;
+  if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(next) && !/^(?:en|of)\b/u.test(next)) return text.slice(0, -1) + next;
+  return `${text} ${next}`;
+}
 
 function placeItems(items: PdfItem[]): Placed[] {
   const placed: Placed[] = items

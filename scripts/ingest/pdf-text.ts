@@ -43,10 +43,11 @@ export async function readPdfContent(bytes: Uint8Array, file: string): Promise<P
     const fontNames = new Map<string, string>();
     const pages: PdfPage[] = [];
     // Only a tagged ("marked") PDF has a structure tree worth asking each page for.
+    const counter = { next: 0 };
     const marked = await pdf.getMarkInfo().then((info) => info?.Marked === true, () => true);
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
       const page = await pdf.getPage(pageNumber);
-      pages.push(await readPage(page, pageNumber, fontNames, marked));
+      pages.push(await readPage(page, pageNumber, fontNames, marked, counter));
       page.cleanup();
     }
     const info = await readInfo(pdf);
@@ -75,9 +76,9 @@ interface TextItemLike {
   fontName: string;
 }
 
-async function readPage(page: PdfPageProxy, pageNumber: number, fontNames: Map<string, string>, marked: boolean): Promise<PdfPage> {
+async function readPage(page: PdfPageProxy, pageNumber: number, fontNames: Map<string, string>, marked: boolean, counter: { next: number }): Promise<PdfPage> {
   const content = await page.getTextContent({ includeMarkedContent: true });
-  const roles = marked ? await structureRoles(page) : new Map<string, string>();
+  const placements = marked ? await structurePlacements(page, counter) : new Map<string, Placement>();
   // Font names (and so weights) are only known to pdf.js's main thread once the page's operator
   // list has been built: ask for it only on pages that bring a font not seen before.
   const unseen = Object.keys(content.styles).filter((id) => !fontNames.has(id));
@@ -115,7 +116,8 @@ async function readPage(page: PdfPageProxy, pageNumber: number, fontNames: Map<s
       }
       if (mcid === null && mark.id) mcid = mark.id;
     }
-    if (role === null && mcid !== null) role = roles.get(mcid) ?? null;
+    const placement = role === null && mcid !== null ? placements.get(mcid) : undefined;
+    if (placement) role = placement.role;
     const fontName = fontNames.get(raw.fontName) ?? raw.fontName;
     items.push({
       str: raw.str,
@@ -127,38 +129,57 @@ async function readPage(page: PdfPageProxy, pageNumber: number, fontNames: Map<s
       rotated: Math.abs(b) > Math.abs(a),
       role,
       mcid,
+      row: placement?.row ?? null,
+      cell: placement?.cell ?? null,
     });
   }
   const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
   return { number: pageNumber, width: round(x1 - x0), height: round(y1 - y0), items };
 }
 
-/** The role of each marked-content id in the structure tree: the nearest element that is not a span. */
-async function structureRoles(page: PdfPageProxy): Promise<Map<string, string>> {
-  const roles = new Map<string, string>();
+/** Where a marked-content id sits in the structure tree: its role, and its table row and cell. */
+interface Placement {
+  role: string;
+  row: number | null;
+  cell: number | null;
+}
+
+/** The role of each marked-content id in the structure tree (the nearest element that is not a span), and its table row and cell. */
+async function structurePlacements(page: PdfPageProxy, counter: { next: number }): Promise<Map<string, Placement>> {
+  const placements = new Map<string, Placement>();
   let tree: unknown;
   try {
     tree = await page.getStructTree();
   } catch {
-    return roles;
+    return placements;
   }
   const INLINE = new Set(['Span', 'Link', 'Reference', 'Quote', 'Annot', 'NonStruct', 'Em', 'Strong', 'Code']);
-  const walk = (node: unknown, context: string[]) => {
+  interface Context {
+    roles: string[];
+    row: number | null;
+    cell: number | null;
+  }
+  const walk = (node: unknown, context: Context) => {
     if (!node || typeof node !== 'object') return;
     const element = node as { role?: string; type?: string; id?: string; children?: unknown[] };
     if (element.type === 'content' && element.id) {
-      const own = [...context].reverse().find((role) => !INLINE.has(role));
+      const own = [...context.roles].reverse().find((role) => !INLINE.has(role));
       // Context that changes what a heading tag means travels along: a heading inside a table or a
       // table of contents is a cell or an entry, not a heading of the document.
-      const container = context.find((role) => role === 'Table' || role === 'TOC' || role === 'Note' || role === 'Figure');
-      if (own) roles.set(element.id, container && container !== own ? `${container}/${own}` : own);
+      const container = context.roles.find((role) => role === 'Table' || role === 'TOC' || role === 'Note' || role === 'Figure');
+      if (own) placements.set(element.id, { role: container && container !== own ? `${container}/${own}` : own, row: context.row, cell: context.cell });
       return;
     }
-    const next = element.role && element.role !== 'Root' ? [...context, element.role] : context;
+    const role = element.role && element.role !== 'Root' ? element.role : null;
+    const next: Context = {
+      roles: role ? [...context.roles, role] : context.roles,
+      row: role === 'TR' ? counter.next++ : context.row,
+      cell: role === 'TD' || role === 'TH' ? counter.next++ : context.cell,
+    };
     for (const child of element.children ?? []) walk(child, next);
   };
-  walk(tree, []);
-  return roles;
+  walk(tree, { roles: [], row: null, cell: null });
+  return placements;
 }
 
 async function readInfo(pdf: PdfDocumentProxy): Promise<PdfContent['info']> {

@@ -15,6 +15,9 @@ export interface PdfItem {
   role: string | null;
   /** Marked-content id linking the item to the structure tree. */
   mcid: string | null;
+  /** Tagged tables: the row (TR) and cell (TD, TH) the item is in, numbered through the document. */
+  row: number | null;
+  cell: number | null;
 }
 
 export interface PdfPage {

@@ -15,6 +15,8 @@ export interface SpecSection {
   paragraphs: string[];
   /** A footnote whose marker follows the first paragraph's first word "zorgaanbieders". */
   footnote?: string;
+  /** A table after the paragraphs: rows of cells, the first row its header. */
+  table?: string[][];
 }
 
 export interface SpecPage {
@@ -82,7 +84,13 @@ export function samplePolicy(): SpecPage[] {
         { number: null, title: 'Voorwoord', level: 1, paragraphs: [prose(100, 4)] },
         section('1', 'Inleiding', 1),
         section('1.1', 'Doel van dit beleid', 2, { footnote: 'Zie de website van de Nederlandse Zorgautoriteit voor de actuele beleidsregels.' }),
-        section('1.2', 'Voor wie dit beleid geldt', 2),
+        section('1.2', 'Voor wie dit beleid geldt', 2, {
+          table: [
+            ['Stap', 'Uiterste datum voor het indienen bij de zorgverzekeraar'],
+            ['Indienen van de offerte voor het contractjaar', '1 september 2027'],
+            ['Ondertekenen', '15 november 2027'],
+          ],
+        }),
       ],
     },
     {
@@ -126,6 +134,13 @@ export function policyHtml(pages: SpecPage[], options: LayoutOptions): string {
         return index === 0 && section.footnote ? `<p>${text.replace('zorgaanbieders', 'zorgaanbieders<sup>1</sup>')}</p>` : `<p>${text}</p>`;
       })
       .join('');
+  const table = (section: SpecSection) =>
+    section.table
+      ? `<table><thead><tr>${section.table[0]!.map((cell) => `<th>${escape(cell)}</th>`).join('')}</tr></thead><tbody>${section.table
+          .slice(1)
+          .map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`)
+          .join('')}</tbody></table>`
+      : '';
   const notes = (page: SpecPage) =>
     page.sections
       .filter((section) => section.footnote)
@@ -155,10 +170,12 @@ export function policyHtml(pages: SpecPage[], options: LayoutOptions): string {
     .noot { position: absolute; bottom: 0; font-size: 7pt; margin: 0; }
     sup { font-size: 6pt; }
     .toc { margin: 0 0 4pt; }
+    table { border-collapse: collapse; margin: 0 0 8pt; }
+    th, td { width: 45mm; padding: 2pt 6pt; text-align: left; vertical-align: top; font-size: 9pt; border: 0.5pt solid #999; }
   </style></head><body>
   ${printed
     .map((page, index) => {
-      const content = page.sections.map((section) => `${heading(section).replace('<h1>', section.title.length > 60 ? '<h1 class="breed">' : '<h1>')}${body(section)}`).join('');
+      const content = page.sections.map((section) => `${heading(section).replace('<h1>', section.title.length > 60 ? '<h1 class="breed">' : '<h1>')}${body(section)}${table(section)}`).join('');
       const inner = page.columns === 2 ? `<div class="kolommen">${content}</div>` : content;
       return `<section class="pagina">${inner}${notes(page)}</section>${index === 0 ? toc : ''}`;
     })

@@ -101,6 +101,15 @@ describe('PDF layouts the pipeline was not built on', () => {
     assert.ok(wrapped.lines[0] < document.ingest.mergedHeadings.find((merged) => merged.title === wrapped.title)!.lines[1]);
   });
 
+  it('reads a tagged table row by row, each cell whole however many lines it wraps over', async () => {
+    const options = { ...DEFAULT_LAYOUT, tagged: true };
+    const document = await ingestVariant(options);
+    const section = document.sections.find((candidate) => candidate.title === 'Voor wie dit beleid geldt')!;
+    const rows = section.text.split('\n').filter((line) => line.includes('\t'));
+    assert.deepEqual(rows, samplePolicy()[0]!.sections[3]!.table!.map((row) => row.join('\t')));
+    assert.ok(document.deadlines.some((deadline) => deadline.date === '2027-09-01'), JSON.stringify(document.deadlines));
+  });
+
   it('gives every section the pages it is printed on', async () => {
     const document = await ingestVariant(DEFAULT_LAYOUT);
     const pageOf = (title: string) => document.sections.find((section) => section.title === title)!.pages;

@@ -19,6 +19,8 @@ const item = (str: string, x: number, y: number, size = 10, font = 'Body-Regular
   rotated: false,
   role: null,
   mcid: null,
+  row: null,
+  cell: null,
   ...extra,
 });
 
