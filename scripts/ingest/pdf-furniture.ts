@@ -131,7 +131,10 @@ function findTocPages(layout: PdfLayout, excluded: boolean[], add: Add): TocEntr
     }
     const count = member.filter(Boolean).length;
     const entryCount = indexes.filter(isEntry).length;
-    if (entryCount < 3 || count < indexes.length * 0.6) continue;
+    if (entryCount < 3 || count < indexes.length * 0.6) {
+      entries.push(...titledContents(layout, indexes, add));
+      continue;
+    }
     const first = member.indexOf(true);
     const last = member.lastIndexOf(true);
     // An entry wrapped over lines: its number and first words on one line, the page number on the last.
@@ -155,6 +158,29 @@ function findTocPages(layout: PdfLayout, excluded: boolean[], add: Add): TocEntr
     add('toc', indexes[first]! + 1, indexes[last]! + 1, `${entryCount} entries`);
   }
   return entries;
+}
+
+const TOC_NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$/u;
+
+/**
+ * A table of contents without page numbers: under a title such as "Inhoudsopgave", a page of
+ * short numbered lines (a web page printed, a policy that links its entries instead).
+ */
+function titledContents(layout: PdfLayout, indexes: number[], add: Add): TocEntry[] {
+  const titleAt = indexes.findIndex((index) => TOC_TITLE.test(layout.lines[index]!.text.trim()));
+  if (titleAt < 0) return [];
+  const after = indexes.slice(titleAt + 1);
+  const entry = (index: number) => {
+    const text = layout.lines[index]!.text.trim();
+    return TOC_NUMBERED.test(text) && text.length <= 110 && !/[.;:,]$/u.test(text);
+  };
+  const numbered = after.filter(entry);
+  if (numbered.length < 3 || numbered.length < after.length * 0.6) return [];
+  add('toc', after[0]! + 1, after[after.length - 1]! + 1, `${numbered.length} entries without page numbers`);
+  return numbered.map((index) => {
+    const match = TOC_NUMBERED.exec(layout.lines[index]!.text.trim())!;
+    return { number: match[1]!, title: match[2]!, line: index + 1 };
+  });
 }
 
 /**

@@ -29,6 +29,8 @@ export interface LayoutOptions {
   tagged: boolean;
   outline: boolean;
   toc: boolean;
+  /** The table of contents gives page numbers (with dot leaders); without, its chapters in bold. */
+  tocPageNumbers: boolean;
   headerFooter: boolean;
   /** Heading styles: font size in pt and weight, level 1 to 3. */
   styles: Record<1 | 2 | 3, { size: number; weight: 400 | 700 }>;
@@ -40,6 +42,7 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   tagged: false,
   outline: false,
   toc: true,
+  tocPageNumbers: true,
   headerFooter: true,
   styles: { 1: { size: 20, weight: 700 }, 2: { size: 13, weight: 700 }, 3: { size: 10, weight: 700 } },
   bodySize: 10,
@@ -149,7 +152,11 @@ export function policyHtml(pages: SpecPage[], options: LayoutOptions): string {
   const toc = options.toc
     ? `<section class="pagina"><h1>Inhoudsopgave</h1>${pages
         .flatMap((page, pageIndex) => page.sections.filter((section) => section.number).map((section) => ({ section, page: pageIndex + 3 })))
-        .map(({ section, page }) => `<p class="toc">${escape(options.numbered ? `${section.number} ${section.title}` : section.title)} ${'.'.repeat(24)} ${page}</p>`)
+        .map(({ section, page }) => {
+          const label = escape(options.numbered ? `${section.number} ${section.title}` : section.title);
+          if (options.tocPageNumbers) return `<p class="toc">${label} ${'.'.repeat(24)} ${page}</p>`;
+          return section.level === 1 ? `<p class="toc"><strong>${label}</strong></p>` : `<p class="toc">${label}</p>`;
+        })
         .join('')}</section>`
     : '';
   const [first, ...rest] = pages;

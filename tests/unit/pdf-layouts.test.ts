@@ -31,6 +31,7 @@ const VARIANTS: Record<string, LayoutOptions> = {
     styles: { 1: { size: 22, weight: 400 }, 2: { size: 16, weight: 400 }, 3: { size: 13, weight: 400 } },
   },
   'no table of contents, no header or footer': { ...DEFAULT_LAYOUT, toc: false, headerFooter: false },
+  'a table of contents without page numbers, its chapters in bold': { ...DEFAULT_LAYOUT, tocPageNumbers: false },
 };
 
 let browser: Browser;
@@ -63,6 +64,8 @@ describe('PDF layouts the pipeline was not built on', () => {
       const text = document.sections.map((section) => section.text).join('\n');
       // Page furniture and the table of contents are kept in the spans but are not text.
       assert.doesNotMatch(text, /Testverzekeraar|Pagina \d+ van \d+|\.{6,}/u);
+      // Nor does a table of contents repeat the headings inside any section's text.
+      if (options.toc) assert.doesNotMatch(text, /Kwaliteitskaders/u);
       if (options.toc) {
         assert.ok(document.ingest.artefacts.some((artefact) => artefact.kind === 'toc'));
         assert.equal(document.sections.find((section) => section.title === 'Inhoudsopgave')!.text, '');
