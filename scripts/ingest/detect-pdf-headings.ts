@@ -5,7 +5,7 @@
  * a list item, not a heading.
  */
 import { detectHeadings, type DetectedHeading, type HeadingDetection } from './detect-headings.ts';
-import { APPENDIX, APPENDIX_GROUP, SECTION_NUMBER } from './heading-rules.ts';
+import { APPENDIX, APPENDIX_GROUP, LAYOUT_NUMBER } from './heading-rules.ts';
 import type { NormalisedSource, PdfStructure } from './types.ts';
 
 export function detectPdfHeadings(source: NormalisedSource, pdf: PdfStructure): HeadingDetection {
@@ -16,7 +16,7 @@ export function detectPdfHeadings(source: NormalisedSource, pdf: PdfStructure): 
     if (index === undefined) continue;
     const block = source.blocks[index]!;
     const text = block.text.replace(/\s+/gu, ' ').trim();
-    const numbered = heading.number ? SECTION_NUMBER.exec(text) : null;
+    const numbered = heading.number ? LAYOUT_NUMBER.exec(text) : null;
     // A footnote marker set after a heading is not part of its title (the note stays with the section).
     const title = (numbered ? numbered[2]! : text).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, '').trim();
     const kind = heading.number ? 'numbered' : APPENDIX_GROUP.test(title) ? 'appendix-group' : APPENDIX.test(title) ? 'appendix' : 'plain';

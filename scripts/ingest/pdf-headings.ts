@@ -8,7 +8,7 @@
 import type { BodyStyle, PdfFurniture } from './pdf-furniture.ts';
 import type { PdfLayout, PdfLine } from './pdf-types.ts';
 import { isSuccessor } from './detect-headings.ts';
-import { SECTION_NUMBER } from './heading-rules.ts';
+import { LAYOUT_NUMBER } from './heading-rules.ts';
 
 export interface LayoutHeading {
   /** First and last source line of the heading. */
@@ -73,7 +73,7 @@ export function findPdfHeadings(layout: PdfLayout, furniture: PdfFurniture): Pdf
     const line = lines[run.first]!;
     const font = styleSignals(line, body, share);
     const tags = tagSignals(line);
-    const numbered = SECTION_NUMBER.test(run.text);
+    const numbered = LAYOUT_NUMBER.test(run.text);
     const lineCount = run.last - run.first + 1;
     if (lineCount > MAX_HEADING_LINES || !titleLike(run.text, numbered || tags.length > 0)) continue;
     const byTag = tags.length > 0;
@@ -89,14 +89,14 @@ export function findPdfHeadings(layout: PdfLayout, furniture: PdfFurniture): Pdf
   const tocTitles = new Map(furniture.toc.filter((entry) => entry.number !== null).map((entry) => [entry.number!, fold(entry.title)]));
   const inToc = (number: number[], text: string) => {
     const listed = tocTitles.get(number.join('.'));
-    const title = fold(text.replace(SECTION_NUMBER, '$2'));
+    const title = fold(text.replace(LAYOUT_NUMBER, '$2'));
     return listed !== undefined && listed.length > 0 && (listed.startsWith(title.slice(0, 24)) || title.startsWith(listed.slice(0, 24)));
   };
   const accepted: typeof candidates = [];
   const headings: LayoutHeading[] = [];
   let current: number[] | null = null;
   for (const candidate of candidates) {
-    const match = SECTION_NUMBER.exec(candidate.text);
+    const match = LAYOUT_NUMBER.exec(candidate.text);
     const number = match ? parseNumber(match[1]!) : null;
     const styleOnly = !candidate.signals.some((signal) => signal === 'outline' || signal.startsWith('tag:'));
     if (number && styleOnly && !isSuccessor(current, number, true) && !inToc(number, candidate.text)) continue;
@@ -182,7 +182,7 @@ function styleRun(lines: PdfLine[], first: number, eligible: (index: number) => 
     !outline.has(last + 1) &&
     lines[last + 1]!.page === lines[first]!.page &&
     styleKey(lines[last + 1]!) === styleKey(lines[first]!) &&
-    !SECTION_NUMBER.test(lines[last + 1]!.text)
+    !LAYOUT_NUMBER.test(lines[last + 1]!.text)
   ) last++;
   return { first, last, text: joinLines(lines, first, last) };
 }

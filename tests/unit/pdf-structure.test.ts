@@ -108,4 +108,22 @@ describe('PDF furniture and headings', () => {
       ],
     );
   });
+
+  it('reads "Hoofdstuk 2: Titel" and numbering of any depth as numbers', () => {
+    const pages = [
+      [
+        item('Hoofdstuk 1: Inleiding', 50, 760, 18, 'Body-Bold'),
+        ...['1.1', '1.1.1', '1.1.1.1', '1.1.1.1.1', '1.1.1.1.1.1'].flatMap((number, depth) => [
+          item(`${number} Paragraaf op niveau ${depth + 2}`, 50, 720 - depth * 100, 12, 'Body-Bold'),
+          ...bodyLines(700 - depth * 100, 3),
+        ]),
+      ],
+      [item('Hoofdstuk 2 - Inkoopprocedure', 50, 760, 18, 'Body-Bold'), ...bodyLines(730, 6)],
+    ];
+    const layout = layoutPdf(content(pages));
+    const { headings } = findPdfHeadings(layout, findPdfFurniture(layout));
+    assert.deepEqual(headings.map((heading) => heading.number?.length), [1, 2, 3, 4, 5, 6, 1]);
+    assert.deepEqual(headings.at(-1)!.number, [2]);
+  });
 });
+
