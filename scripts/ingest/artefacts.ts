@@ -5,8 +5,9 @@
  */
 import type { Artefact, PreparedLine, TocEntry } from './types.ts';
 
-const TOC_LINE = /^(?:(\d{1,2}(?:\.\d{1,2})*)\.?[\s\t]+)?(\S.*?)\s*(?:\.{3,}|…+|\t)\s*\d{1,3}\s*$/u;
-const TOC_TITLE = /^(?:#{1,6}\s*)?(?:\*\*)?(inhoud|inhoudsopgave|inhoudstafel)(?:\*\*)?$/iu;
+/** A table-of-contents line: number, title, then leader dots or a tab and the page number. */
+export const TOC_LINE = /^(?:(\d{1,2}(?:\.\d{1,2})*)\.?[\s\t]+)?(\S.*?)\s*(?:\.{3,}|…+|\t)\s*\d{1,3}\s*$/u;
+export const TOC_TITLE = /^(?:#{1,6}\s*)?(?:\*\*)?(inhoud|inhoudsopgave|inhoudstafel|contents|table of contents)(?:\*\*)?$/iu;
 const URL_ONLY = /^(?:<)?(?:https?:\/\/|mailto:|www\.)\S+?(?:>)?$/u;
 const CONTACT = [
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u,

@@ -4,9 +4,13 @@
  * layout styles (a "2.2.4.1" set in body type). A body-styled numbered line at a styled depth is
  * a list item, not a heading.
  */
+import { SUPERSCRIPT_NUMBER } from '../../src/lib/text.ts';
 import { detectHeadings, type DetectedHeading, type HeadingDetection } from './detect-headings.ts';
 import { APPENDIX, APPENDIX_GROUP, LAYOUT_NUMBER } from './heading-rules.ts';
 import type { NormalisedSource, PdfStructure } from './types.ts';
+
+/** A footnote marker set after a heading's last word. */
+const TRAILING_MARKER = new RegExp(`${SUPERSCRIPT_NUMBER.source}$`, 'u');
 
 export function detectPdfHeadings(source: NormalisedSource, pdf: PdfStructure): HeadingDetection {
   const blockAt = new Map(source.blocks.map((block, index) => [block.start, index]));
@@ -18,7 +22,7 @@ export function detectPdfHeadings(source: NormalisedSource, pdf: PdfStructure): 
     const text = block.text.replace(/\s+/gu, ' ').trim();
     const numbered = heading.number ? LAYOUT_NUMBER.exec(text) : null;
     // A footnote marker set after a heading is not part of its title (the note stays with the section).
-    const title = (numbered ? numbered[2]! : text).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, '').trim();
+    const title = (numbered ? numbered[2]! : text).replace(TRAILING_MARKER, '').trim();
     const kind = heading.number ? 'numbered' : APPENDIX_GROUP.test(title) ? 'appendix-group' : APPENDIX.test(title) ? 'appendix' : 'plain';
     layoutHeadings.push({
       kind,

@@ -11,7 +11,7 @@ import { findPdfFurniture } from './pdf-furniture.ts';
 import { findPdfHeadings } from './pdf-headings.ts';
 import { prepareLines, type OcrRepairer } from './prepare-lines.ts';
 import { findTextFootnotes } from './text-footnotes.ts';
-import type { Artefact, Footnote, NormalisedSource, PdfStructure, TocEntry } from './types.ts';
+import type { Artefact, Footnote, NormalisedSource, PdfStructure } from './types.ts';
 
 export function normalise(source: LoadedSource, repairer: OcrRepairer): NormalisedSource {
   let { lines, ocrFixes } = prepareLines(source.lines, {
@@ -21,21 +21,23 @@ export function normalise(source: LoadedSource, repairer: OcrRepairer): Normalis
   });
   let { artefacts, toc } = findArtefacts(lines, source.markdown, { toc: !source.layout });
   let pdf: PdfStructure | undefined;
+  let footnotes: Footnote[] = [];
   const breaks = { before: new Set<number>(), joined: new Set<number>() };
   if (source.layout) {
     // A PDF's layout says what is furniture and where headings are; the text rules fill in the rest.
     const furniture = findPdfFurniture(source.layout);
     const found = findPdfHeadings(source.layout, furniture);
     artefacts = mergeArtefacts(artefacts, furniture.artefacts);
-    toc = mergeToc(toc, furniture.toc);
-    pdf = { headings: found.headings, structured: found.structured, styledDepth: found.styledDepth, footnotes: furniture.footnotes };
+    // The text rules' table of contents is off for a PDF (see findArtefacts): the layout's is the one.
+    toc = furniture.toc;
+    footnotes = furniture.footnotes;
+    pdf = { headings: found.headings, structured: found.structured, styledDepth: found.styledDepth };
     for (const heading of found.headings) {
       breaks.before.add(heading.start);
       breaks.before.add(heading.end + 1);
       for (let no = heading.start + 1; no <= heading.end; no++) breaks.joined.add(no);
     }
   }
-  let footnotes: Footnote[] = pdf?.footnotes ?? [];
   if (!source.layout && !source.markdown) {
     const notes = findTextFootnotes(lines, excludedLines(lines.length, artefacts));
     lines = notes.lines;
@@ -77,9 +79,4 @@ function excludedLines(count: number, artefacts: Artefact[]): boolean[] {
 function mergeArtefacts(text: Artefact[], layout: Artefact[]): Artefact[] {
   const covered = (artefact: Artefact) => layout.some((other) => other.start <= artefact.start && artefact.end <= other.end);
   return [...layout, ...text.filter((artefact) => !covered(artefact))].sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-function mergeToc(text: TocEntry[], layout: TocEntry[]): TocEntry[] {
-  const lines = new Set(layout.map((entry) => entry.line));
-  return [...layout, ...text.filter((entry) => !lines.has(entry.line))].sort((a, b) => a.line - b.line);
 }

@@ -5,6 +5,8 @@
  * lines end in page numbers) and footnotes (small type at a page's foot, opened by a marker that
  * is set as a superscript above it). All of it stays inside the section spans (lossless).
  */
+import { joinWrappedLine, plainDigits } from '../../src/lib/text.ts';
+import { TOC_LINE, TOC_TITLE } from './artefacts.ts';
 import type { Artefact, Footnote, TocEntry } from './types.ts';
 import type { PdfLayout, PdfLine } from './pdf-types.ts';
 
@@ -27,8 +29,6 @@ export interface PdfFurniture {
 /** How much of a page's height counts as its top or bottom margin. */
 const MARGIN = 0.1;
 const PAGE_NUMBER = /^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:\/|van|of)\s*\d{1,4})?$/iu;
-const TOC_ENTRY = /^(?:(\d{1,2}(?:\.\d{1,2})*)\.?\s+)?(\S.*?)\s*(?:\.{3,}|…+|\t)\s*(\d{1,3})\s*$/u;
-const TOC_TITLE = /^(?:inhoud|inhoudsopgave|inhoudstafel|contents|table of contents)$/iu;
 const NOTE_START = /^(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\*{1,3})\s+\S/u;
 
 export function findPdfFurniture(layout: PdfLayout): PdfFurniture {
@@ -59,6 +59,18 @@ export function bodyStyle(lines: PdfLine[]): BodyStyle {
   }
   const best = [...counts.values()].sort((a, b) => b.chars - a.chars || a.style.size - b.style.size)[0];
   return best?.style ?? { size: 10, font: '', bold: false };
+}
+
+/** The non-blank lines of each page not yet set aside, by index, in page order. */
+function textLinesByPage(lines: PdfLine[], excluded: boolean[]): Map<number, number[]> {
+  const byPage = new Map<number, number[]>();
+  lines.forEach((line, index) => {
+    if (line.text.trim() === '' || excluded[index]) return;
+    const list = byPage.get(line.page) ?? [];
+    list.push(index);
+    byPage.set(line.page, list);
+  });
+  return byPage;
 }
 
 type Add = (kind: Artefact['kind'], start: number, end: number, note?: string) => void;
@@ -112,15 +124,8 @@ function findCover(layout: PdfLayout, body: BodyStyle, excluded: boolean[], add:
  */
 function findTocPages(layout: PdfLayout, excluded: boolean[], add: Add): TocEntry[] {
   const entries: TocEntry[] = [];
-  const byPage = new Map<number, number[]>();
-  layout.lines.forEach((line, index) => {
-    if (line.text.trim() === '' || excluded[index]) return;
-    const list = byPage.get(line.page) ?? [];
-    list.push(index);
-    byPage.set(line.page, list);
-  });
-  for (const indexes of byPage.values()) {
-    const isEntry = (index: number) => TOC_ENTRY.test(layout.lines[index]!.text) || (layout.lines[index]!.role ?? '').startsWith('TOC');
+  for (const indexes of textLinesByPage(layout.lines, excluded).values()) {
+    const isEntry = (index: number) => TOC_LINE.test(layout.lines[index]!.text) || (layout.lines[index]!.role ?? '').startsWith('TOC');
     const member = indexes.map(isEntry);
     // Wrapped entries: a line that does not end in a page number, followed by one that does.
     for (let position = 0; position + 1 < indexes.length; position++) {
@@ -142,7 +147,7 @@ function findTocPages(layout: PdfLayout, excluded: boolean[], add: Add): TocEntr
     for (let position = first; position <= last; position++) {
       const index = indexes[position]!;
       const text = layout.lines[index]!.text;
-      const match = TOC_ENTRY.exec(text);
+      const match = TOC_LINE.exec(text);
       if (match) {
         const start: TocEntry = pending ?? { number: match[1] ?? null, title: '', line: index + 1 };
         const title = `${start.title} ${match[2]!}`.replace(/\s*\.+$/u, '').replace(/\s+/gu, ' ').trim();
@@ -191,7 +196,6 @@ function titledContents(layout: PdfLayout, indexes: number[], add: Add): TocEntr
 function findFootnotes(layout: PdfLayout, body: BodyStyle, excluded: boolean[], add: Add): Footnote[] {
   const notes: Footnote[] = [];
   const lines = layout.lines;
-  const pages = [...new Set(lines.map((line) => line.page))];
   const markersOn = new Map<number, Map<string, number>>();
   lines.forEach((line, index) => {
     for (const marker of line.markers) {
@@ -200,8 +204,7 @@ function findFootnotes(layout: PdfLayout, body: BodyStyle, excluded: boolean[], 
       markersOn.set(line.page, map);
     }
   });
-  for (const page of pages) {
-    const indexes = lines.map((line, index) => (line.page === page && line.text.trim() !== '' && !excluded[index] ? index : -1)).filter((index) => index >= 0);
+  for (const [page, indexes] of textLinesByPage(lines, excluded)) {
     const foot: number[] = [];
     for (let position = indexes.length - 1; position >= 0; position--) {
       const line = lines[indexes[position]!]!;
@@ -213,7 +216,7 @@ function findFootnotes(layout: PdfLayout, body: BodyStyle, excluded: boolean[], 
     if (foot.length === 0 || foot.length === indexes.length || !NOTE_START.test(lines[foot[0]!]!.text)) continue;
     const reference = (marker: string) => markersOn.get(page)?.get(marker) ?? markersOn.get(page - 1)?.get(marker) ?? null;
     const tagged = foot.every((index) => (lines[index]!.role ?? '').startsWith('Note'));
-    const firstMarker = normaliseMarker(NOTE_START.exec(lines[foot[0]!]!.text)![1]!);
+    const firstMarker = plainDigits(NOTE_START.exec(lines[foot[0]!]!.text)![1]!);
     if (!tagged && reference(firstMarker) === null) continue;
     const noteX = Math.min(...foot.map((index) => lines[index]!.x ?? 0));
     let current: Footnote | null = null;
@@ -221,25 +224,15 @@ function findFootnotes(layout: PdfLayout, body: BodyStyle, excluded: boolean[], 
       const line = lines[index]!;
       const start = NOTE_START.exec(line.text);
       if (start && (line.x ?? 0) <= noteX + 1) {
-        const marker = normaliseMarker(start[1]!);
+        const marker = plainDigits(start[1]!);
         current = { marker, text: line.text.slice(start[1]!.length).trim(), lines: [index + 1, index + 1], reference: reference(marker) };
         notes.push(current);
       } else if (current) {
-        current.text = joinNoteLine(current.text, line.text);
+        current.text = joinWrappedLine(current.text, line.text);
         current.lines = [current.lines[0], index + 1];
       }
     }
     add('footnote', foot[0]! + 1, foot[foot.length - 1]! + 1, `page ${page}`);
   }
   return notes;
-}
-
-function joinNoteLine(text: string, next: string): string {
-  return /\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(next) ? text.slice(0, -1) + next : `${text} ${next}`;
-}
-
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-function normaliseMarker(marker: string): string {
-  return [...marker].map((char) => (SUPERSCRIPT_DIGITS.includes(char) ? String(SUPERSCRIPT_DIGITS.indexOf(char)) : char)).join('');
 }

@@ -7,6 +7,7 @@
  */
 import type { BodyStyle, PdfFurniture } from './pdf-furniture.ts';
 import type { PdfLayout, PdfLine } from './pdf-types.ts';
+import { foldText, joinWrappedLine } from '../../src/lib/text.ts';
 import { isSuccessor } from './detect-headings.ts';
 import { LAYOUT_NUMBER } from './heading-rules.ts';
 
@@ -189,12 +190,7 @@ function styleRun(lines: PdfLine[], first: number, eligible: (index: number) => 
 
 function joinLines(lines: PdfLine[], first: number, last: number): string {
   let text = '';
-  for (let index = first; index <= last; index++) {
-    const line = lines[index]!.text.trim();
-    if (text === '') text = line;
-    else if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(line)) text = text.slice(0, -1) + line;
-    else text = `${text} ${line}`;
-  }
+  for (let index = first; index <= last; index++) text = joinWrappedLine(text, lines[index]!.text.trim());
   return text.replace(/\s+/gu, ' ');
 }
 
@@ -290,7 +286,7 @@ function withoutNumber(text: string): string {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function parseNumber(text: string): number[] | null {

@@ -5,6 +5,7 @@
  * brackets ("[3]"). Notes are set aside (still inside the spans) and go with the section that
  * carries their marker; a glued marker is set as a superscript ("gezondheid³."), recorded as a fix.
  */
+import { scriptDigits } from '../../src/lib/text.ts';
 import type { Artefact, Footnote, OcrFix, PreparedLine } from './types.ts';
 
 const NOTE_LINE = /^(\d{1,2})\s*(?:\d{1,2}\]|\[\d{1,2}\])?\s+(\S.*)$/u;
@@ -15,7 +16,6 @@ const BRACKET_MARKER = /\[(\d{1,2})\]/gu;
 const MARKER_REACH = 150;
 /** Lines between two notes of one block (a wrapped tail after a blank line). */
 const NOTE_GAP = 3;
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 export interface TextFootnotes {
   artefacts: Artefact[];
@@ -81,12 +81,12 @@ export function findTextFootnotes(lines: PreparedLine[], excluded: boolean[]): T
     const numbers = glued.get(index);
     if (!numbers) return line;
     const replace = (text: string) =>
-      text.replace(GLUED_MARKER, (digits: string) => (numbers.has(digits) ? [...digits].map((digit) => SUPERSCRIPT[Number(digit)]).join('') : digits));
+      text.replace(GLUED_MARKER, (digits: string) => (numbers.has(digits) ? scriptDigits(digits) : digits));
     const full = replace(line.full);
     if (full === line.full) return line;
     for (const digits of numbers) {
       const word = new RegExp(`\\p{L}+[)\\]]?${digits}(?=[.,;:)]?(?:\\s|$))`, 'u').exec(line.full)?.[0];
-      if (word) fixes.push({ line: line.no, from: word, to: word.slice(0, -digits.length) + [...digits].map((digit) => SUPERSCRIPT[Number(digit)]).join('') });
+      if (word) fixes.push({ line: line.no, from: word, to: word.slice(0, -digits.length) + scriptDigits(digits) });
     }
     return { ...line, full, text: full.trim() };
   });

@@ -105,5 +105,4 @@ export interface PdfStructure {
   structured: boolean;
   /** The deepest numbering level that the layout marks as headings. */
   styledDepth: number;
-  footnotes: Footnote[];
 }

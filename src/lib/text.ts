@@ -119,3 +119,29 @@ export function splitLines(text: string): string[] {
 export function stripLinks(text: string): string {
   return text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1');
 }
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+/** One or more superscript digits: how footnote markers stand in section text ("fte).⁵"). */
+export const SUPERSCRIPT_NUMBER = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/u;
+
+/** "12" → "¹²" (or "₁₂"): digits set as a superscript or subscript. */
+export function scriptDigits(digits: string, kind: 'sup' | 'sub' = 'sup'): string {
+  const table = kind === 'sup' ? SUPERSCRIPT_DIGITS : SUBSCRIPT_DIGITS;
+  return [...digits].map((digit) => table[Number(digit)] ?? digit).join('');
+}
+
+/** "¹²" → "12": superscript digits read as plain digits, anything else kept. */
+export function plainDigits(text: string): string {
+  return [...text].map((char) => (SUPERSCRIPT_DIGITS.includes(char) ? String(SUPERSCRIPT_DIGITS.indexOf(char)) : char)).join('');
+}
+
+/**
+ * A line joined to the text it continues: a hyphen that breaks a lower-case word goes
+ * ("richttarief-" + "percentage"), one before "en"/"of" stays ("zorg-" + "en welzijn").
+ */
+export function joinWrappedLine(text: string, next: string): string {
+  if (text === '') return next;
+  if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(next) && !/^(?:en|of)\b/u.test(next)) return text.slice(0, -1) + next;
+  return `${text} ${next}`;
+}
