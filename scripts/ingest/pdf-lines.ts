@@ -5,6 +5,7 @@
  * cells; a page set in two columns is read column by column. Each line keeps the typography of
  * most of its characters, for the structure stage.
  */
+import { joinWrappedLine, scriptDigits } from '../../src/lib/text.ts';
 import type { PdfContent, PdfItem, PdfLayout, PdfLine, PdfPage } from './pdf-types.ts';
 
 /** How far apart two baselines may be, relative to the smaller font size, and still be one row. */
@@ -17,8 +18,6 @@ const WORD_GAP = 0.15;
 const BLANK_GAP = 1.9;
 const BOLD = /bold|black|heavy|semibold|demibold|demi\b|extrabold|ultrabold|[-,]bd\b/iu;
 const ITALIC = /italic|oblique|[-,]it\b/iu;
-const SUPERSCRIPT: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-const SUBSCRIPT: Record<string, string> = { 0: '₀', 1: '₁', 2: '₂', 3: '₃', 4: '₄', 5: '₅', 6: '₆', 7: '₇', 8: '₈', 9: '₉' };
 
 interface Placed extends PdfItem {
   index: number;
@@ -69,8 +68,9 @@ export function pageLines(page: PdfPage): PdfLine[] {
   const gutter = findGutter(items, page);
   if (gutter === null) {
     // A tagged table's row is one line, its cells set apart by tabs, however many lines a cell wraps over.
-    const tables = tableLines(items.filter((item) => item.row !== null), page.number);
-    const flow = mergeScripts(buildRows(items.filter((item) => item.row === null))).map((row) => toLine(row.items, page.number)).filter(isLine);
+    const { inRows, apart } = tableRowItems(items.filter((item) => item.row !== null));
+    const tables = tableLines(inRows, page.number);
+    const flow = mergeScripts(buildRows([...items.filter((item) => item.row === null), ...apart])).map((row) => toLine(row.items, page.number)).filter(isLine);
     return tables.length ? mergeByHeight(flow, tables) : flow;
   }
   // Two columns: text that crosses the gutter (a title over both) divides the page into bands;
@@ -106,6 +106,26 @@ function mergeByHeight(flow: PdfLine[], tables: PdfLine[]): PdfLine[] {
   return [...merged, ...tables.slice(next)];
 }
 
+/**
+ * The items of each tagged row that stand together on the page. What the tags put in a row but
+ * the page sets far below it (a footnote that the layout program kept in the cell's story) is
+ * read with the text flow instead.
+ */
+function tableRowItems(items: Placed[]): { inRows: Placed[]; apart: Placed[] } {
+  const rows = new Map<number, Placed[]>();
+  for (const item of items) rows.set(item.row!, [...(rows.get(item.row!) ?? []), item]);
+  const inRows: Placed[] = [];
+  const apart: Placed[] = [];
+  for (const rowItems of rows.values()) {
+    const sorted = [...rowItems].sort((a, b) => b.y - a.y);
+    let end = 1;
+    while (end < sorted.length && sorted[end - 1]!.y - sorted[end]!.y <= 2.5 * Math.max(sorted[end - 1]!.size, sorted[end]!.size)) end++;
+    inRows.push(...sorted.slice(0, end));
+    apart.push(...sorted.slice(end));
+  }
+  return { inRows, apart };
+}
+
 /** One line per tagged table row: each cell's lines joined, cells in order of their left edge. */
 function tableLines(items: Placed[], page: number): PdfLine[] {
   const rows = new Map<number, Placed[]>();
@@ -122,7 +142,7 @@ function tableLines(items: Placed[], page: number): PdfLine[] {
     for (const cellItems of [...cells.values()].sort((a, b) => Math.min(...a.map((item) => item.x)) - Math.min(...b.map((item) => item.x)))) {
       const cellLines = mergeScripts(buildRows(cellItems)).map((row) => toLine(row.items, page)).filter(isLine);
       markers.push(...cellLines.flatMap((line) => line.markers));
-      const text = cellLines.reduce((joined, line) => joinWrapped(joined, line.text.replace(/\t/gu, ' ')), '');
+      const text = cellLines.reduce((joined, line) => joinWrappedLine(joined, line.text.replace(/\t/gu, ' ')), '');
       if (text !== '') texts.push(text);
     }
     const styled = toLine(rowItems, page);
@@ -130,13 +150,6 @@ function tableLines(items: Placed[], page: number): PdfLine[] {
     lines.push({ ...styled, y: Math.max(...rowItems.map((item) => item.y)), text: texts.join('\t'), markers, cells: texts.length });
   }
   return lines.sort((a, b) => b.y! - a.y!);
-}
-
-/** A cell's next line: after a hyphen that breaks a word, joined without it ("richttarief-" + "percentage"). */
-function joinWrapped(text: string, next: string): string {
-  if (text === '') return next;
-  if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(next) && !/^(?:en|of)\b/u.test(next)) return text.slice(0, -1) + next;
-  return `${text} ${next}`;
 }
 
 function placeItems(items: PdfItem[]): Placed[] {
@@ -267,10 +280,9 @@ function toLine(items: Placed[], page: number): PdfLine | null {
     let str = item.str;
     if (item.script) {
       const digits = str.trim();
-      const table = item.script === 'sup' ? SUPERSCRIPT : SUBSCRIPT;
       if (/^\d{1,3}$/u.test(digits)) {
         if (item.script === 'sup') markers.push(digits);
-        str = [...digits].map((digit) => table[digit]!).join('');
+        str = scriptDigits(digits, item.script);
       }
     }
     if (previous) text += separator(text, previous, item);

@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import { ingestSource } from '../../scripts/ingest/pipeline.ts';
 import { serialiseDocument } from '../../scripts/ingest/write.ts';
 import { scoreStructure, type ExpectedStructure } from '../../scripts/eval/score-structure.ts';
+import { plainDigits } from '../../src/lib/text.ts';
 import { pipelineContext, ROOT } from './helpers.ts';
 
 const FOLDER = process.env.ATLAS_REAL_DOCUMENTS ?? join(ROOT, '..', 'shared', 'real');
@@ -60,6 +61,9 @@ describe('real published PDFs', () => {
       // Footnote markers do not glue onto words, and the notes are with their sections.
       const notes = first.sections.flatMap((section) => section.footnotes ?? []);
       assert.ok(notes.length > 0);
+      // Every marker set in the text has its note.
+      const markers = new Set(first.sections.flatMap((section) => [...section.text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)].map((match) => plainDigits(match[0]))));
+      assert.deepEqual([...markers].filter((marker) => !notes.some((note) => note.marker === marker)), []);
       assert.doesNotMatch(first.sections.map((section) => section.text).join('\n'), /\p{Ll}[.)]\d{1,2}\s+\p{Lu}/u);
     });
   }
