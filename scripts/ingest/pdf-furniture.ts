@@ -48,11 +48,16 @@ export function findPdfFurniture(layout: PdfLayout): PdfFurniture {
   return { body, artefacts, toc, footnotes, excluded };
 }
 
+/** A line's style: its font size and font (the font name carries the weight). */
+export function styleKey(line: PdfLine): string {
+  return `${line.size}/${line.font}`;
+}
+
 export function bodyStyle(lines: PdfLine[]): BodyStyle {
   const counts = new Map<string, { style: BodyStyle; chars: number }>();
   for (const line of lines) {
     if (line.size === null || line.font === null || line.role === 'Artifact' || line.cells > 1) continue;
-    const key = `${line.size}/${line.font}`;
+    const key = styleKey(line);
     const entry = counts.get(key) ?? { style: { size: line.size, font: line.font, bold: line.bold }, chars: 0 };
     entry.chars += line.text.length;
     counts.set(key, entry);
