@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { pagesReport } from './scripts/build/pages-report.ts';
 
 // Fully static: the structured corpus (.cache/corpus, written by `npm run ingest`) is read at
 // build time; no server, no client framework.
@@ -15,4 +16,6 @@ export default defineConfig({
   // A second site (the hostile-source test) builds into its own folder.
   outDir: process.env.ATLAS_OUT_DIR ?? 'dist',
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
+  // What the build wrote, for the check before it is published (scripts/build/verify-site.ts).
+  integrations: [pagesReport()],
 });

@@ -35,15 +35,14 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx astro preview --port ${SITE_PORT}`,
+      command: `node --import tsx scripts/preview.ts --port ${SITE_PORT}`,
       url: `http://localhost:${SITE_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
-      command: `npx astro preview --port ${HOSTILE_PORT}`,
+      command: `node --import tsx scripts/preview.ts --dir .cache/hostile/dist --port ${HOSTILE_PORT}`,
       url: `http://localhost:${HOSTILE_PORT}/`,
-      env: { ATLAS_OUT_DIR: '.cache/hostile/dist' },
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

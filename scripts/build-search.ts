@@ -15,11 +15,12 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import { SearchShardCache, shardKey } from './build/search-shard-cache.ts';
+import { verifySearchIndex } from './build/verify-search-index.ts';
 import { corpusFiles, corpusOrder, readPolicyDocument } from '../src/lib/corpus.ts';
 import type { PolicyDocument } from '../src/lib/schema.ts';
 import { buildLexicon, compoundAliases } from '../src/lib/compounds.ts';
 import { readTaxonomy } from '../src/lib/read-inputs.ts';
-import { paths, sectionLabel } from '../src/lib/site.ts';
+import { hasSearchRecord, paths, sectionLabel } from '../src/lib/site.ts';
 import { stripLinks } from '../src/lib/text.ts';
 
 /** Shared with public/js/search.js: excerpt text after it is search aliases, not policy text. */
@@ -52,8 +53,8 @@ function check(step: string, errors: string[]): void {
 /** A policy's search records, one per section with text: what Pagefind's addCustomRecord takes. */
 function* sectionRecords(document: PolicyDocument, policy: string, lexicon: Set<string>, memo: Map<string, string[]>): Generator<CustomRecord> {
   for (const section of document.sections) {
+    if (!hasSearchRecord(section)) continue;
     const plain = stripLinks(section.text);
-    if (section.level === 0 && plain.trim() === '') continue;
     const heading = sectionLabel(section);
     const aliases = compoundAliases(`${heading} ${plain}`, lexicon, memo);
     yield {
@@ -89,6 +90,9 @@ async function indexShard(records: CustomRecord[], path: string): Promise<void> 
   const written = await index.writeFiles({ outputPath: path });
   check('writeFiles', written.errors);
   await index.deleteIndex();
+  // What Pagefind wrote is checked before anything keeps or publishes it.
+  const { problems } = verifySearchIndex(path, records.map((record) => record.url));
+  if (problems.length) throw new Error(`the search index Pagefind wrote is not whole:\n  ${problems.join('\n  ')}`);
 }
 
 async function main(): Promise<void> {

@@ -1,22 +1,26 @@
 /**
- * npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--times FILE]
+ * npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--max-size-mb N]
+ *                  [--step-timeout-min N] [--times FILE]
  *
  * The whole site from the published sources: ingest (incremental, scripts/ingest.ts), then the
- * Astro pages and the Pagefind index side by side (scripts/build/build-site.ts). What did not
- * change is not made again: when only policies' text changed, only their insurers' pages are
- * rendered (scripts/build/site-plan.ts), and search shards whose records are the same are reused
- * (kept in <corpus>/.zoekindex/). --full: nothing earlier is used. Exit code 1
- * when a step fails; dist/ is then as it was. --times writes the seconds per step as JSON (the
- * benchmark reads them).
+ * Astro pages and the Pagefind index side by side, checked and published whole
+ * (scripts/build/build-site.ts). One build at a time per corpus and output. What did not change
+ * is not made again: when only policies' text changed, only their insurers' pages are rendered
+ * (scripts/build/site-plan.ts), and search shards whose records are the same are reused (kept in
+ * <corpus>/.zoekindex/). --full: nothing earlier is used. Exit code 1 when a step fails; the
+ * published site is then as it was. --times writes the seconds per step as JSON (the benchmark
+ * reads them).
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from './build/build-site.ts';
-import { BuildStepError } from './build/site-and-search.ts';
+import { BuildStepError, onStop, startNode, waitFor } from './build/children.ts';
+import { acquireLock, LockError, passLocks } from './build/lock.ts';
+import { corpusLockPath } from './ingest/corpus-lock.ts';
+import { operationalMessage } from '../src/lib/errors.ts';
 
-const USAGE = 'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--times FILE]';
+const USAGE = 'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--max-size-mb N] [--step-timeout-min N] [--times FILE]';
 
 async function main(): Promise<number> {
   let args;
@@ -28,6 +32,8 @@ async function main(): Promise<number> {
         out: { type: 'string', default: 'dist' },
         full: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        'max-size-mb': { type: 'string' },
+        'step-timeout-min': { type: 'string', default: '60' },
         times: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -40,29 +46,54 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const started = performance.now();
-  const ingest = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(process.cwd(), 'scripts', 'ingest.ts'), '--sources', args.sources, '--out', args.corpus, ...(args.full ? ['--full'] : []), ...(args.quiet ? ['--quiet'] : [])],
-    { stdio: 'inherit' },
-  );
-  if (ingest.status !== 0) {
-    console.error(`\nIngest failed (see above): ${args.out}/ was left as it was.`);
-    return 1;
+  const timeoutMinutes = Number(args['step-timeout-min']);
+  if (!(timeoutMinutes > 0)) {
+    console.error(`--step-timeout-min must be a positive number of minutes, not "${args['step-timeout-min']}"\n${USAGE}`);
+    return 2;
   }
-  const ingested = (performance.now() - started) / 1000;
+  const stepTimeoutMs = timeoutMinutes * 60_000;
+  const published = `${args.out}/ was left as it was.`;
   try {
-    const { times: site } = await buildSite({ corpusDir: args.corpus, outDir: args.out, full: args.full, quiet: args.quiet });
-    const times = { ingest: ingested, site: site.site, search: site.search, total: ingested + site.total };
-    console.log(
-      `\nBuilt ${args.out}/ in ${times.total.toFixed(1)} s: ingest ${times.ingest.toFixed(1)} s, then the pages ${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s side by side.`,
-    );
-    if (args.times) writeFileSync(args.times, `${JSON.stringify(times)}\n`);
-    return 0;
+    // The corpus is the ingest's output and the pages' input: held for the whole build.
+    const corpusLock = acquireLock(corpusLockPath(args.corpus), `An ingest or build of ${args.corpus}/`);
+    onStop(() => corpusLock.release());
+    try {
+      const started = performance.now();
+      const ingestArgs = ['--sources', args.sources, '--out', args.corpus, ...(args.full ? ['--full'] : []), ...(args.quiet ? ['--quiet'] : []), ...(args['max-size-mb'] ? ['--max-size-mb', args['max-size-mb']] : [])];
+      try {
+        await waitFor('Ingest', startNode(['--import', 'tsx', join(process.cwd(), 'scripts', 'ingest.ts'), ...ingestArgs], { env: passLocks([corpusLock], process.env) }), stepTimeoutMs);
+      } catch (error) {
+        // The ingest said what was wrong with which source; a failure of its own is said here.
+        if (error instanceof BuildStepError && /failed with exit code 1 /u.test(error.message)) console.error(`\nIngest failed (see above): ${published}`);
+        else console.error(`\n${(error as Error).message} ${published}`);
+        return 1;
+      }
+      const ingested = (performance.now() - started) / 1000;
+      const { times: site } = await buildSite({ corpusDir: args.corpus, outDir: args.out, full: args.full, quiet: args.quiet, stepTimeoutMs });
+      const times = { ingest: ingested, site: site.site, search: site.search, total: ingested + site.total };
+      console.log(
+        `\nBuilt ${args.out}/ in ${times.total.toFixed(1)} s: ingest ${times.ingest.toFixed(1)} s, then the pages ${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s side by side.`,
+      );
+      if (args.times) writeFileSync(args.times, `${JSON.stringify(times)}\n`);
+      return 0;
+    } finally {
+      corpusLock.release();
+    }
   } catch (error) {
-    if (!(error instanceof BuildStepError)) throw error;
-    console.error(`\n${error.message} ${args.out}/ was left as it was.`);
-    return 1;
+    if (error instanceof LockError) {
+      console.error(`${error.message} ${published}`);
+      return 1;
+    }
+    if (error instanceof BuildStepError) {
+      console.error(`\n${error.message} ${published}`);
+      return 1;
+    }
+    const operational = operationalMessage(error);
+    if (operational) {
+      console.error(`\n${operational} ${published}`);
+      return 1;
+    }
+    throw error;
   }
 }
 

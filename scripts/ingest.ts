@@ -10,7 +10,9 @@ import { resolve } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS } from './ingest/load.ts';
 import { formatDocumentReport, formatEvent } from './ingest/report.ts';
 import { runIngest } from './ingest/run.ts';
-import { InputError } from '../src/lib/errors.ts';
+import { InputError, operationalMessage } from '../src/lib/errors.ts';
+import { acquireLock, LockError, type Lock } from './build/lock.ts';
+import { corpusLockPath } from './ingest/corpus-lock.ts';
 
 const USAGE = 'usage: npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--full] [--quiet] [FILE...]';
 
@@ -48,7 +50,9 @@ async function main(): Promise<number> {
   }
   const quiet = args.values.quiet;
   const started = performance.now();
+  let lock: Lock | null = null;
   try {
+    lock = acquireLock(corpusLockPath(args.values.out), `An ingest or build of ${args.values.out}/`);
     const result = await runIngest(
       {
         root: process.cwd(),
@@ -82,7 +86,18 @@ async function main(): Promise<number> {
       console.error(`${error.format()}\nNothing was written.`);
       return 1;
     }
+    if (error instanceof LockError) {
+      console.error(`${error.message} Nothing was written.`);
+      return 1;
+    }
+    const operational = operationalMessage(error);
+    if (operational) {
+      console.error(`${operational} The corpus in ${args.values.out}/ is as it was.`);
+      return 1;
+    }
     throw error;
+  } finally {
+    lock?.release();
   }
 }
 

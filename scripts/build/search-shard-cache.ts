@@ -5,14 +5,20 @@
  * only the shard that holds it (and any whose compound-word aliases it changed) gets a key the
  * cache has not seen, and only that shard is indexed again.
  *
- * The cache is a folder of finished shards by key. A shard is written into a temporary folder and
- * renamed into place, so a build that dies leaves no half a shard under a key. Shards are hard
- * linked into the output (scripts/build/link-or-copy.ts): at 1,000 policies the index is ~230 MB.
+ * The cache is a folder of finished shards by key. A shard is written into a temporary folder,
+ * checked (scripts/build/verify-search-index.ts), listed with each file's size and SHA-256 in
+ * `bestanden.json`, and renamed into place, so a build that dies leaves no half a shard under a
+ * key. A kept shard is used again only when every listed file is there with its hash; one that is
+ * not is removed and indexed again. Shards are hard linked into the output
+ * (scripts/build/link-or-copy.ts): at 1,000 policies the index is ~230 MB.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { linkOrCopy } from './link-or-copy.ts';
+
+/** In each kept shard: what it held when it was stored. */
+const FILE_LIST = 'bestanden.json';
 
 /** The key of a shard: everything its index is made from. */
 export function shardKey(indexer: { version: string; options: unknown }, records: Iterable<unknown>): string {
@@ -26,10 +32,14 @@ export class SearchShardCache {
 
   constructor(private readonly dir: string) {}
 
-  /** The finished shard under this key, if there is one. */
+  /** The finished shard under this key, if there is one and it is whole (else it is removed). */
   has(key: string): boolean {
     this.used.add(key);
-    return existsSync(join(this.dir, key, 'pagefind-entry.json'));
+    const dir = join(this.dir, key);
+    if (!existsSync(dir)) return false;
+    if (isWhole(dir)) return true;
+    rmSync(dir, { recursive: true, force: true });
+    return false;
   }
 
   /**
@@ -43,6 +53,7 @@ export class SearchShardCache {
     mkdirSync(this.dir, { recursive: true });
     try {
       await write(temporary);
+      writeFileSync(join(temporary, FILE_LIST), `${JSON.stringify(listFiles(temporary))}\n`);
       rmSync(join(this.dir, key), { recursive: true, force: true });
       renameSync(temporary, join(this.dir, key));
     } finally {
@@ -53,7 +64,7 @@ export class SearchShardCache {
 
   /** Puts the shard under `key` at `target` (a folder that may already hold other shards). */
   place(key: string, target: string): void {
-    linkTree(join(this.dir, key), target);
+    linkTree(join(this.dir, key), target, new Set([FILE_LIST]));
   }
 
   /** Drops the shards this build did not use: the cache holds what the current index is made of. */
@@ -65,10 +76,36 @@ export class SearchShardCache {
   }
 }
 
-/** Every file under `from` put at the same place under `to`. */
-function linkTree(from: string, to: string): void {
+const fileHash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** Every file under `dir` (relative path → SHA-256). */
+function listFiles(dir: string, under: string = dir, files: Record<string, string> = {}): Record<string, string> {
+  for (const entry of readdirSync(under, { withFileTypes: true })) {
+    const path = join(under, entry.name);
+    if (entry.isDirectory()) listFiles(dir, path, files);
+    else files[relative(dir, path)] = fileHash(path);
+  }
+  return files;
+}
+
+/** Whether a kept shard holds exactly the files it was stored with, each with its hash. */
+function isWhole(dir: string): boolean {
+  try {
+    const listed = JSON.parse(readFileSync(join(dir, FILE_LIST), 'utf8')) as Record<string, string>;
+    const present = listFiles(dir);
+    delete present[FILE_LIST];
+    const names = Object.keys(listed);
+    return names.length === Object.keys(present).length && names.every((name) => present[name] === listed[name]);
+  } catch {
+    return false;
+  }
+}
+
+/** Every file under `from` put at the same place under `to` (but those named in `skip`). */
+function linkTree(from: string, to: string, skip: ReadonlySet<string> = new Set()): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
     const [source, target] = [join(from, entry.name), join(to, entry.name)];
     if (entry.isDirectory()) {
       linkTree(source, target);

@@ -4,8 +4,8 @@
  * structured corpus and neither needs the other's output, so on two cores together they take
  * little longer than the slower one alone.
  *
- * Both write into folders beside the output and replace it only when both succeeded: a failed
- * build leaves the site that was there as it was.
+ * Both write into folders no published site uses (scripts/build/build-site.ts checks the result
+ * and publishes it): a failed build leaves the site that was there as it was.
  *
  * Both run at the same priority. With the search index at a lower one (nice 10), it took the CPU
  * Astro left and both ended together, a few seconds sooner, but then Pagefind's indexer (~500 MB)
@@ -13,18 +13,33 @@
  * peaked at 1,915 and 1,958 MB against 1,611 and 1,750 MB at the same priority (runs taken in
  * turns; 79 and 86 s against 87 and 92 s), too close to the 2 GB it must stay under.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { corpusFiles } from '../../src/lib/corpus.ts';
+import { BuildStepError, onStop, startNode, waitFor } from './children.ts';
+import { PAGES_REPORT_ENV } from './pages-report.ts';
 import { takeOverUnrendered } from './site-plan.ts';
+
+export { BuildStepError };
+
+/** How long one half may take before it is stopped; a corpus of 1,000 policies takes ~1.5 min. */
+export const DEFAULT_STEP_TIMEOUT_MS = 60 * 60 * 1000;
 
 export interface SiteBuildOptions {
   /** The structured corpus (scripts/ingest.ts --out). */
   corpusDir: string;
-  /** Where the finished site goes (replaced whole). */
-  outDir: string;
+  /** A new folder for the site. */
+  siteDir: string;
+  /** A new folder for the search index, moved into the site when both halves succeeded. */
+  searchDir: string;
+  /** Where Astro lists the files it wrote (scripts/build/pages-report.ts). */
+  pagesReport: string;
+  /** The published site, from which pages not rendered again are taken over. */
+  previousSite?: string | null;
+  /** Each half is stopped when it runs longer (default DEFAULT_STEP_TIMEOUT_MS). */
+  stepTimeoutMs?: number;
   /** Astro's page-by-page log left out. */
   quiet?: boolean;
   /** Extra environment for both halves (e.g. ATLAS_SEARCH_SHARD_SECTIONS). */
@@ -33,8 +48,8 @@ export interface SiteBuildOptions {
   searchCacheDir?: string;
   /**
    * Only these insurers' pages, and those about all insurers, are rendered; the rest is taken
-   * over from the site at outDir (scripts/build/site-plan.ts decides when that is sound). All
-   * pages when absent or null.
+   * over from previousSite (scripts/build/site-plan.ts decides when that is sound). All pages
+   * when absent or null.
    */
   renderInsurers?: string[] | null;
 }
@@ -45,8 +60,6 @@ export interface SiteBuildTimes {
   search: number;
   total: number;
 }
-
-export class BuildStepError extends Error {}
 
 /**
  * Astro's heap, set for a build that renders thousands of pages in one process:
@@ -68,25 +81,18 @@ export function astroHeapLimitMb(corpusDir: string): number {
   return Math.max(1024, Math.ceil(256 + 12 * corpusMb));
 }
 
-/** Runs a child to its end; rejects with what it was doing when it fails. */
-function run(step: string, child: ChildProcess): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    child.on('error', (error) => reject(new BuildStepError(`${step} could not start: ${error.message}`)));
-    child.on('exit', (code, signal) => {
-      if (code === 0) resolvePromise();
-      else reject(new BuildStepError(`${step} failed (${signal ?? `exit code ${code}`}); see its output above.`));
-    });
-  });
-}
-
+/**
+ * Renders the pages into `siteDir` and the search index into `searchDir` (both new folders that
+ * no site uses), then moves the index into the site, and for an incremental build links in the
+ * pages not rendered again from `previousSite`. On failure both folders are removed.
+ */
 export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<SiteBuildTimes> {
-  const outDir = resolve(options.outDir);
-  // Beside the output, so the final moves are renames on one file system.
-  const staged = join(dirname(outDir), `.${basename(outDir)}-nieuw`);
-  const stagedSearch = join(dirname(outDir), `.${basename(outDir)}-zoekindex-nieuw`);
-  const previous = join(dirname(outDir), `.${basename(outDir)}-vorige`);
-  for (const dir of [staged, stagedSearch, previous]) rmSync(dir, { recursive: true, force: true });
-
+  const { siteDir, searchDir } = options;
+  const clear = () => {
+    for (const dir of [siteDir, searchDir]) rmSync(dir, { recursive: true, force: true });
+  };
+  clear();
+  const stopCleanup = onStop(clear);
   // A render list from the caller's own environment never leaks in: only the plan decides.
   const { ATLAS_RENDER_INSURERS: _inherited, ...inherited } = { ...process.env, ...options.env };
   const env: NodeJS.ProcessEnv = { ...inherited, CORPUS_DIR: resolve(options.corpusDir) };
@@ -95,43 +101,42 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
   const seconds = () => (performance.now() - started) / 1000;
   const children: ChildProcess[] = [];
   const start = (args: string[], extraEnv: Record<string, string> = {}) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+    const child = startNode(args, { env: { ...env, ...extraEnv } });
     children.push(child);
     return child;
   };
   // Astro's own command line (its package exports no path to it, but does export package.json).
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
+  const timeout = options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   const times = { site: 0, search: 0, total: 0 };
   const halves = [
-    run('astro build', start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: staged })).then(() => {
+    waitFor('astro build', start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: siteDir, [PAGES_REPORT_ENV]: options.pagesReport }), timeout).then(() => {
       times.site = seconds();
     }),
-    run('The search index (scripts/build-search.ts)', start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), stagedSearch, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])])).then(() => {
+    waitFor('The search index (scripts/build-search.ts)', start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), searchDir, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])]), timeout).then(() => {
       times.search = seconds();
     }),
   ];
   try {
     await Promise.all(halves);
+    if (options.renderInsurers && options.previousSite) {
+      try {
+        takeOverUnrendered(options.previousSite, siteDir, ['pagefind']);
+      } catch (error) {
+        throw new BuildStepError(`Taking over the pages not rendered again from ${options.previousSite} failed (${(error as Error).message}); run npm run build -- --full.`);
+      }
+    }
+    rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
+    renameSync(searchDir, join(siteDir, 'pagefind'));
   } catch (error) {
     // The other half is stopped, and waited for, so that nothing writes into what is cleared up.
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill();
     await Promise.allSettled(halves);
-    for (const dir of [staged, stagedSearch]) rmSync(dir, { recursive: true, force: true });
+    clear();
     throw error;
+  } finally {
+    stopCleanup();
   }
-  if (options.renderInsurers) {
-    try {
-      takeOverUnrendered(outDir, staged, ['pagefind']);
-    } catch (error) {
-      for (const dir of [staged, stagedSearch]) rmSync(dir, { recursive: true, force: true });
-      throw new BuildStepError(`Taking over the pages not rendered again from ${outDir} failed (${(error as Error).message}); run npm run build -- --full.`);
-    }
-  }
-  rmSync(join(staged, 'pagefind'), { recursive: true, force: true });
-  renameSync(stagedSearch, join(staged, 'pagefind'));
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staged, outDir);
-  rmSync(previous, { recursive: true, force: true });
   times.total = seconds();
   return times;
 }

@@ -16,7 +16,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { corpusFiles } from '../../src/lib/corpus.ts';
+import type { Section } from '../../src/lib/schema.ts';
+import { hasSearchRecord } from '../../src/lib/site.ts';
+import { BuildStepError } from './children.ts';
 import { linkOrCopy } from './link-or-copy.ts';
+import { publishedFolder, siteLayout } from './publish.ts';
 
 /** What decides every page besides the corpus: the site's code, its static files, the taxonomy, the locked dependencies. */
 const CODE_INPUTS = ['src', 'public', 'content/taxonomy', 'astro.config.mjs', 'package-lock.json'];
@@ -24,12 +28,14 @@ const CODE_INPUTS = ['src', 'public', 'content/taxonomy', 'astro.config.mjs', 'p
 const CODE_ENV = ['ATLAS_SITE_URL'];
 
 const ManifestSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   code: z.string(),
   corpusDir: z.string(),
-  /** The output's index.html as the build left it: another tool's build there changes it. */
-  output: z.object({ mtimeMs: z.number(), size: z.number() }),
-  documents: z.record(z.string(), z.object({ sha256: z.string(), skeleton: z.string(), insurer: z.string() })),
+  /** The version folder published, and its index.html as the build left it: another tool's build there changes it. */
+  output: z.object({ folder: z.string(), mtimeMs: z.number(), size: z.number() }),
+  /** Every page of the published site (what an incremental build must carry over). */
+  pages: z.array(z.string()),
+  documents: z.record(z.string(), z.object({ sha256: z.string(), skeleton: z.string(), id: z.string(), insurer: z.string(), searchRecords: z.number() })),
 });
 export type SiteManifest = z.infer<typeof ManifestSchema>;
 type DocumentPrints = SiteManifest['documents'];
@@ -37,6 +43,8 @@ type DocumentPrints = SiteManifest['documents'];
 export interface SitePlan {
   /** Insurers whose pages are rendered (with the pages about all insurers); null: every page. */
   renderInsurers: string[] | null;
+  /** The pages of the published site, carried over by an incremental build (empty otherwise). */
+  previousPages: string[];
   /** Why, for the build's log. */
   reason: string;
   /** The fingerprints to record once the build succeeded. */
@@ -57,11 +65,30 @@ export function codeFingerprint(root: string = process.cwd()): string {
       for (const name of readdirSync(path).sort()) add(join(path, name));
       return;
     }
-    hash.update(`${relative(root, path)}\0`).update(readFileSync(path)).update('\0');
+    const bytes = readFileSync(path);
+    hash.update(`${relative(root, path)}\0`).update(basename(path) === 'package-lock.json' ? lockWithoutPlatformPackages(bytes) : bytes).update('\0');
   };
   for (const input of CODE_INPUTS) add(join(root, input));
   for (const name of CODE_ENV) hash.update(`${name}=${process.env[name] ?? ''}\0`);
   return hash.digest('hex');
+}
+
+/**
+ * The lock file without the packages that are only for some platforms (an `os` or `cpu` field:
+ * Pagefind's and Rollup's binaries). `npm install` adds or drops those for the machine it runs
+ * on without any change to what the site is built with; with them in the fingerprint, the first
+ * build after an install rendered every page again.
+ */
+export function lockWithoutPlatformPackages(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes).toString('utf8');
+  let lock: { packages?: Record<string, { os?: unknown; cpu?: unknown }> };
+  try {
+    lock = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  for (const [name, entry] of Object.entries(lock.packages ?? {})) if (entry.os || entry.cpu) delete lock.packages![name];
+  return JSON.stringify(lock);
 }
 
 /**
@@ -92,8 +119,14 @@ export function documentPrints(corpusDir: string, previous: DocumentPrints = {})
       prints[name] = known;
       continue;
     }
-    const document = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
-    prints[name] = { sha256: hash, skeleton: skeletonOf(document), insurer: String(document.insurer) };
+    let document: Record<string, unknown>;
+    try {
+      document = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new BuildStepError(`${file} is not a policy document (${(error as Error).message}); ingest again with npm run build -- --full.`);
+    }
+    const sections = (document.sections ?? []) as Section[];
+    prints[name] = { sha256: hash, skeleton: skeletonOf(document), id: String(document.id), insurer: String(document.insurer), searchRecords: sections.filter(hasSearchRecord).length };
   }
   return prints;
 }
@@ -111,11 +144,12 @@ export function planSiteBuild(options: { corpusDir: string; outDir: string; full
   const code = codeFingerprint(options.root);
   const previous = options.full ? null : readManifest(options.outDir);
   const documents = documentPrints(options.corpusDir, previous?.documents);
-  const everything = (reason: string): SitePlan => ({ renderInsurers: null, reason, code, documents });
+  const everything = (reason: string): SitePlan => ({ renderInsurers: null, previousPages: [], reason, code, documents });
   if (options.full) return everything('--full');
   if (!previous) return everything('no earlier build recorded');
   const index = join(options.outDir, 'index.html');
-  if (!existsSync(index) || statSync(index).mtimeMs !== previous.output.mtimeMs || statSync(index).size !== previous.output.size) {
+  const folder = publishedFolder(siteLayout(options.outDir));
+  if (!folder || basename(folder) !== previous.output.folder || !existsSync(index) || statSync(index).mtimeMs !== previous.output.mtimeMs || statSync(index).size !== previous.output.size) {
     return everything(`${options.outDir}/ is not the site the last build left`);
   }
   if (previous.corpusDir !== resolve(options.corpusDir)) return everything('another corpus');
@@ -129,17 +163,18 @@ export function planSiteBuild(options: { corpusDir: string; outDir: string; full
   if (reshaped.length > 0) return everything(`more than text changed in ${reshaped.join(', ')}`);
   const insurers = [...new Set(changed.map((name) => documents[name]!.insurer))].sort();
   const reason = changed.length === 0 ? 'no document changed' : `text changed in ${changed.length} ${changed.length === 1 ? 'document' : 'documents'}`;
-  return { renderInsurers: insurers, reason, code, documents };
+  return { renderInsurers: insurers, previousPages: previous.pages, reason, code, documents };
 }
 
-/** Records what the site now at `outDir` was made from. */
-export function writeManifest(outDir: string, corpusDir: string, plan: SitePlan): void {
+/** Records what the site now at `outDir` was made from, and its pages. */
+export function writeManifest(outDir: string, corpusDir: string, plan: SitePlan, pages: string[]): void {
   const index = statSync(join(outDir, 'index.html'));
   const manifest: SiteManifest = {
-    version: 1,
+    version: 2,
     code: plan.code,
     corpusDir: resolve(corpusDir),
-    output: { mtimeMs: index.mtimeMs, size: index.size },
+    output: { folder: basename(publishedFolder(siteLayout(outDir)) ?? ''), mtimeMs: index.mtimeMs, size: index.size },
+    pages,
     documents: plan.documents,
   };
   const path = manifestPath(outDir);

@@ -5,8 +5,10 @@
  * taxonomy files the pipeline reads and the load limits. Same key and the JSON still there:
  * the document is up to date and is neither read again nor rewritten. Like git's index, a source
  * whose size and modification time are as recorded is not even read: its recorded hash stands.
+ * The document is used again only when its bytes still have the hash recorded when it was written.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -22,6 +24,8 @@ const IndexSchema = z.object({
       id: z.string(),
       /** The source's SHA-256 with the size and modification time it had: an unchanged stat means an unchanged hash. */
       source: z.object({ sha256: z.string(), size: z.number(), mtimeMs: z.number() }).optional(),
+      /** The SHA-256 of the document written: a document that no longer matches it is made again. */
+      document: z.string().optional(),
     }),
   ),
 });
@@ -48,4 +52,14 @@ export async function readIndex(outDir: string): Promise<IngestIndex> {
 export function serialiseIndex(index: IngestIndex): string {
   const entries = Object.fromEntries(Object.entries(index.entries).sort(([a], [b]) => a.localeCompare(b)));
   return `${JSON.stringify({ version: index.version, entries }, null, 2)}\n`;
+}
+
+/** Whether the document an index entry recorded is still there, byte for byte. */
+export function documentIntact(outDir: string, entry: IngestIndex['entries'][string]): boolean {
+  if (!entry.document) return false;
+  try {
+    return sha256(readFileSync(join(outDir, `${entry.id}.json`))) === entry.document;
+  } catch {
+    return false;
+  }
 }

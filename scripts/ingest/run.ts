@@ -3,20 +3,20 @@
  * besides writing), runs the pipeline on each source, reports every problem, and writes all
  * documents or none. Progress is reported through events, not printed here.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../src/lib/errors.ts';
 import type { ManifestEntry } from '../../src/lib/manifest.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 import { TAXONOMY_FILES } from '../../src/lib/taxonomy.ts';
 import { availableParallelism } from 'node:os';
 import { createIngestPool, type IngestedDocument, type IngestPool } from './pool.ts';
-import { cacheKey, INDEX_FILE, readIndex, serialiseIndex, sha256, type IngestIndex } from './cache.ts';
+import { cacheKey, documentIntact, INDEX_FILE, readIndex, serialiseIndex, sha256, type IngestIndex } from './cache.ts';
 import { createPipelineContext, ingestSource, PIPELINE_VERSION, type PipelineContext, type SourceInput } from './pipeline.ts';
 import type { LoadOptions } from './load.ts';
 import { readManifest, readTaxonomy } from '../../src/lib/read-inputs.ts';
-import { serialiseDocument, stageWrite } from './write.ts';
+import { removeLeftoverStaging, serialiseDocument, stageWrite } from './write.ts';
+import { confineSource, isInside, listSources, readSourceFile, statSource } from './source-files.ts';
 
 export interface IngestOptions {
   /** Project root; paths in messages and in `source.file` are relative to it. */
@@ -46,7 +46,6 @@ export interface IngestResult {
   written: string[];
 }
 
-const SOURCE_EXTENSIONS = /\.(txt|md|pdf)$/iu;
 /** Below this many sources to read, worker start-up (loading the pipeline again) costs more than it saves. */
 const PARALLEL_FROM = 8;
 
@@ -57,7 +56,7 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   const manifest = await readManifest(manifestPath, taxonomy, display);
   const errors: InputError[] = [];
 
-  const files = options.files.length ? options.files : await listSources(options.sourcesDir);
+  const files = options.files.length ? options.files : listSources(options.sourcesDir);
   const byFile = new Map(manifest.map((entry) => [resolve(options.sourcesDir, entry.file), entry]));
   if (options.files.length === 0) {
     const present = new Set(files.map((file) => resolve(file)));
@@ -102,6 +101,8 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
       for (const each of pending) dispatch(created, each);
     }
   };
+  // An ingest that was killed left its staging folder; this one holds the lock, so none is in use.
+  removeLeftoverStaging(options.outDir);
   // Each document is staged as it comes (while the workers go on), and lands only if all did.
   const staged = stageWrite(options.outDir);
   let written: string[] = [];
@@ -110,12 +111,13 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
       try {
         const entry: ManifestEntry | undefined = byFile.get(resolve(file));
         const cached = previous.entries[display(file)];
+        confineSource(file, options.files.length === 0 || isInside(resolve(file), resolve(options.sourcesDir)) ? options.sourcesDir : null, display);
         const info = statSource(file, display);
         const statUnchanged = cached?.source && cached.source.size === info.size && cached.source.mtimeMs === info.mtimeMs;
         const bytes = statUnchanged ? null : readSourceFile(file, display);
         const source = statUnchanged ? cached.source! : { sha256: sha256(bytes!), size: info.size, mtimeMs: info.mtimeMs };
         const key = cacheKey({ pipelineVersion: PIPELINE_VERSION, taxonomy: taxonomyFingerprint, entry: entry ?? null, file: display(file), sourceSha256: source.sha256, loadOptions: options.loadOptions });
-        if (cached && cached.key === key && existsSync(join(options.outDir, `${cached.id}.json`))) {
+        if (cached && cached.key === key && documentIntact(options.outDir, cached)) {
           claimId(origin, cached.id, display(file));
           next.entries[display(file)] = { ...cached, source };
           unchanged.push(cached.id);
@@ -133,7 +135,7 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
         const ingested = await (results[position] ?? ingestInThread(source.input, context));
         const { document } = ingested;
         claimId(origin, document.id, display(source.file));
-        next.entries[display(source.file)] = { key: source.key, id: document.id, source: source.source };
+        next.entries[display(source.file)] = { key: source.key, id: document.id, source: source.source, document: sha256(ingested.json) };
         documents.push(document);
         if (errors.length === 0) staged.add(document.id, ingested.json);
         onEvent({ type: 'document', index: source.index + 1, total: files.length, document, milliseconds: performance.now() - began });
@@ -181,30 +183,4 @@ function claimId(origin: Map<string, string>, id: string, file: string): void {
 async function fingerprintTaxonomy(dir: string): Promise<string> {
   const files = [TAXONOMY_FILES.insurers, TAXONOMY_FILES.careTypes, TAXONOMY_FILES.themes, TAXONOMY_FILES.ocrFixes];
   return sha256((await Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')))).join('\u0000'));
-}
-
-async function listSources(dir: string): Promise<string[]> {
-  const names = await readdir(dir);
-  return names.filter((name) => SOURCE_EXTENSIONS.test(name)).sort().map((name) => join(dir, name));
-}
-
-/** Synchronous on purpose: a thousand small reads awaited one by one cost seconds in round trips. */
-function statSource(file: string, display: (path: string) => string): { size: number; mtimeMs: number } {
-  let info;
-  try {
-    info = statSync(file);
-  } catch (error) {
-    throw new InputError(display(file), `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, `check the path; sources live in content/sources/ (${basename(file)})`, { cause: error });
-  }
-  if (!info.isFile()) throw new InputError(display(file), 'is not a file', 'name a .txt, .md or .pdf file');
-  return { size: info.size, mtimeMs: info.mtimeMs };
-}
-
-function readSourceFile(file: string, display: (path: string) => string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(display(file), `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, `check the path; sources live in content/sources/ (${basename(file)})`, { cause: error });
-  }
 }

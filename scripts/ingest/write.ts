@@ -1,11 +1,19 @@
 /** Stage 7, write: all documents or none. Files go to a temporary folder first, then move into place. */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 
 /** Stable serialisation: the same document always gives the same bytes. */
 export function serialiseDocument(document: PolicyDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+const STAGING_PREFIX = '.staging-';
+
+/** Staging folders of runs that were killed before they could remove them. Call with the lock held. */
+export function removeLeftoverStaging(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  for (const name of readdirSync(outDir)) if (name.startsWith(STAGING_PREFIX)) rmSync(join(outDir, name), { recursive: true, force: true });
 }
 
 export interface StagedWrite {
@@ -32,7 +40,7 @@ export function stageWrite(outDir: string): StagedWrite {
     add(id, json) {
       if (!staging) {
         mkdirSync(outDir, { recursive: true });
-        staging = mkdtempSync(join(outDir, '.staging-'));
+        staging = mkdtempSync(join(outDir, STAGING_PREFIX));
       }
       writeFileSync(join(staging, `${id}.json`), json);
       ids.push(id);

@@ -1,5 +1,10 @@
-/** The change log as an Atom feed (the `feed` package writes the XML). */
+/**
+ * The change log as an Atom feed (the `feed` package writes the XML). The package marks every
+ * entry's title and summary as HTML, so what comes from a source is escaped first: a heading
+ * `<img src=x onerror=…>` reaches a feed reader as those characters, never as markup.
+ */
 import { Feed } from 'feed';
+import { escapeHtml } from './text.ts';
 import type { ChangeLogEntry } from './changelog.ts';
 import { publicationDate } from './changelog.ts';
 
@@ -18,10 +23,10 @@ export function changeLogFeed(entries: ChangeLogEntry[], options: { site: URL; p
   for (const entry of entries) {
     const link = absolute(entry.diffUrl ?? entry.sectionUrl ?? `/beleid/${entry.document.id}/`);
     feed.addItem({
-      title: `${options.insurerName(entry.document.insurer)} ${entry.document.year}: ${entry.title}`,
+      title: escapeHtml(`${options.insurerName(entry.document.insurer)} ${entry.document.year}: ${entry.title}`),
       id: absolute(`/wijzigingen/#${entry.key}`),
       link,
-      description: `${entry.kind === 'vermeld' ? 'Vermeld door de verzekeraar' : 'Gevonden in de tekst'}${entry.unstated ? ' (niet vermeld in de wijzigingenlijst)' : ''}. ${entry.text}`,
+      description: escapeHtml(`${entry.kind === 'vermeld' ? 'Vermeld door de verzekeraar' : 'Gevonden in de tekst'}${entry.unstated ? ' (niet vermeld in de wijzigingenlijst)' : ''}. ${entry.text}`),
       date: publicationDate(entry.document, options.legalPublication),
     });
   }

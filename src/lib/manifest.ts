@@ -39,7 +39,10 @@ function manifestSchema(taxonomy: Taxonomy) {
         error: (issue) => `care type "${String(issue.input)}" is not in content/taxonomy/care-types.yaml (known: ${careTypeSlugs.join(', ')})`,
       }),
       title: z.string().min(1),
-      url: z.string().url().optional(),
+      url: z
+        .string()
+        .refine(isWebAddress, { error: (issue) => `url "${String(issue.input)}" is not a web address (only http:// and https:// are published as links)` })
+        .optional(),
       allowFlat: z.boolean().optional(),
     })
     .strict()
@@ -75,12 +78,43 @@ function manifestSchema(taxonomy: Taxonomy) {
   });
 }
 
+/** An absolute http(s) address: anything else (javascript:, data:, file:) must never become a link. */
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const FIELD_HINTS: Record<string, string> = {
+  file: 'give the file name only (no folder), as it is in content/sources/, ending in .txt, .md or .pdf; list each file once',
+  insurer: 'use a slug from content/taxonomy/insurers.yaml, or add the insurer there first',
+  careType: 'use a slug from content/taxonomy/care-types.yaml, or add the care type there first',
+  year: 'give the contract year as a number, e.g. year: 2026',
+  yearEnd: 'give the last contract year of a multi-year policy as a number, not before year',
+  id: 'leave id out: it follows from insurer, year and care type',
+  title: 'give the title as the policy itself prints it',
+  url: 'give the full address of the published page or PDF, starting with https://',
+  allowFlat: 'write allowFlat: true or leave it out',
+};
+
+/** One hint per kind of problem: which field, and what it must be. */
+function manifestHint(path: Array<string | number>, issue: { code: string; keys?: string[] }): string {
+  if (issue.code === 'unrecognized_keys') return `remove ${issue.keys?.join(', ') ?? 'the key'}: an entry has only ${Object.keys(FIELD_HINTS).join(', ')}`;
+  const field = [...path].reverse().find((key): key is string => typeof key === 'string' && key in FIELD_HINTS);
+  if (field) return FIELD_HINTS[field]!;
+  if (path.length === 2) return 'two entries name the same policy: give one another year or care type, or remove the duplicate';
+  return 'sources.yaml has one list, sources:, with an entry per file (file, insurer, year, careType, title; see the other entries)';
+}
+
 export function parseManifest(file: string, text: string, taxonomy: Taxonomy): ManifestEntry[] {
   const parsed = parseYamlWithSchema(
     file,
     text,
     manifestSchema(taxonomy),
-    'each entry needs file, insurer, year, careType and title (see the other entries); slugs must exist in content/taxonomy/',
+    manifestHint,
   );
   return parsed.sources.map((source) => {
     const entry: ManifestEntry = {

@@ -12,6 +12,15 @@ export interface CsvNames {
 
 export const CSV_COLUMNS = ['verzekeraar', 'contractjaar', 'zorgsoort', 'beleid', 'sectie', 'regels', 'soorten', 'eis', 'link'] as const;
 
+/**
+ * A cell a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage
+ * return: `=HYPERLINK(…)`, `+cmd|…`) gets a leading apostrophe, as OWASP advises against CSV
+ * injection: Excel and LibreOffice then show it as the text it is.
+ */
+export function neutraliseFormula(cell: string | number): string | number {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/u.test(cell) ? `'${cell}` : cell;
+}
+
 export function requirementsToCsv(items: RequirementItem[], names: CsvNames): string {
   const rows = items.map((item) => [
     names.insurer(item.document.insurer),
@@ -25,5 +34,5 @@ export function requirementsToCsv(items: RequirementItem[], names: CsvNames): st
     names.sectionUrl(item.document.id, item.section.id),
   ]);
   // A byte-order mark so Excel reads the UTF-8 (ë, é, ’) as UTF-8.
-  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' })}`;
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows.map((row) => row.map(neutraliseFormula))], { record_delimiter: 'windows' })}`;
 }

@@ -88,6 +88,11 @@ export const paths = {
   calendarIcs: (insurer?: string) => `/kalender/${insurer ?? 'alle'}.ics`,
 };
 
+/** Whether a section is a record of the search index: all but a front matter without text. */
+export function hasSearchRecord(section: Pick<Section, 'level' | 'text'>): boolean {
+  return !(section.level === 0 && stripLinks(section.text).trim() === '');
+}
+
 /** Section heading text as printed: "2.2.4 Intramurale farmacie". */
 export function sectionLabel(section: Section): string {
   if (section.level === 0) return 'Voorwerk';

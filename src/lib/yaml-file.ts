@@ -1,13 +1,16 @@
 /** Parse a YAML file and validate it with a zod schema, reporting problems by file and line. */
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
+
+/** What to do about a problem at `path` (the keys down to it); one hint for all, or one per problem. */
+export type YamlHint = string | ((path: Array<string | number>, issue: z.core.$ZodIssue) => string);
 import { InputError } from './errors.ts';
 
 export function parseYamlWithSchema<T extends z.ZodType>(
   file: string,
   text: string,
   schema: T,
-  hint: string,
+  hint: YamlHint,
 ): z.infer<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
@@ -33,5 +36,5 @@ export function parseYamlWithSchema<T extends z.ZodType>(
     if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
   }
   const where = path.length ? `at ${path.join('.')}: ` : '';
-  throw new InputError(file, `${where}${issue.message}`, hint, line === undefined ? {} : { line });
+  throw new InputError(file, `${where}${issue.message}`, typeof hint === 'string' ? hint : hint(path, issue), line === undefined ? {} : { line });
 }

@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSiteAndSearch } from '../../scripts/build/site-and-search.ts';
+import { buildSite } from '../../scripts/build/build-site.ts';
 import { documentId } from '../../src/lib/manifest.ts';
 import { readTaxonomy } from '../../src/lib/read-inputs.ts';
 import { createPipelineContext, ingestSource } from '../../scripts/ingest/pipeline.ts';
@@ -48,5 +48,5 @@ try {
 rmSync(corpusDir, { recursive: true, force: true });
 await writeDocuments(corpusDir, documents);
 // Its search index in shards of a policy each, for tests/e2e/changes.spec.ts: a search spans them all.
-await buildSiteAndSearch({ corpusDir, outDir, quiet: true, env: { ATLAS_SEARCH_SHARD_SECTIONS: '1' } });
+await buildSite({ corpusDir, outDir, quiet: true, full: true, env: { ATLAS_SEARCH_SHARD_SECTIONS: '1' } });
 console.log(`Fixture site: ${documents.length} documents → ${outDir}`);

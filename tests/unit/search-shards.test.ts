@@ -46,6 +46,28 @@ describe('SearchShardCache', () => {
     assert.equal(statSync(join(out, 'index', 'nl.pf_index')).ino, statSync(join(work, 'cache-a', 'k1', 'index', 'nl.pf_index')).ino, 'linked, not copied');
   });
 
+  it('indexes a kept shard again when a file of it is missing, truncated or added', async () => {
+    const dir = join(work, 'cache-d');
+    const write = async (target: string) => {
+      mkdirSync(join(target, 'fragment'), { recursive: true });
+      writeFileSync(join(target, 'pagefind-entry.json'), '{}');
+      writeFileSync(join(target, 'fragment', 'nl_1.pf_fragment'), 'fragment');
+    };
+    const damages: Array<(shard: string) => void> = [
+      (shard) => rmSync(join(shard, 'fragment', 'nl_1.pf_fragment')),
+      (shard) => writeFileSync(join(shard, 'fragment', 'nl_1.pf_fragment'), 'frag'),
+      (shard) => writeFileSync(join(shard, 'fragment', 'nl_2.pf_fragment'), 'half'),
+      (shard) => rmSync(join(shard, 'bestanden.json')),
+    ];
+    for (const damage of damages) {
+      await new SearchShardCache(dir).store('k', write);
+      assert.equal(new SearchShardCache(dir).has('k'), true);
+      damage(join(dir, 'k'));
+      assert.equal(new SearchShardCache(dir).has('k'), false);
+      assert.deepEqual(readdirSync(dir), [], 'the damaged shard is removed');
+    }
+  });
+
   it('keeps nothing under a key when writing the shard fails', async () => {
     const dir = join(work, 'cache-b');
     const cache = new SearchShardCache(dir);

@@ -1,0 +1,87 @@
+/**
+ * The processes a build starts, and what happens to them when the build stops: each is started
+ * with scripts/build/exit-with-parent.mjs loaded (so a build killed outright takes them with it),
+ * a step that runs longer than its time limit is stopped, and SIGINT, SIGTERM or SIGHUP to the
+ * build stops every child, runs the clean-ups registered (staging folders, locks) and exits.
+ */
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { constants } from 'node:os';
+
+const WATCHDOG = fileURLToPath(new URL('./exit-with-parent.mjs', import.meta.url));
+
+/** A step of the build that did not succeed; its message is one line for the user. */
+export class BuildStepError extends Error {}
+
+const running = new Set<ChildProcess>();
+const cleanups = new Set<() => void>();
+let handling = false;
+
+/** Runs `cleanup` when the build is stopped by a signal (and not otherwise: call it yourself). */
+export function onStop(cleanup: () => void): () => void {
+  installSignalHandlers();
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
+}
+
+function installSignalHandlers(): void {
+  if (handling) return;
+  handling = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      for (const child of running) child.kill('SIGTERM');
+      for (const cleanup of [...cleanups].reverse()) {
+        try {
+          cleanup();
+        } catch {
+          // Stopping: what could not be cleaned is cleaned by the next build's recovery.
+        }
+      }
+      console.error(`\nStopped by ${signal}: nothing was published; the site that was there is as it was.`);
+      process.exit(128 + constants.signals[signal]);
+    });
+  }
+}
+
+/** Starts `node <args>` as a child of this build, with the watchdog loaded. */
+export function startNode(args: string[], options: SpawnOptions = {}): ChildProcess {
+  installSignalHandlers();
+  const child = spawn(process.execPath, ['--import', WATCHDOG, ...args], { stdio: 'inherit', ...options });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  return child;
+}
+
+/** What a signal that ended a child most likely means, for the message. */
+function signalMeaning(signal: NodeJS.Signals): string {
+  if (signal === 'SIGKILL') return 'killed (SIGKILL: by the system when memory ran out, or by hand)';
+  if (signal === 'SIGTERM' || signal === 'SIGINT' || signal === 'SIGHUP') return `stopped (${signal})`;
+  return `ended by ${signal}`;
+}
+
+/**
+ * Waits for a child to end; rejects with one line saying which step failed and how. `timeoutMs`:
+ * the child is stopped when it runs longer.
+ */
+export function waitFor(step: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    }, timeoutMs);
+    timer.unref();
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new BuildStepError(`${step} could not start (${error.message}).`));
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolvePromise();
+      else if (timedOut) reject(new BuildStepError(`${step} took longer than ${Math.round(timeoutMs / 60000)} min and was stopped; raise the limit with --step-timeout-min if the corpus is that large.`));
+      else if (signal) reject(new BuildStepError(`${step} was ${signalMeaning(signal)}.`));
+      else reject(new BuildStepError(`${step} failed with exit code ${code} (its messages are above).`));
+    });
+  });
+}

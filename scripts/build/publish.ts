@@ -1,0 +1,108 @@
+/**
+ * Publishing a site with no moment without one: each build writes a folder of its own under
+ * `.<out>-versies/` beside the output, and `<out>` is a symbolic link to the published one. A new
+ * site is published by making a link to it under a temporary name and renaming that over `<out>`:
+ * one rename, which the file system does whole or not at all. The folders of earlier and of
+ * interrupted builds are removed afterwards, and by the next build (recoverInterrupted).
+ *
+ * An `<out>` that is still a real folder (a site from before this layout, or another tool's) is
+ * moved under the versions first; that one time there is a moment between the two renames.
+ */
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+
+export interface SiteLayout {
+  /** The published path (a symbolic link). */
+  out: string;
+  /** The folder that holds every build's own folder. */
+  versions: string;
+}
+
+export function siteLayout(outDir: string): SiteLayout {
+  const out = resolve(outDir);
+  return { out, versions: join(dirname(out), `.${basename(out)}-versies`) };
+}
+
+/** Folders beside the output that builds before the versioned layout left after a crash. */
+const legacyStaging = (out: string) => ['nieuw', 'zoekindex-nieuw'].map((suffix) => join(dirname(out), `.${basename(out)}-${suffix}`));
+const legacyPrevious = (out: string) => join(dirname(out), `.${basename(out)}-vorige`);
+
+/** The folder the output points at now, or null when there is no site. */
+export function publishedFolder(layout: SiteLayout): string | null {
+  try {
+    return realpathSync(layout.out);
+  } catch {
+    return null;
+  }
+}
+
+/** A new, empty-named folder for this build's site (not created: the renderer creates it). */
+export function newVersionFolder(layout: SiteLayout, now: Date = new Date()): string {
+  mkdirSync(layout.versions, { recursive: true });
+  const stamp = now.toISOString().replace(/[-:]/gu, '').replace(/\.\d+Z$/u, 'Z');
+  return join(layout.versions, `${stamp}-${process.pid}`);
+}
+
+/**
+ * After an interrupted build (killed, power cut): the last good site put back in place where a
+ * build of the earlier layout left it aside, and every folder no published site uses removed.
+ * Run with the build lock held. Returns what it removed or restored, for the log.
+ */
+export function recoverInterrupted(layout: SiteLayout): string[] {
+  const done: string[] = [];
+  const previous = legacyPrevious(layout.out);
+  if (!exists(layout.out) && existsSync(previous)) {
+    renameSync(previous, layout.out);
+    done.push(`restored the last good site from ${basename(previous)}/`);
+  }
+  for (const dir of [...legacyStaging(layout.out), previous]) {
+    if (existsSync(dir)) {
+      rmSync(dir, { recursive: true, force: true });
+      done.push(`removed ${basename(dir)}/`);
+    }
+  }
+  const current = publishedFolder(layout);
+  if (existsSync(layout.versions)) {
+    for (const name of readdirSync(layout.versions)) {
+      const path = join(layout.versions, name);
+      if (path === current) continue;
+      rmSync(path, { recursive: true, force: true });
+      done.push(`removed ${relative(dirname(layout.out), path)}`);
+    }
+  }
+  return done;
+}
+
+/** Makes `folder` (under layout.versions) the published site, in one rename; removes the others. */
+export function publish(layout: SiteLayout, folder: string): void {
+  const link = join(layout.versions, `.link-${process.pid}`);
+  rmSync(link, { force: true });
+  symlinkSync(relative(dirname(layout.out), folder), link, 'dir');
+  if (exists(layout.out) && !lstatSync(layout.out).isSymbolicLink()) {
+    // The earlier layout: a real folder, kept as a version until the link is in place.
+    renameSync(layout.out, join(layout.versions, `vorige-${process.pid}`));
+  }
+  renameSync(link, layout.out);
+  for (const name of readdirSync(layout.versions)) {
+    const path = join(layout.versions, name);
+    if (path !== folder) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** The name of the published version folder, for the manifest (null: not a versioned site). */
+export function publishedVersion(layout: SiteLayout): string | null {
+  try {
+    return lstatSync(layout.out).isSymbolicLink() ? basename(readlinkSync(layout.out)) : null;
+  } catch {
+    return null;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

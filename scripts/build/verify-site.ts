@@ -1,0 +1,103 @@
+/**
+ * The check a new site must pass before it is published. A build that exits 0 must leave a whole
+ * site: every page the plan names (the ones the corpus requires, the ones Astro says it wrote,
+ * and for an incremental build those of the site it carries over), each complete (an HTML page
+ * ends with </html>, JSON parses, a feed or calendar is closed), no page beyond those, and a
+ * search index whose every shard loads and whose every hit opens a page of this site.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { paths } from '../../src/lib/site.ts';
+import { verifySearchIndex } from './verify-search-index.ts';
+
+/** The file a route's URL is served from: `/beleid/x/` → `beleid/x/index.html`. */
+export function fileOfUrl(url: string): string {
+  const path = decodeURI(url.replace(/[#?].*$/u, '')).replace(/^\//u, '');
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/** The pages every corpus requires: those of each policy and insurer, and the site's own. */
+export function requiredPages(documents: ReadonlyArray<{ id: string; insurer: string }>): string[] {
+  const urls = [paths.home, paths.insurers, paths.search, paths.themes, paths.compare, paths.requirements, paths.requirementsCsv, paths.calendar, '/api/documents.json'];
+  for (const document of documents) urls.push(paths.policy(document.id), paths.source(document.id), paths.json(document.id), paths.insurer(document.insurer));
+  return [...new Set(urls.map(fileOfUrl))].sort();
+}
+
+const COMPLETE: Array<[RegExp, (text: string) => boolean, string]> = [
+  [/\.html$/u, (text) => /<\/html>\s*$/u.test(text), 'does not end with </html>'],
+  [/\.xml$/u, (text) => /<\/feed>\s*$/u.test(text), 'does not end with </feed>'],
+  [/\.ics$/u, (text) => /END:VCALENDAR\s*$/u.test(text), 'does not end with END:VCALENDAR'],
+  [
+    /\.json$/u,
+    (text) => {
+      try {
+        JSON.parse(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    'is not valid JSON',
+  ],
+];
+
+/** Every file under `dir` but the search index, relative and with forward slashes. */
+function siteFiles(dir: string, under = dir, files: string[] = []): string[] {
+  for (const entry of readdirSync(under, { withFileTypes: true })) {
+    const path = join(under, entry.name);
+    if (entry.isDirectory()) {
+      if (under === dir && entry.name === 'pagefind') continue;
+      siteFiles(dir, path, files);
+    } else files.push(relative(dir, path).split('\\').join('/'));
+  }
+  return files;
+}
+
+export interface SiteCheck {
+  problems: string[];
+  /** Pages (HTML, feeds, data) of the checked site, for the manifest. */
+  pages: string[];
+  searchRecords: number;
+}
+
+/**
+ * Checks the site in `dir` against `expected` (the route files it must have, and no other HTML
+ * pages) and `searchRecords` (how many records the search index was given).
+ */
+export function verifySite(dir: string, expected: readonly string[], searchRecords: number): SiteCheck {
+  const problems: string[] = [];
+  const present = new Set(siteFiles(dir));
+  const want = new Set(expected);
+  const missing = [...want].filter((file) => !present.has(file));
+  if (missing.length) problems.push(`${missing.length} of ${want.size} pages are missing (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`);
+  const strays = [...present].filter((file) => file.endsWith('.html') && !want.has(file));
+  if (strays.length) problems.push(`${strays.length} pages are there that the plan does not name (${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', …' : ''})`);
+  for (const file of want) {
+    if (!present.has(file)) continue;
+    const rule = COMPLETE.find(([pattern]) => pattern.test(file));
+    const path = join(dir, file);
+    if (statSync(path).size === 0) problems.push(`${file} is empty`);
+    else if (rule && !rule[1](readFileSync(path, 'utf8'))) problems.push(`${file} ${rule[2]}`);
+  }
+
+  let records = 0;
+  const shardsFile = join(dir, 'pagefind', 'delen.json');
+  if (!existsSync(shardsFile)) problems.push('the search index (pagefind/delen.json) is missing');
+  else {
+    let shards: string[] = [];
+    try {
+      shards = ['/pagefind/', ...(JSON.parse(readFileSync(shardsFile, 'utf8')) as string[])];
+    } catch {
+      problems.push('pagefind/delen.json is not valid JSON');
+    }
+    for (const shard of shards) {
+      const check = verifySearchIndex(join(dir, fileOfUrl(shard).replace(/index\.html$/u, '')));
+      problems.push(...check.problems);
+      records += check.urls.length;
+      const lost = check.urls.filter((url) => !present.has(fileOfUrl(url)));
+      if (lost.length) problems.push(`the search index ${shard} points at ${lost.length} pages that are not there (${lost.slice(0, 2).join(', ')})`);
+    }
+    if (records !== searchRecords) problems.push(`the search index holds ${records} sections, the corpus ${searchRecords}`);
+  }
+  return { problems, pages: [...want].sort(), searchRecords: records };
+}
