@@ -79,9 +79,12 @@ function findToc(lines: PreparedLine[], add: AddArtefact): TocEntry[] {
   return entries;
 }
 
+const RECENT_COPIES = 8;
+
 /** A long run of lines printed a second time (e.g. an appendix repeated in the PDF). */
 function findDuplicates(lines: PreparedLine[], marked: boolean[], add: AddArtefact): void {
-  const key = (line: PreparedLine) => line.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // Letters and digits only, but a dot between digits kept: "44.1 Titel" is not "441 Titel".
+  const key = (line: PreparedLine) => line.text.toLowerCase().replace(/(?<=\p{N})\.(?=\p{N})/gu, '·').replace(/[^\p{L}\p{N}·]+/gu, '');
   const content = lines.map((line, index) => ({ index, key: key(line) })).filter((entry) => entry.key.length > 0);
   const firstSeen = new Map<string, number[]>();
   let position = 0;
@@ -89,7 +92,10 @@ function findDuplicates(lines: PreparedLine[], marked: boolean[], add: AddArtefa
     const current = content[position]!;
     let best = { length: 0, from: -1 };
     if (current.key.length >= 20) {
-      for (const earlier of firstSeen.get(current.key) ?? []) {
+      // Only the latest few earlier copies of the line: a line of boilerplate repeated under each
+      // of thousands of headings made every copy compare with every other (quadratic time), and a
+      // block printed twice repeats a recent copy.
+      for (const earlier of (firstSeen.get(current.key) ?? []).slice(-RECENT_COPIES)) {
         let length = 0;
         while (
           position + length < content.length &&

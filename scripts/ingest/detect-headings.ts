@@ -181,13 +181,13 @@ function chooseReading(
   current: number[] | null,
   tocNumbers: Set<string>,
 ): { number: number[]; fixedFrom?: string; skipped: boolean } | null {
-  if (parsed.number[0]! > 30) {
-    // Maybe an OCR'd number that lost its dots: "21" for "2.1", "213" for "2.1.3".
-    return splitDigits(parsed.numberText, current);
-  }
+  // The next number in sequence is a heading however large (a policy of 40 chapters has a 31).
   if (isSuccessor(current, parsed.number) || tocNumbers.has(parsed.number.join('.'))) return { number: parsed.number, skipped: false };
+  // Maybe an OCR'd number that lost its dots: "21" for "2.1", "213" for "2.1.3".
   const split = splitDigits(parsed.numberText, current);
   if (split) return split;
+  // A large number out of sequence is an amount or a count, not a lost heading.
+  if (parsed.number[0]! > 30) return null;
   // A skipped number (a heading lost in the text layer) only for a short, clear title.
   if (parsed.title.length <= 80 && isSuccessor(current, parsed.number, true)) return { number: parsed.number, skipped: true };
   return null;

@@ -5,10 +5,11 @@
 import { countWords } from '../../src/lib/text.ts';
 import type { Block } from './types.ts';
 
-export const SECTION_NUMBER = /^(\d{1,3}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$/u;
+/** "2.1.3 Titel": a number of any depth (each part up to five digits: a 100,000-heading text has chapter 1001) and a title. */
+export const SECTION_NUMBER = /^(\d{1,5}(?:\.\d{1,5})*)\.?\s+(\S.*)$/u;
 /** A PDF heading's number: "2.1 Titel", or a chapter word and its number ("Hoofdstuk 2: Titel"). */
-export const LAYOUT_NUMBER = /^(?:(?:hoofdstuk|chapter|deel)\s+)?(\d{1,3}(?:\.\d{1,3}){0,7})\.?(?:\s*[:.–-])?\s+(\S.*)$/iu;
-export const NUMBER_ONLY = /^(\d{1,2}(?:\.\d{1,2}){0,4})\.$/u;
+export const LAYOUT_NUMBER = /^(?:(?:hoofdstuk|chapter|deel)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s*[:.–-])?\s+(\S.*)$/iu;
+export const NUMBER_ONLY = /^(\d{1,5}(?:\.\d{1,5})*)\.$/u;
 export const APPENDIX = /^(?:bijlage|appendix)\s+(\d{1,2}|[A-Z]|[IVX]{1,4})\b[:.]?\s*(.*)$/iu;
 export const APPENDIX_GROUP = /^(?:bijlagen|appendices)$/iu;
 const CAPTION = /^(?:afbeelding|figuur|tabel|grafiek|bron|foto)\s*\d*\s*[:.]/iu;

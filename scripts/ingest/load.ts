@@ -1,6 +1,7 @@
 /**
- * Stage 1, load: bytes in, lines out. Decodes UTF-8 (Windows-1252 as fallback), reads the text
- * layer of a PDF with its page numbers, and refuses input that cannot be a policy text.
+ * Stage 1, load: bytes in, lines out. Decodes UTF-8, UTF-16 with a byte-order mark or Windows-1252
+ * (decode-text.ts), reads the text layer of a PDF with its page numbers, and refuses input that
+ * cannot be a policy text.
  */
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
@@ -8,6 +9,7 @@ import { InputError } from '../../src/lib/errors.ts';
 import { splitLines } from '../../src/lib/text.ts';
 import { layoutPdf } from './pdf-lines.ts';
 import { readPdf } from './pdf-thread.ts';
+import { decodeText, type TextEncodingName } from './decode-text.ts';
 import type { PdfLayout } from './pdf-types.ts';
 
 export type SourceFormat = 'txt' | 'md' | 'pdf';
@@ -17,7 +19,7 @@ export interface LoadedSource {
   file: string;
   format: SourceFormat;
   sha256: string;
-  encoding: 'utf-8' | 'windows-1252' | 'pdf-text-layer';
+  encoding: TextEncodingName | 'pdf-text-layer';
   /** Line n of the source is lines[n - 1]. For a PDF: the lines of its text layer. */
   lines: string[];
   /** Parse as Markdown (a .md file, or a .txt file that is Markdown converted from a web page). */
@@ -63,23 +65,18 @@ export async function loadSource(bytes: Uint8Array, file: string, options: LoadO
     const pageOfLine = layout.lines.map((line) => line.page);
     return { file, format: 'pdf', sha256, encoding: 'pdf-text-layer', lines, markdown: false, pageOfLine, layout, notes: [] };
   }
-  if (looksBinary(bytes)) {
+  const hasBom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!hasBom && looksLikeUtf16(bytes)) {
+    throw new InputError(file, 'looks like UTF-16 text without a byte-order mark (every other byte is NUL)', 'save the file again as UTF-8 (or as UTF-16 with a byte-order mark)');
+  }
+  if (!hasBom && looksBinary(bytes)) {
     throw new InputError(
       file,
-      'looks like a binary file, not text (it contains NUL or many control bytes)',
+      'looks like a binary file, not text (it contains many NUL or control bytes)',
       'give the pipeline the text (.txt/.md) or the PDF itself; Word files and images must be exported to PDF or text first',
     );
   }
-  const notes: string[] = [];
-  let text: string;
-  let encoding: LoadedSource['encoding'] = 'utf-8';
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-    encoding = 'windows-1252';
-    notes.push('not valid UTF-8: decoded as Windows-1252');
-  }
+  const { text, encoding, notes } = decodeText(bytes, file);
   const lines = splitLines(text);
   const format: SourceFormat = extension === '.md' ? 'md' : 'txt';
   return { file, format, sha256, encoding, lines, markdown: format === 'md' || looksLikeMarkdown(lines), notes };
@@ -96,14 +93,28 @@ function isBlank(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** Many control bytes (NUL among them) at the start: not text. A stray NUL later is refused by decodeText. */
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
   for (const byte of sample) {
-    if (byte === 0) return true;
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
   }
   return control > sample.length * 0.05;
+}
+
+/** ASCII-range text in UTF-16: NUL at every odd (little-endian) or every even (big-endian) offset. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
+  if (sample.length < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let index = 0; index < sample.length; index += 2) {
+    if (sample[index] === 0) even++;
+    if (sample[index + 1] === 0) odd++;
+  }
+  const pairs = sample.length / 2;
+  return (odd > pairs * 0.9 && even < pairs * 0.1) || (even > pairs * 0.9 && odd < pairs * 0.1);
 }
 
 /** Markdown converted from a web page: several ATX headings ("## Title"). */

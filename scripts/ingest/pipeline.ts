@@ -24,7 +24,7 @@ import { validateDocument } from './validate.ts';
  * Bump when a change to the pipeline changes its output, so that the change log can tell a
  * re-ingested text ("technical upgrade") from a change the insurer made.
  */
-export const PIPELINE_VERSION = '1.5.0';
+export const PIPELINE_VERSION = '1.6.0';
 
 const PAGE_FURNITURE = new Set(['page-number', 'running-header', 'running-footer']);
 

@@ -45,10 +45,15 @@ export function segment(source: NormalisedSource): Segmentation {
   const warnings: string[] = [];
   const nodes = buildTree(headings, warnings);
 
+  // The next suffix to try per base, so that many headings of one title cost no rescans.
   const sectionIds = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   const uniqueId = (base: string) => {
     let id = base || 'sectie';
-    for (let n = 2; sectionIds.has(id); n++) id = `${base}-${n}`;
+    let n = nextSuffix.get(id) ?? 2;
+    const stem = id;
+    while (sectionIds.has(id)) id = `${stem}-${n++}`;
+    nextSuffix.set(stem, n);
     sectionIds.add(id);
     return id;
   };
@@ -133,6 +138,20 @@ function firstContentLine(source: NormalisedSource, before: number): number {
 function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
   const nodes: Node[] = [];
   const numbered: Node[] = [];
+  // The latest section of each number: its nearest parent is found without a scan.
+  const byNumber = new Map<string, Node>();
+  const chapters = new Set<number>();
+  const addNumbered = (node: Node) => {
+    numbered.push(node);
+    byNumber.set(node.number!.join('.'), node);
+    chapters.add(node.number![0]!);
+  };
+  // Deeper than the schema's levels: kept as headings at the deepest level, and said so.
+  const clamped: Node[] = [];
+  const levelFor = (node: Node, wanted: number) => {
+    if (wanted > MAX_LEVEL) clamped.push(node);
+    return Math.min(MAX_LEVEL, wanted);
+  };
   let appendixGroup: Node | null = null;
   let lastStructural: Node | null = null; // innermost numbered or appendix section
   let plainStack: Node[] = []; // open unnumbered headings under lastStructural
@@ -149,7 +168,8 @@ function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
       // A PDF heading without a number nests by the level its style, tag or bookmark gives.
       while (open.length && open[open.length - 1]!.level >= heading.level) open.pop();
       const parent = open[open.length - 1] ?? null;
-      const node: Node = { heading, number: null, level: Math.min(MAX_LEVEL, parent ? Math.max(heading.level, parent.level + 1) : heading.level), parent };
+      const node: Node = { heading, number: null, level: 0, parent };
+      node.level = levelFor(node, parent ? Math.max(heading.level, parent.level + 1) : heading.level);
       if (heading.kind === 'appendix-group') appendixGroup = node;
       nodes.push(node);
       open.push(node);
@@ -160,18 +180,18 @@ function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
     }
     if (heading.kind === 'numbered' && heading.number) {
       const number = heading.number;
-      let parent = findNumberedParent(numbered, number);
-      if (!parent && number.length === 2 && pageContainer && !numbered.some((node) => node.number![0] === number[0])) {
+      let parent = findNumberedParent(byNumber, number);
+      if (!parent && number.length === 2 && pageContainer && !chapters.has(number[0]!)) {
         // "2.1" without a chapter 2: the page-opening title before it is chapter 2 with its number lost.
         pageContainer.number = [number[0]!];
         pageContainer.inferred = `chapter number lost in the text layer; inferred from heading ${number.join('.')} on line ${heading.start}`;
-        numbered.push(pageContainer);
+        addNumbered(pageContainer);
         parent = pageContainer;
       }
-      const node: Node = { heading, number, level: Math.min(MAX_LEVEL, number.length), parent };
-      if (parent && node.level <= parent.level) node.level = Math.min(MAX_LEVEL, parent.level + 1);
+      const node: Node = { heading, number, level: 0, parent };
+      node.level = levelFor(node, parent ? Math.max(number.length, parent.level + 1) : number.length);
       nodes.push(node);
-      numbered.push(node);
+      addNumbered(node);
       openUpTo(node);
       lastStructural = node;
       plainStack = [];
@@ -210,22 +230,27 @@ function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
     } else {
       parent = null;
     }
-    const node: Node = { heading, number: null, level: parent ? Math.min(MAX_LEVEL, parent.level + 1) : 1, parent };
+    const node: Node = { heading, number: null, level: 0, parent };
+    node.level = parent ? levelFor(node, parent.level + 1) : 1;
     nodes.push(node);
     if (heading.markdownDepth !== undefined) plainStack.push(node);
     if (!lastStructural && heading.markdownDepth === undefined && !parent && heading.pageStart) pageContainer = node;
   }
   if (nodes.length === 0) warnings.push('no headings found');
+  if (clamped.length) {
+    const first = clamped[0]!.heading;
+    warnings.push(
+      `${clamped.length} ${clamped.length === 1 ? 'heading nests' : 'headings nest'} deeper than level ${MAX_LEVEL} (the first: ${first.number ? `${first.number.join('.')} ` : ''}"${first.title}" on line ${first.start}); kept as headings at level ${MAX_LEVEL}`,
+    );
+  }
   return nodes;
 }
 
 /** The section numbered like `number` minus its last part (2.2.4 for 2.2.4.1), nearest first. */
-function findNumberedParent(numbered: Node[], number: number[]): Node | null {
+function findNumberedParent(byNumber: ReadonlyMap<string, Node>, number: number[]): Node | null {
   for (let depth = number.length - 1; depth >= 1; depth--) {
-    const prefix = number.slice(0, depth).join('.');
-    for (let i = numbered.length - 1; i >= 0; i--) {
-      if (numbered[i]!.number!.join('.') === prefix) return numbered[i]!;
-    }
+    const parent = byNumber.get(number.slice(0, depth).join('.'));
+    if (parent) return parent;
   }
   return null;
 }

@@ -8,8 +8,11 @@ export interface IcsOptions {
   calendarName: string;
   insurerName: (slug: string) => string;
   careTypeName: (slug: string) => string;
-  /** DTSTAMP of every event: when this calendar was made. */
-  stamp: Date;
+  /**
+   * DTSTAMP of an event: from the source data (its policy's publication date), not the clock, so
+   * that two builds of the same sources write the same calendar, byte for byte.
+   */
+  stamp: (milestone: Milestone) => Date;
 }
 
 /**
@@ -73,6 +76,6 @@ function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & {
     url,
     categories: [milestone.kindLabel, options.insurerName(milestone.insurer)],
     transp: 'TRANSPARENT',
-    timestamp: options.stamp.getTime(),
+    timestamp: options.stamp(milestone).getTime(),
   };
 }

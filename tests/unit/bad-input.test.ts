@@ -1,7 +1,8 @@
 /** Bad input: each case gets a clear message naming the file (and line), and the run writes nothing. */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { decodeWindows1252 } from '../../scripts/ingest/decode-text.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -43,6 +44,41 @@ describe('bad source files', () => {
     const document = await ingestText(bytes, 'cp1252.txt', fixtureEntry('cp1252.txt'));
     assert.match(document.sections[0]!.text, /patiënt en de cliënt/);
     assert.ok(document.ingest.warnings.includes('not valid UTF-8: decoded as Windows-1252'));
+  });
+
+  it('decodes every character Windows-1252 puts at 0x80–0x9F, so bullets are list items', async () => {
+    // The 27 assigned characters of 0x80–0x9F, by the WHATWG table.
+    const assigned = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+    const bytes = [0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f];
+    assert.equal(bytes.length, 27);
+    assert.equal(decodeWindows1252(Uint8Array.from(bytes)), assigned);
+    // The five unassigned bytes keep their code point (as the standard says); Latin-1 above 0x9F is itself.
+    assert.equal(decodeWindows1252(Uint8Array.from([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xe9, 0x41])), '\u0081\u008d\u008f\u0090\u009déA');
+    const text = '1 Inleiding\n\nDe zorgaanbieder levert het volgende aan de verzekeraar:\n\n\u2022 een offerte van de patiënt’s zorg;\n\u2022 een kwaliteitsverslag.\n';
+    const table = new Map([...assigned].map((character, index) => [character, bytes[index]!]));
+    const encoded = Uint8Array.from([...text].map((character) => table.get(character) ?? ({ ë: 0xeb }[character] ?? character.charCodeAt(0))));
+    const document = await ingestText(encoded, 'cp1252.txt', fixtureEntry('cp1252.txt'));
+    assert.match(document.sections[0]!.text, /^- een offerte van de patiënt’s zorg;$/mu);
+    assert.match(document.sections[0]!.text, /^- een kwaliteitsverslag\.$/mu);
+  });
+
+  it('reads UTF-16 with a byte-order mark, little- and big-endian, as text', async () => {
+    const text = '1 Inleiding\n\nDe patiënt krijgt passende zorg — dichtbij — en dit is een zin met genoeg woorden.\n';
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const big = Buffer.from(little.subarray(2)).swap16();
+    for (const bytes of [little, Buffer.concat([Buffer.from([0xfe, 0xff]), big])]) {
+      const document = await ingestText(new Uint8Array(bytes), 'utf16.txt', fixtureEntry('utf16.txt'));
+      assert.match(document.sections[0]!.text, /patiënt krijgt passende zorg — dichtbij —/u);
+    }
+    await rejectsWith(ingestText(new Uint8Array(Buffer.from(text, 'utf16le')), 'zonder-bom.txt'), /^zonder-bom\.txt: looks like UTF-16 text without a byte-order mark[\s\S]*save the file again as UTF-8/);
+  });
+
+  it('refuses a NUL byte anywhere, with its line', async () => {
+    const body = Array.from({ length: 3000 }, (_, index) => `Regel ${index + 1} van een lange tekst over passende zorg.`).join('\n');
+    const text = `1 Inleiding\n\n${body}\nhier\u0000staat een NUL.\n`;
+    assert.ok(Buffer.byteLength(text) > 64 * 1024, 'past the first 64 KB');
+    const error = await rejectsWith(ingestText(text, 'nul.txt'), /^nul\.txt:3003: contains a NUL character \(the first at line 3003, column 5; read as utf-8\)[\s\S]*remove the NUL characters/);
+    assert.equal(error.line, 3003);
   });
 
   it('refuses a text with no headings at all, unless sources.yaml allows it', async () => {
@@ -90,6 +126,39 @@ describe('bad sources.yaml', () => {
       () => parse(`sources:\n${entry()}${entry().replace('a.txt', 'b.txt')}`),
       (error: unknown) => error instanceof InputError && /two sources resolve to the same id "cz-2025-msz": "a\.txt" and "b\.txt"/.test(error.message) && error.line === 7,
     );
+  });
+
+  it('publishes only http(s) addresses as links', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:msgbox(1)']) {
+      assert.throws(
+        () => parse(`sources:\n${entry(`    url: "${url}"\n`)}`),
+        (error: unknown) => error instanceof InputError && /is not a web address/u.test(error.message) && error.line === 7 && /starting with https:\/\//u.test(error.hint),
+        url,
+      );
+    }
+    assert.equal(parse(`sources:\n${entry('    url: https://www.cz.nl/zorgaanbieders\n')}`)[0]!.url, 'https://www.cz.nl/zorgaanbieders');
+  });
+
+  it('gives each kind of problem its own fix', () => {
+    const hintOf = (text: string) => {
+      try {
+        parse(text);
+      } catch (error) {
+        return (error as InputError).hint;
+      }
+      assert.fail('expected a refusal');
+    };
+    const hints = [
+      hintOf(`sources:\n${entry().replace('insurer: cz', 'insurer: czz')}`),
+      hintOf(`sources:\n${entry().replace('careType: msz', 'careType: mszz')}`),
+      hintOf(`sources:\n${entry().replace('year: 2025', 'year: twintig')}`),
+      hintOf(`sources:\n${entry('    kleur: blauw\n')}`),
+      hintOf(`sources:\n${entry()}${entry().replace('a.txt', 'b.txt')}`),
+      hintOf(`sources:\n${entry().replace('a.txt', '../a.txt')}`),
+    ];
+    assert.equal(new Set(hints).size, hints.length, hints.join('\n'));
+    assert.match(hints[0]!, /insurers\.yaml/u);
+    assert.match(hints[3]!, /remove kleur/u);
   });
 
   it('refuses a missing field with its entry line', () => {
@@ -159,6 +228,28 @@ describe('the ingest CLI', () => {
     assert.equal(result.code, 1);
     assert.match(result.stderr, /b\.txt: resolves to id "cz-2025-msz", the same as ".*a\.txt"/);
     assert.deepEqual(readdirSync(out), ['earlier.json']);
+  });
+
+  it('refuses a source that links outside its folder, and reads one that links inside', async () => {
+    const { dir, sources, out } = workspace();
+    writeFileSync(join(dir, 'elders.txt'), readFileSync(join(SOURCES, 'cz-2025-msz.txt')));
+    symlinkSync('/etc/passwd', join(sources, 'cz-2025-msz.txt'));
+    symlinkSync(join(dir, 'elders.txt'), join(sources, 'caresq-2025-ziekenvervoer.txt'));
+    writeFileSync(join(sources, 'sources.yaml'), 'sources:\n  - file: cz-2025-msz.txt\n    insurer: cz\n    year: 2025\n    careType: msz\n    title: CZ\n');
+    const result = await ingest(['--out', out, '--sources', sources]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /cz-2025-msz\.txt: is a symbolic link that leads outside .*sources\/ \(to \/etc\/passwd\)\n {2}fix: copy the policy text into/u);
+    assert.match(result.stderr, /caresq-2025-ziekenvervoer\.txt: is a symbolic link that leads outside/u);
+    assert.deepEqual(readdirSync(out), ['earlier.json']);
+
+    rmSync(join(sources, 'cz-2025-msz.txt'));
+    rmSync(join(sources, 'caresq-2025-ziekenvervoer.txt'));
+    mkdirSync(join(sources, 'archief'));
+    cpSync(join(SOURCES, 'cz-2025-msz.txt'), join(sources, 'archief', 'cz.txt'));
+    symlinkSync(join('archief', 'cz.txt'), join(sources, 'cz-2025-msz.txt'));
+    const inside = await ingest(['--out', out, '--sources', sources]);
+    assert.equal(inside.code, 0, inside.stderr);
+    assert.ok(readdirSync(out).includes('cz-2025-msz.json'));
   });
 
   it('reports every bad file, not only the first', async () => {

@@ -191,7 +191,7 @@ describe('procurement calendar', () => {
       calendarName: 'Zorginkoop',
       insurerName: (slug) => taxonomy.insurers.find((insurer) => insurer.slug === slug)!.name,
       careTypeName: (slug) => slug,
-      stamp: new Date('2026-11-23T00:00:00Z'),
+      stamp: () => new Date('2026-11-23T00:00:00Z'),
     });
     const calendar = new ICAL.Component(ICAL.parse(ics));
     const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));

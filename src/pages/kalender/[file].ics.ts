@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { buildCalendar } from '../../lib/calendar.ts';
 import { calendarToIcs } from '../../lib/calendar-ics.ts';
 import { getSite } from '../../lib/site.ts';
+import { publicationDate } from '../../lib/changelog.ts';
 import { renderedOnly } from '../../lib/incremental.ts';
 
 export const getStaticPaths = (async () => {
@@ -21,7 +22,7 @@ export const GET: APIRoute = async ({ params, site: siteUrl }) => {
     calendarName: insurer ? `Zorginkoop ${site.insurer(insurer).name}` : 'Zorginkoop: alle verzekeraars',
     insurerName: (slug) => site.insurer(slug).name,
     careTypeName: (slug) => site.careType(slug).name,
-    stamp: new Date(),
+    stamp: (milestone) => publicationDate(milestone.document, site.taxonomy.milestones.legalPublication),
   });
   return new Response(ics, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };
