@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { constants } from 'node:os';
+import { operationalMessage } from '../../src/lib/errors.ts';
 
 const WATCHDOG = fileURLToPath(new URL('./exit-with-parent.mjs', import.meta.url));
 
@@ -43,13 +44,50 @@ function installSignalHandlers(): void {
   }
 }
 
+/** The end of each child's error output, passed on as it comes and kept for the failure message. */
+const errorTails = new WeakMap<ChildProcess, string>();
+const TAIL = 16 * 1024;
+
 /** Starts `node <args>` as a child of this build, with the watchdog loaded. */
 export function startNode(args: string[], options: SpawnOptions = {}): ChildProcess {
   installSignalHandlers();
-  const child = spawn(process.execPath, ['--import', WATCHDOG, ...args], { stdio: 'inherit', ...options });
+  const child = spawn(process.execPath, ['--import', WATCHDOG, ...args], { stdio: ['inherit', 'inherit', 'pipe'], ...options });
   running.add(child);
   child.on('exit', () => running.delete(child));
+  errorTails.set(child, '');
+  heldFrames.set(child, []);
+  let partial = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    errorTails.set(child, `${errorTails.get(child) ?? ''}${text}`.slice(-TAIL));
+    const lines = (partial + text).split('\n');
+    partial = lines.pop()!;
+    // Stack frames are held back: shown for a bug, left out for a disk or permission error.
+    for (const line of lines) {
+      if (STACK_LINE.test(line)) heldFrames.get(child)!.push(line);
+      else process.stderr.write(`${line}\n`);
+    }
+  });
+  child.on('exit', () => {
+    if (partial) process.stderr.write(`${partial}\n`);
+  });
   return child;
+}
+
+const STACK_LINE = /^\s+(?:at .+|Stack trace:|Location:|\/.+:\d+:\d+)$/u;
+const heldFrames = new WeakMap<ChildProcess, string[]>();
+
+/** The stack frames a failed child printed, for a failure that is not the machine's. */
+function showHeldFrames(child: ChildProcess): void {
+  const frames = heldFrames.get(child) ?? [];
+  if (frames.length) process.stderr.write(`${frames.join('\n')}\n`);
+}
+
+/** A disk or permission error a child printed on its way out, as one line (null: none). */
+function operationalCause(child: ChildProcess): string | null {
+  const match = /\b(ENOSPC|EDQUOT|EROFS|EACCES|EPERM|EIO|EMFILE)\b[^'\n]*'([^'\n]+)'/u.exec(errorTails.get(child) ?? '');
+  if (!match) return null;
+  return operationalMessage({ code: match[1], path: match[2]!.replace(/^file:\/\//u, '') });
 }
 
 /** What a signal that ended a child most likely means, for the message. */
@@ -81,7 +119,11 @@ export function waitFor(step: string, child: ChildProcess, timeoutMs: number): P
       if (code === 0) resolvePromise();
       else if (timedOut) reject(new BuildStepError(`${step} took longer than ${Math.round(timeoutMs / 60000)} min and was stopped; raise the limit with --step-timeout-min if the corpus is that large.`));
       else if (signal) reject(new BuildStepError(`${step} was ${signalMeaning(signal)}.`));
-      else reject(new BuildStepError(`${step} failed with exit code ${code} (its messages are above).`));
+      else {
+        const cause = operationalCause(child);
+        if (!cause) showHeldFrames(child);
+        reject(new BuildStepError(cause ? `${step} failed. ${cause}` : `${step} failed with exit code ${code} (its messages are above).`));
+      }
     });
   });
 }

@@ -14,7 +14,7 @@
  * turns; 79 and 86 s against 87 and 92 s), too close to the 2 GB it must stay under.
  */
 import type { ChildProcess } from 'node:child_process';
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { corpusFiles } from '../../src/lib/corpus.ts';
@@ -82,6 +82,15 @@ export function astroHeapLimitMb(corpusDir: string): number {
 }
 
 /**
+ * Astro's build of a static site sometimes leaves its server chunks (manifest_<hash>.mjs,
+ * content-*.mjs) at the top of the output; they are no part of the site, and a hash that differs
+ * from build to build would make two builds of the same sources differ.
+ */
+function removeServerLeftovers(siteDir: string): void {
+  for (const name of readdirSync(siteDir)) if (name.endsWith('.mjs')) rmSync(join(siteDir, name), { force: true });
+}
+
+/**
  * Renders the pages into `siteDir` and the search index into `searchDir` (both new folders that
  * no site uses), then moves the index into the site, and for an incremental build links in the
  * pages not rendered again from `previousSite`. On failure both folders are removed.
@@ -119,6 +128,7 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
   ];
   try {
     await Promise.all(halves);
+    removeServerLeftovers(siteDir);
     if (options.renderInsurers && options.previousSite) {
       try {
         takeOverUnrendered(options.previousSite, siteDir, ['pagefind']);

@@ -197,7 +197,7 @@ export function takeOverUnrendered(previousDir: string, stagedDir: string, skip:
         continue;
       }
       const target = join(stagedDir, path);
-      if (existsSync(target)) continue;
+      if (existsSync(target) || (relativeDir === '' && entry.name.endsWith('.mjs'))) continue;
       mkdirSync(dirname(target), { recursive: true });
       linkOrCopy(join(previousDir, path), target);
       taken++;

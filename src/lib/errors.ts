@@ -55,6 +55,6 @@ export function operationalMessage(error: unknown): string | null {
   if (!code || !(code in SYSTEM_ERRORS)) return null;
   const { syscall, path, dest } = error as NodeJS.ErrnoException & { dest?: string };
   const [meaning, todo] = SYSTEM_ERRORS[code]!;
-  const doing = syscall ? `${syscall}${path ? ` ${path}` : ''}${dest ? ` → ${dest}` : ''}` : 'a file operation';
+  const doing = syscall ? `${syscall}${path ? ` ${path}` : ''}${dest ? ` → ${dest}` : ''}` : `use ${path ?? 'a file'}`;
   return `Could not ${doing}: ${meaning} (${code}); ${todo}.`;
 }

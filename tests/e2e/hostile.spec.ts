@@ -46,3 +46,30 @@ test('the built HTML holds no inline script and no javascript: URL', () => {
     expect(html, file).not.toMatch(/<(?:iframe|object|embed|img)\b/iu);
   }
 });
+
+test('the site is served with the headers of its _headers file: no framing, no sniffing, typed feeds', async ({ request }) => {
+  const page = await request.get('/');
+  expect(page.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(page.headers()['x-content-type-options']).toBe('nosniff');
+  expect(page.headers()['referrer-policy']).toBe('no-referrer');
+  expect((await request.get('/wijzigingen/feed.xml')).headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+  expect((await request.get('/kalender/alle.ics')).headers()['content-type']).toBe('text/calendar; charset=utf-8');
+  expect((await request.get('/voorwaarden/voorwaarden.csv')).headers()['content-type']).toBe('text/csv; charset=utf-8');
+  const api = await request.get('/api/documents.json');
+  expect(api.headers()['content-type']).toBe('application/json; charset=utf-8');
+  expect(api.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  const entry = JSON.parse(await (await request.get('/pagefind/pagefind-entry.json')).text()) as { languages: Record<string, { hash: string }> };
+  expect(Object.keys(entry.languages).length).toBeGreaterThan(0);
+  expect((await request.get('/pagefind/pagefind-entry.json')).headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+  const fragments = readdirSync('dist/pagefind/fragment');
+  expect((await request.get(`/pagefind/fragment/${fragments[0]}`)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect((await request.get('/_headers')).status()).toBe(404);
+});
+
+test('a feed carries a hostile heading as text, and the CSV no formula', async ({ request }) => {
+  const feed = await (await request.get(`${base}/wijzigingen/feed.xml`)).text();
+  // Every title and summary is escaped text inside CDATA: no raw tag from a source.
+  for (const match of feed.matchAll(/<(title|summary) type="html"><!\[CDATA\[([\s\S]*?)\]\]>/gu)) expect(match[2]).not.toMatch(/[<>]/u);
+  const csv = await (await request.get(`${base}/voorwaarden/voorwaarden.csv`)).text();
+  for (const row of csv.split('\r\n').slice(1)) for (const cell of row.split(',')) expect(cell.replace(/^"/u, '')).not.toMatch(/^[=+\-@\t\r]/u);
+});
