@@ -50,7 +50,7 @@ export async function loadSource(bytes: Uint8Array, file: string, options: LoadO
     throw new InputError(
       file,
       `is ${(bytes.length / MB).toFixed(1)} MB, more than the ${(limit / MB).toFixed(0)} MB limit for a ${isPdf ? 'PDF' : 'text'} source (a policy text is normally well under 1 MB)`,
-      'check that this is the policy itself and not an archive or a concatenation of many files; split it, or raise the limit with --max-size-mb',
+      `check that this is the policy itself and not an archive or a concatenation of many files; split it, or raise the limit: npm run build -- --max-size-mb ${Math.ceil(bytes.length / MB)} (or npm run ingest -- --max-size-mb ${Math.ceil(bytes.length / MB)})`,
     );
   }
   if (bytes.length === 0 || (!isPdf && isBlank(bytes))) {

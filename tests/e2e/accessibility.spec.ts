@@ -23,6 +23,9 @@ const PAGES = {
 
 for (const [name, path] of Object.entries(PAGES)) {
   test(`axe: ${name}`, async ({ page }) => {
+    // axe walks every node: the source page of a long policy (thousands of lines) took 12 s on
+    // its own and over 30 s beside another browser on two busy cores.
+    test.setTimeout(90_000);
     await page.goto(path);
     if (path.startsWith('/zoeken/')) await expect(page.locator('#zoekresultaten > li').first()).toBeVisible();
     if (path.includes('jaar-caresq')) await expect(page.getByRole('status')).toHaveText(/Caresq 2025/);

@@ -1,7 +1,7 @@
 /** Bad input: each case gets a clear message naming the file (and line), and the run writes nothing. */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { decodeWindows1252 } from '../../scripts/ingest/decode-text.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -250,6 +250,24 @@ describe('the ingest CLI', () => {
     const inside = await ingest(['--out', out, '--sources', sources]);
     assert.equal(inside.code, 0, inside.stderr);
     assert.ok(readdirSync(out).includes('cz-2025-msz.json'));
+  });
+
+  it('takes the size limit its message names from npm run build too', async () => {
+    const { dir, sources } = workspace();
+    cpSync(join(SOURCES, 'cz-2025-msz.txt'), join(sources, 'cz-2025-msz.txt'));
+    const build = (extra: string[]) =>
+      run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), '--sources', sources, '--corpus', join(dir, 'corpus'), '--out', join(dir, 'site'), '--quiet', ...extra], { cwd: ROOT }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+      );
+    const refused = await build(['--max-size-mb', '0.01']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /cz-2025-msz\.txt: is 0\.\d MB, more than the 0 MB limit[\s\S]*npm run build -- --max-size-mb 1 \(or npm run ingest -- --max-size-mb 1\)/u);
+    assert.match(refused.stderr, /Ingest failed \(see above\): .*site\/ was left as it was\./u);
+    assert.ok(!existsSync(join(dir, 'site')));
+    const wrong = await build(['--max-size-mb', 'veel']);
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.stderr, /--max-size-mb must be a positive number, not "veel"/u);
   });
 
   it('reports every bad file, not only the first', async () => {

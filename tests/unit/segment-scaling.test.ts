@@ -10,42 +10,8 @@ import fc from 'fast-check';
 import { DEFAULT_LOAD_OPTIONS } from '../../scripts/ingest/load.ts';
 import { createPipelineContext, ingestSource } from '../../scripts/ingest/pipeline.ts';
 import { fixtureEntry, loadTaxonomy } from './helpers.ts';
+import { policyText } from '../../scripts/bench/numbered-policy.ts';
 
-const WORDS = ['zorg', 'inkoop', 'kwaliteit', 'contract', 'tarief', 'verantwoording', 'wachttijd', 'innovatie', 'regio', 'samenwerking', 'aanbieder', 'declaratie', 'volume', 'budget'];
-const capital = (word: string) => word[0]!.toUpperCase() + word.slice(1);
-
-/** A numbering walk: from each number, the first child, the next sibling, or up and on. */
-function numbering(random: () => number, count: number, maxDepth: number): number[][] {
-  const numbers: number[][] = [];
-  let current = [1];
-  for (let index = 0; index < count; index++) {
-    numbers.push([...current]);
-    const step = random();
-    if (step < 0.35 && current.length < maxDepth) current = [...current, 1];
-    else if (step < 0.8 || current.length === 1) current = [...current.slice(0, -1), current.at(-1)! + 1];
-    else {
-      const up = 1 + Math.floor(random() * (current.length - 1));
-      const parent = current.slice(0, current.length - up);
-      current = [...parent.slice(0, -1), parent.at(-1)! + 1];
-    }
-  }
-  return numbers;
-}
-
-/** A policy-like text of `count` numbered headings; the numbers in order. */
-function policyText(seed: number, count: number, maxDepth: number): { text: string; numbers: string[] } {
-  let state = seed >>> 0 || 1;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const word = () => WORDS[Math.floor(random() * WORDS.length)]!;
-  const lines = ['Zorginkoopbeleid', ''];
-  const numbers = numbering(random, count, maxDepth);
-  for (const number of numbers) {
-    lines.push(`${number.join('.')} ${capital(word())} en ${word()}`, '');
-    // Boilerplate under every heading, and a sentence of its own.
-    lines.push('De zorgaanbieder houdt zich aan de afspraken in de overeenkomst.', `Voor ${word()} geldt een afspraak over ${word()} en ${word()} in de ${word()}.`, '');
-  }
-  return { text: lines.join('\n'), numbers: numbers.map((number) => number.join('.')) };
-}
 
 const context = createPipelineContext(loadTaxonomy(), { ...DEFAULT_LOAD_OPTIONS, maxTextBytes: 64 * 2 ** 20 });
 const ingest = (text: string) => ingestSource({ file: 'gen.txt', bytes: new TextEncoder().encode(text), entry: fixtureEntry('gen.txt') }, context);
