@@ -21,12 +21,13 @@ function measure(count: number): { median: number; found: number; bytes: number 
   const { text } = policyText(7, count, Number(values.depth));
   const file = join(dir, 'zilveren-kruis-2027-msz.txt');
   writeFileSync(file, text);
+  writeFileSync(join(dir, 'sources.yaml'), 'sources:\n  - file: zilveren-kruis-2027-msz.txt\n    insurer: zilveren-kruis\n    year: 2027\n    careType: msz\n    title: Gegenereerd beleid\n');
   const megabytes = Math.ceil(Buffer.byteLength(text) / 2 ** 20) + 1;
   const times: number[] = [];
   let found = 0;
   for (let run = 0; run < Number(values.runs); run++) {
     const started = performance.now();
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--full', '--quiet', '--max-size-mb', String(megabytes), '--out', join(dir, 'out'), file], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--full', '--quiet', '--max-size-mb', String(megabytes), '--sources', dir, '--out', join(dir, 'out'), file], { encoding: 'utf8' });
     times.push((performance.now() - started) / 1000);
     if (result.status !== 0) throw new Error(`ingest failed:\n${result.stderr}`);
     const json = readdirSync(join(dir, 'out')).find((name) => name.endsWith('.json') && !name.startsWith('.'))!;

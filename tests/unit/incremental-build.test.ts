@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildSite } from '../../scripts/build/build-site.ts';
-import { planSiteBuild, skeletonOf } from '../../scripts/build/site-plan.ts';
+import { codeFingerprint, planSiteBuild, skeletonOf } from '../../scripts/build/site-plan.ts';
 import { serialiseDocument } from '../../scripts/ingest/write.ts';
 import type { PolicyDocument } from '../../src/lib/schema.ts';
 import { CORPUS_FILES, filesUnder, ingestCorpusFile } from './helpers.ts';
@@ -89,6 +89,22 @@ describe('incremental build', () => {
     assert.match(planSiteBuild({ corpusDir, outDir: site, root: code }).reason, /code/u);
 
     assert.equal(planSiteBuild({ corpusDir, outDir: site, full: true }).renderInsurers, null);
+  });
+
+  it('keeps the code fingerprint when npm install only adds or drops packages for other platforms', () => {
+    const root = join(work, 'lock-root');
+    mkdirSync(root, { recursive: true });
+    const lock = { name: 'x', lockfileVersion: 3, packages: { '': { dependencies: { pagefind: '^1.6.0' } }, 'node_modules/pagefind': { version: '1.6.0', optionalDependencies: { '@pagefind/linux-x64': '1.6.0' } } } as Record<string, unknown> };
+    const fingerprint = () => {
+      writeFileSync(join(root, 'package-lock.json'), JSON.stringify(lock, null, 2));
+      return codeFingerprint(root);
+    };
+    const bare = fingerprint();
+    lock.packages['node_modules/@pagefind/linux-x64'] = { version: '1.6.0', optional: true, os: ['linux'], cpu: ['x64'] };
+    lock.packages['node_modules/@rollup/rollup-darwin-arm64'] = { version: '4.0.0', optional: true, os: ['darwin'], cpu: ['arm64'] };
+    assert.equal(fingerprint(), bare, 'platform packages added');
+    (lock.packages['node_modules/pagefind'] as { version: string }).version = '1.6.1';
+    assert.notEqual(fingerprint(), bare, 'a real dependency change still counts');
   });
 
   it('renders everything when the site there is not the one it recorded', () => {
