@@ -85,7 +85,7 @@ function showHeldFrames(child: ChildProcess): void {
 
 /** A disk or permission error a child printed on its way out, as one line (null: none). */
 function operationalCause(child: ChildProcess): string | null {
-  const match = /\b(ENOSPC|EDQUOT|EROFS|EACCES|EPERM|EIO|EMFILE)\b[^'\n]*'([^'\n]+)'/u.exec(errorTails.get(child) ?? '');
+  const match = /\b(ENOSPC|EDQUOT|EROFS|EACCES|EPERM|EIO|EMFILE|ENOENT)\b[^'\n]*'([^'\n]+)'/u.exec(errorTails.get(child) ?? '');
   if (!match) return null;
   return operationalMessage({ code: match[1], path: match[2]!.replace(/^file:\/\//u, '') });
 }

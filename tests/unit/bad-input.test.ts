@@ -98,6 +98,18 @@ describe('bad source files', () => {
     await rejectsWith(ingestText(new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog'), 'kapot.pdf'), /^kapot\.pdf: could not be read as a PDF[\s\S]*truncated or damaged/);
   });
 
+  it('says a password-protected PDF is protected, not damaged', async () => {
+    const { PDFDocument, PDFName, PDFHexString, StandardFonts } = await import('pdf-lib');
+    const pdf = await PDFDocument.create();
+    pdf.addPage().drawText('1 Inleiding', { font: await pdf.embedFont(StandardFonts.Helvetica) });
+    // The standard security handler with a user password: the empty one does not open it.
+    const encrypt = pdf.context.obj({ Filter: PDFName.of('Standard'), V: 1, R: 2, Length: 40, P: -4, O: PDFHexString.of('11'.repeat(32)), U: PDFHexString.of('22'.repeat(32)) });
+    pdf.context.trailerInfo.Encrypt = pdf.context.register(encrypt);
+    pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of('00'.repeat(16)), PDFHexString.of('00'.repeat(16))]);
+    const error = await rejectsWith(ingestText(await pdf.save({ useObjectStreams: false }), 'beveiligd.pdf'), /^beveiligd\.pdf: is protected with a password, so its text cannot be read\n {2}fix: ask the publisher for an unprotected copy/u);
+    assert.doesNotMatch(error.format(), /truncated|damaged/u);
+  });
+
   it('refuses a .pdf file that is not a PDF', async () => {
     await rejectsWith(ingestText('1 Titel\n\nTekst.', 'nep.pdf'), /^nep\.pdf: has a \.pdf name but is not a PDF/);
   });

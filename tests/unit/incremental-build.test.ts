@@ -4,7 +4,8 @@
  * full build of the same corpus. And what it must not take for a text change.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { verifySite } from '../../scripts/build/verify-site.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -105,6 +106,36 @@ describe('incremental build', () => {
     assert.equal(fingerprint(), bare, 'platform packages added');
     (lock.packages['node_modules/pagefind'] as { version: string }).version = '1.6.1';
     assert.notEqual(fingerprint(), bare, 'a real dependency change still counts');
+  });
+
+  it('refuses to publish a site that lacks a page, has half a page or a stray one, or whose search index names a missing file', () => {
+    const manifest = JSON.parse(readFileSync(join(work, '.site-bouw.json'), 'utf8')) as { pages: string[]; documents: Record<string, { searchRecords: number }> };
+    const records = Object.values(manifest.documents).reduce((sum, document) => sum + document.searchRecords, 0);
+    const copy = (name: string) => {
+      const dir = join(work, `controle-${name}`);
+      cpSync(site, dir, { recursive: true, dereference: true });
+      return dir;
+    };
+    assert.deepEqual(verifySite(copy('heel'), manifest.pages, records).problems, []);
+    const damages: Array<[string, (dir: string) => void, RegExp]> = [
+      ['ontbreekt', (dir) => rmSync(join(dir, 'beleid', 'cz-2025-msz', 'index.html')), /1 of \d+ pages are missing \(beleid\/cz-2025-msz\/index\.html\)/u],
+      ['half', (dir) => writeFileSync(join(dir, 'index.html'), readFileSync(join(dir, 'index.html'), 'utf8').slice(0, 500)), /^index\.html does not end with <\/html>$/u],
+      ['json', (dir) => writeFileSync(join(dir, 'api', 'documents.json'), '{"documents": ['), /^api\/documents\.json is not valid JSON$/u],
+      ['extra', (dir) => writeFileSync(join(dir, 'beleid', 'oud.html'), '<html></html>'), /1 pages are there that the plan does not name \(beleid\/oud\.html\)/u],
+      ['fragment', (dir) => rmSync(join(dir, 'pagefind', 'fragment', readdirSync(join(dir, 'pagefind', 'fragment'))[0]!)), /names 1 files that are not there/u],
+      ['afgekapt', (dir) => {
+        const index = join(dir, 'pagefind', 'index');
+        const file = join(index, readdirSync(index)[0]!);
+        writeFileSync(file, readFileSync(file).subarray(0, 20));
+      }, /is damaged \(it does not decompress\)/u],
+      ['leeg', (dir) => rmSync(join(dir, 'pagefind'), { recursive: true }), /the search index \(pagefind\/delen\.json\) is missing/u],
+    ];
+    for (const [name, damage, expected] of damages) {
+      const dir = copy(name);
+      damage(dir);
+      const { problems } = verifySite(dir, manifest.pages, records);
+      assert.ok(problems.some((problem) => expected.test(problem)), `${name}: ${problems.join('; ')}`);
+    }
   });
 
   it('renders everything when the site there is not the one it recorded', () => {
