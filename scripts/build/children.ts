@@ -117,7 +117,7 @@ export function waitFor(step: string, child: ChildProcess, timeoutMs: number): P
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolvePromise();
-      else if (timedOut) reject(new BuildStepError(`${step} took longer than ${Math.round(timeoutMs / 60000)} min and was stopped; raise the limit with --step-timeout-min if the corpus is that large.`));
+      else if (timedOut) reject(new BuildStepError(`${step} took longer than ${timeoutMs >= 60_000 ? `${Math.round(timeoutMs / 60_000)} min` : `${Math.round(timeoutMs / 1000)} s`} and was stopped; raise the limit with --step-timeout-min if the corpus is that large.`));
       else if (signal) reject(new BuildStepError(`${step} was ${signalMeaning(signal)}.`));
       else {
         const cause = operationalCause(child);
