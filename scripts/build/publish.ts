@@ -8,7 +8,7 @@
  * An `<out>` that is still a real folder (a site from before this layout, or another tool's) is
  * moved under the versions first; that one time there is a moment between the two renames.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 export interface SiteLayout {
@@ -86,15 +86,6 @@ export function publish(layout: SiteLayout, folder: string): void {
   for (const name of readdirSync(layout.versions)) {
     const path = join(layout.versions, name);
     if (path !== folder) rmSync(path, { recursive: true, force: true });
-  }
-}
-
-/** The name of the published version folder, for the manifest (null: not a versioned site). */
-export function publishedVersion(layout: SiteLayout): string | null {
-  try {
-    return lstatSync(layout.out).isSymbolicLink() ? basename(readlinkSync(layout.out)) : null;
-  } catch {
-    return null;
   }
 }
 
