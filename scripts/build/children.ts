@@ -99,9 +99,9 @@ function signalMeaning(signal: NodeJS.Signals): string {
 
 /**
  * Waits for a child to end; rejects with one line saying which step failed and how. `timeoutMs`:
- * the child is stopped when it runs longer.
+ * the child is stopped when it runs longer; `diagnose` may name a cause the build can see.
  */
-export function waitFor(step: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export function waitFor(step: string, child: ChildProcess, timeoutMs: number, diagnose: () => string | null = () => null): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -120,7 +120,8 @@ export function waitFor(step: string, child: ChildProcess, timeoutMs: number): P
       else if (timedOut) reject(new BuildStepError(`${step} took longer than ${timeoutMs >= 60_000 ? `${Math.round(timeoutMs / 60_000)} min` : `${Math.round(timeoutMs / 1000)} s`} and was stopped; raise the limit with --step-timeout-min if the corpus is that large.`));
       else if (signal) reject(new BuildStepError(`${step} was ${signalMeaning(signal)}.`));
       else {
-        const cause = operationalCause(child);
+        // What the build knows went wrong around the step (its input removed) comes first.
+        const cause = diagnose() ?? operationalCause(child);
         if (!cause) showHeldFrames(child);
         reject(new BuildStepError(cause ? `${step} failed. ${cause}` : `${step} failed with exit code ${code} (its messages are above).`));
       }

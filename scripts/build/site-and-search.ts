@@ -14,7 +14,7 @@
  * turns; 79 and 86 s against 87 and 92 s), too close to the 2 GB it must stay under.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { corpusFiles } from '../../src/lib/corpus.ts';
@@ -117,12 +117,15 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
   // Astro's own command line (its package exports no path to it, but does export package.json).
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
   const timeout = options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  // Both halves read the corpus as they go: removed under them (rm -rf .cache), that is the cause.
+  const corpusGone = () =>
+    existsSync(options.corpusDir) ? null : `Could not read ${options.corpusDir}/: it was removed while the site was being built; run npm run build again (it ingests the sources anew).`;
   const times = { site: 0, search: 0, total: 0 };
   const halves = [
-    waitFor('astro build', start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: siteDir, [PAGES_REPORT_ENV]: options.pagesReport }), timeout).then(() => {
+    waitFor('astro build', start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: siteDir, [PAGES_REPORT_ENV]: options.pagesReport }), timeout, corpusGone).then(() => {
       times.site = seconds();
     }),
-    waitFor('The search index (scripts/build-search.ts)', start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), searchDir, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])]), timeout).then(() => {
+    waitFor('The search index (scripts/build-search.ts)', start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), searchDir, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])]), timeout, corpusGone).then(() => {
       times.search = seconds();
     }),
   ];

@@ -28,6 +28,11 @@ describe('a failed build step', () => {
     assert.equal(await failure(script), 'astro build failed. Could not use /site/.dist-versies/1/index.html: the disk is full (ENOSPC); free space on that disk (or build elsewhere with --out), then run again.');
   });
 
+  it('puts a cause the build can see first', async () => {
+    const started = startNode(['-e', "console.error('Error: no corpus\\n    at read (file:///x.js:1:1)'); process.exit(1)"], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await assert.rejects(waitFor('astro build', started, 60_000, () => 'Could not read corpus/: it was removed.'), (error: unknown) => error instanceof BuildStepError && error.message === 'astro build failed. Could not read corpus/: it was removed.');
+  });
+
   it('points at its own messages otherwise', async () => {
     assert.equal(await failure("console.error('Error: a bug'); process.exit(3)"), 'astro build failed with exit code 3 (its messages are above).');
   });
