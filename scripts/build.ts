@@ -64,7 +64,7 @@ async function main(): Promise<number> {
         await waitFor('Ingest', startNode(['--import', 'tsx', join(process.cwd(), 'scripts', 'ingest.ts'), ...ingestArgs], { env: passLocks([corpusLock], process.env) }), stepTimeoutMs);
       } catch (error) {
         // The ingest said what was wrong with which source; a failure of its own is said here.
-        if (error instanceof BuildStepError && /failed with exit code 1 /u.test(error.message)) console.error(`\nIngest failed (see above): ${published}`);
+        if (error instanceof BuildStepError && error.reported) console.error(`\nIngest failed (see above): ${published}`);
         else console.error(`\n${(error as Error).message} ${published}`);
         return 1;
       }

@@ -8,7 +8,7 @@
  * as soon as it is published.
  */
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
@@ -18,13 +18,25 @@ import { HEADERS_FILE } from './build/headers-file.ts';
 const { values } = parseArgs({ options: { dir: { type: 'string', default: process.env.ATLAS_OUT_DIR ?? 'dist' }, port: { type: 'string', default: '4321' }, host: { type: 'string', default: 'localhost' } } });
 const root = resolve(values.dir);
 
-/** The rules of the site being served now (read again when a build replaced it). */
+/** The rules of the site being served now: read once per published build (dist is a link to it). */
+let loaded: { folder: string; rules: HeaderRule[] } | null = null;
 function rules(): HeaderRule[] {
+  let folder = '';
   try {
-    return parseHeadersFile(readFileSync(join(root, HEADERS_FILE), 'utf8'));
+    folder = realpathSync(root);
   } catch {
     return [];
   }
+  if (loaded?.folder !== folder) {
+    let text = '';
+    try {
+      text = readFileSync(join(folder, HEADERS_FILE), 'utf8');
+    } catch {
+      // A site without _headers (not built by npm run build): served without extra headers.
+    }
+    loaded = { folder, rules: parseHeadersFile(text) };
+  }
+  return loaded.rules;
 }
 
 const serve = sirv(root, {

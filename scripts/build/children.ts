@@ -11,8 +11,18 @@ import { operationalMessage } from '../../src/lib/errors.ts';
 
 const WATCHDOG = fileURLToPath(new URL('./exit-with-parent.mjs', import.meta.url));
 
-/** A step of the build that did not succeed; its message is one line for the user. */
-export class BuildStepError extends Error {}
+/**
+ * A step of the build that did not succeed; its message is one line for the user. `reported`:
+ * the child exited with an error of its own and printed what it was (nothing to add).
+ */
+export class BuildStepError extends Error {
+  constructor(
+    message: string,
+    readonly reported = false,
+  ) {
+    super(message);
+  }
+}
 
 const running = new Set<ChildProcess>();
 const cleanups = new Set<() => void>();
@@ -123,7 +133,7 @@ export function waitFor(step: string, child: ChildProcess, timeoutMs: number, di
         // What the build knows went wrong around the step (its input removed) comes first.
         const cause = diagnose() ?? operationalCause(child);
         if (!cause) showHeldFrames(child);
-        reject(new BuildStepError(cause ? `${step} failed. ${cause}` : `${step} failed with exit code ${code} (its messages are above).`));
+        reject(cause ? new BuildStepError(`${step} failed. ${cause}`) : new BuildStepError(`${step} failed with exit code ${code} (its messages are above).`, true));
       }
     });
   });

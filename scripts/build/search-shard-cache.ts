@@ -14,7 +14,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
+import { sha256 } from '../ingest/cache.ts';
+import { listFiles } from './file-tree.ts';
 import { linkOrCopy } from './link-or-copy.ts';
 
 /** In each kept shard: what it held when it was stored. */
@@ -53,7 +55,7 @@ export class SearchShardCache {
     mkdirSync(this.dir, { recursive: true });
     try {
       await write(temporary);
-      writeFileSync(join(temporary, FILE_LIST), `${JSON.stringify(listFiles(temporary))}\n`);
+      writeFileSync(join(temporary, FILE_LIST), `${JSON.stringify(hashFiles(temporary))}\n`);
       rmSync(join(this.dir, key), { recursive: true, force: true });
       renameSync(temporary, join(this.dir, key));
     } finally {
@@ -76,23 +78,16 @@ export class SearchShardCache {
   }
 }
 
-const fileHash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
 /** Every file under `dir` (relative path → SHA-256). */
-function listFiles(dir: string, under: string = dir, files: Record<string, string> = {}): Record<string, string> {
-  for (const entry of readdirSync(under, { withFileTypes: true })) {
-    const path = join(under, entry.name);
-    if (entry.isDirectory()) listFiles(dir, path, files);
-    else files[relative(dir, path)] = fileHash(path);
-  }
-  return files;
+function hashFiles(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((file) => [file, sha256(readFileSync(join(dir, file)))]));
 }
 
 /** Whether a kept shard holds exactly the files it was stored with, each with its hash. */
 function isWhole(dir: string): boolean {
   try {
     const listed = JSON.parse(readFileSync(join(dir, FILE_LIST), 'utf8')) as Record<string, string>;
-    const present = listFiles(dir);
+    const present = hashFiles(dir);
     delete present[FILE_LIST];
     const names = Object.keys(listed);
     return names.length === Object.keys(present).length && names.every((name) => present[name] === listed[name]);
@@ -103,14 +98,8 @@ function isWhole(dir: string): boolean {
 
 /** Every file under `from` put at the same place under `to` (but those named in `skip`). */
 function linkTree(from: string, to: string, skip: ReadonlySet<string> = new Set()): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (skip.has(entry.name)) continue;
-    const [source, target] = [join(from, entry.name), join(to, entry.name)];
-    if (entry.isDirectory()) {
-      linkTree(source, target);
-      continue;
-    }
-    linkOrCopy(source, target);
+  for (const file of listFiles(from).filter((name) => !skip.has(name))) {
+    mkdirSync(dirname(join(to, file)), { recursive: true });
+    linkOrCopy(join(from, file), join(to, file));
   }
 }

@@ -19,6 +19,8 @@ import { corpusFiles } from '../../src/lib/corpus.ts';
 import type { Section } from '../../src/lib/schema.ts';
 import { hasSearchRecord } from '../../src/lib/site.ts';
 import { BuildStepError } from './children.ts';
+import { sha256 } from '../ingest/cache.ts';
+import { listFiles } from './file-tree.ts';
 import { linkOrCopy } from './link-or-copy.ts';
 import { publishedFolder, siteLayout } from './publish.ts';
 
@@ -54,7 +56,6 @@ export interface SitePlan {
 
 export const manifestPath = (outDir: string) => join(dirname(resolve(outDir)), `.${basename(resolve(outDir))}-bouw.json`);
 
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** A SHA-256 over every file the pages are made from other than the corpus. */
 export function codeFingerprint(root: string = process.cwd()): string {
@@ -188,21 +189,14 @@ export function writeManifest(outDir: string, corpusDir: string, plan: SitePlan,
  */
 export function takeOverUnrendered(previousDir: string, stagedDir: string, skip: string[] = []): number {
   let taken = 0;
-  const walk = (relativeDir: string) => {
-    for (const entry of readdirSync(join(previousDir, relativeDir), { withFileTypes: true })) {
-      const path = join(relativeDir, entry.name);
-      if (relativeDir === '' && skip.includes(entry.name)) continue;
-      if (entry.isDirectory()) {
-        walk(path);
-        continue;
-      }
-      const target = join(stagedDir, path);
-      if (existsSync(target) || (relativeDir === '' && entry.name.endsWith('.mjs'))) continue;
-      mkdirSync(dirname(target), { recursive: true });
-      linkOrCopy(join(previousDir, path), target);
-      taken++;
-    }
-  };
-  walk('');
+  // Astro's server leftovers (*.mjs at the top) are no part of a site (site-and-search.ts).
+  const files = listFiles(previousDir, (folder) => skip.includes(folder)).filter((file) => !/^[^/]+\.mjs$/u.test(file));
+  for (const file of files) {
+    const target = join(stagedDir, file);
+    if (existsSync(target)) continue;
+    mkdirSync(dirname(target), { recursive: true });
+    linkOrCopy(join(previousDir, file), target);
+    taken++;
+  }
   return taken;
 }

@@ -5,8 +5,8 @@
  * ends with </html>, JSON parses, a feed or calendar is closed), no page beyond those, and a
  * search index whose every shard loads and whose every hit opens a page of this site.
  */
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { paths } from '../../src/lib/site.ts';
 import { verifySearchIndex } from './verify-search-index.ts';
 
@@ -23,23 +23,22 @@ export function requiredPages(documents: ReadonlyArray<{ id: string; insurer: st
   return [...new Set(urls.map(fileOfUrl))].sort();
 }
 
-const COMPLETE: Array<[RegExp, (text: string) => boolean, string]> = [
-  [/\.html$/u, (text) => /<\/html>\s*$/u.test(text), 'does not end with </html>'],
-  [/\.xml$/u, (text) => /<\/feed>\s*$/u.test(text), 'does not end with </feed>'],
-  [/\.ics$/u, (text) => /END:VCALENDAR\s*$/u.test(text), 'does not end with END:VCALENDAR'],
-  [
-    /\.json$/u,
-    (text) => {
-      try {
-        JSON.parse(text);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    'is not valid JSON',
-  ],
+/** How each kind of file must end (or parse) to be whole; `whole`: read it all, else only its end. */
+const COMPLETE: Array<{ pattern: RegExp; whole: boolean; ok: (text: string) => boolean; says: string }> = [
+  { pattern: /\.html$/u, whole: false, ok: (text) => /<\/html>\s*$/u.test(text), says: 'does not end with </html>' },
+  { pattern: /\.xml$/u, whole: false, ok: (text) => /<\/feed>\s*$/u.test(text), says: 'does not end with </feed>' },
+  { pattern: /\.ics$/u, whole: false, ok: (text) => /END:VCALENDAR\s*$/u.test(text), says: 'does not end with END:VCALENDAR' },
+  { pattern: /\.json$/u, whole: true, ok: parses, says: 'is not valid JSON' },
 ];
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The last bytes of a file: enough to see how it ends, without reading a gigabyte of pages. */
 function tailOf(path: string, size: number): string {
@@ -54,18 +53,6 @@ function tailOf(path: string, size: number): string {
   return buffer.toString('utf8');
 }
 
-/** Every file under `dir` but the search index, relative and with forward slashes. */
-function siteFiles(dir: string, under = dir, files: string[] = []): string[] {
-  for (const entry of readdirSync(under, { withFileTypes: true })) {
-    const path = join(under, entry.name);
-    if (entry.isDirectory()) {
-      if (under === dir && entry.name === 'pagefind') continue;
-      siteFiles(dir, path, files);
-    } else files.push(relative(dir, path).split('\\').join('/'));
-  }
-  return files;
-}
-
 export interface SiteCheck {
   problems: string[];
   /** Pages (HTML, feeds, data) of the checked site, for the manifest. */
@@ -74,12 +61,13 @@ export interface SiteCheck {
 }
 
 /**
- * Checks the site in `dir` against `expected` (the route files it must have, and no other HTML
- * pages) and `searchRecords` (how many records the search index was given).
+ * Checks the site in `dir`, whose files are `files` (scripts/build/file-tree.ts), against
+ * `expected` (the route files it must have, and no other HTML pages) and `searchRecords` (how
+ * many records the search index was given).
  */
-export function verifySite(dir: string, expected: readonly string[], searchRecords: number): SiteCheck {
+export function verifySite(dir: string, files: readonly string[], expected: readonly string[], searchRecords: number): SiteCheck {
   const problems: string[] = [];
-  const present = new Set(siteFiles(dir));
+  const present = new Set(files.filter((file) => !file.startsWith('pagefind/')));
   const want = new Set(expected);
   const missing = [...want].filter((file) => !present.has(file));
   if (missing.length) problems.push(`${missing.length} of ${want.size} pages are missing (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`);
@@ -87,11 +75,11 @@ export function verifySite(dir: string, expected: readonly string[], searchRecor
   if (strays.length) problems.push(`${strays.length} pages are there that the plan does not name (${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', …' : ''})`);
   for (const file of want) {
     if (!present.has(file)) continue;
-    const rule = COMPLETE.find(([pattern]) => pattern.test(file));
+    const rule = COMPLETE.find(({ pattern }) => pattern.test(file));
     const path = join(dir, file);
     const size = statSync(path).size;
     if (size === 0) problems.push(`${file} is empty`);
-    else if (rule && !rule[1](rule[0].source.includes('json') ? readFileSync(path, 'utf8') : tailOf(path, size))) problems.push(`${file} ${rule[2]}`);
+    else if (rule && !rule.ok(rule.whole ? readFileSync(path, 'utf8') : tailOf(path, size))) problems.push(`${file} ${rule.says}`);
   }
 
   let records = 0;

@@ -5,7 +5,7 @@
  * otherwise be published, whole, on its policy page and in the API.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { InputError } from '../../src/lib/errors.ts';
 
 const SOURCE_EXTENSIONS = /\.(txt|md|pdf)$/iu;
@@ -32,7 +32,7 @@ export function confineSource(file: string, folder: string | null, display: (pat
     }
     return; // Not there at all: the stat that follows says so.
   }
-  if (real !== root && !real.startsWith(`${root}${sep}`)) {
+  if (!isInside(real, root)) {
     throw new InputError(
       display(file),
       `is a symbolic link that leads outside ${display(within)}/ (to ${real})`,
@@ -72,5 +72,5 @@ export function readSourceFile(file: string, display: (path: string) => string):
 /** Whether `path` is `folder` or inside it (no links followed). */
 export function isInside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
