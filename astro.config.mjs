@@ -1,21 +1,23 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { pagesReport } from './scripts/build/pages-report.ts';
+import { clientScripts } from './src/build/client-scripts.ts';
+import { pagesReport } from './src/build/pages-report.ts';
+import { config } from './src/io/config.ts';
 
 // Fully static: the structured corpus (.cache/corpus, written by `npm run ingest`) is read at
 // build time; no server, no client framework.
 export default defineConfig({
   output: 'static',
   // Absolute URLs (Atom feeds) need the address the site is served from: set ATLAS_SITE_URL when deploying.
-  site: process.env.ATLAS_SITE_URL ?? 'http://localhost:4321',
+  site: config().siteUrl,
   trailingSlash: 'always',
   // Two pages at a time: one renders while the other's file is written. At N=1000 (7,200 pages,
   // 1 GB of HTML) Astro alone took 61-62 s one at a time, 57 s two at a time (four: 56 s, for
   // ~50 MB more memory than two).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   // A second site (the hostile-source test) builds into its own folder.
-  outDir: process.env.ATLAS_OUT_DIR ?? 'dist',
+  outDir: config().outDir,
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
-  // What the build wrote, for the check before it is published (scripts/build/verify-site.ts).
-  integrations: [pagesReport()],
+  // What the build wrote, for the check before it is published (src/build/verify-site.ts).
+  integrations: [clientScripts(), pagesReport()],
 });

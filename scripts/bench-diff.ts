@@ -4,12 +4,12 @@
  * median and range over RUNS warm runs (default 15) after one cold run. Not a test.
  */
 import { readFileSync } from 'node:fs';
-import { alignSections } from '../src/lib/align.ts';
-import { compareDocuments } from '../src/lib/compare.ts';
-import { loadCorpus } from '../src/lib/corpus.ts';
-import { readManifest, readTaxonomy } from '../src/lib/read-inputs.ts';
-import { createPipelineContext, ingestSource } from './ingest/pipeline.ts';
-import type { PolicyDocument } from '../src/lib/schema.ts';
+import { alignSections } from '../src/analysis/align.ts';
+import { compareDocuments } from '../src/analysis/compare.ts';
+import { loadCorpus } from '../src/io/corpus.ts';
+import { readManifest, readTaxonomy } from '../src/io/read-inputs.ts';
+import { createPipelineContext, ingestSource } from '../src/ingest/pipeline.ts';
+import type { PolicyDocument } from '../src/core/schemas/document.ts';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const documents = loadCorpus();

@@ -1,7 +1,7 @@
 /**
  * npm run bench:headings -- [--headings 100000] [--depth 6] [--runs 3]
  *
- * Ingest time against the number of headings: a generated text (scripts/bench/numbered-policy.ts)
+ * Ingest time against the number of headings: a generated text (tests/bench/numbered-policy.ts)
  * of N headings and of N/4, each ingested by `npm run ingest -- --full` as a user runs it, median
  * wall time over the runs, the headings found, and the ratio of the two times (linear: about 4).
  */
@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { policyText } from './bench/numbered-policy.ts';
+import { policyText } from '../tests/bench/numbered-policy.ts';
 
 const { values } = parseArgs({ options: { headings: { type: 'string', default: '100000' }, depth: { type: 'string', default: '6' }, runs: { type: 'string', default: '3' } } });
 const work = join('.cache', 'bench', 'koppen');

@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createPipelineContext, ingestSource } from './ingest/pipeline.ts';
-import { readManifest, readTaxonomy } from '../src/lib/read-inputs.ts';
+import { createPipelineContext, ingestSource } from '../src/ingest/pipeline.ts';
+import { readManifest, readTaxonomy } from '../src/io/read-inputs.ts';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const taxonomy = await readTaxonomy('content/taxonomy');

@@ -7,10 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createPipelineContext, ingestSource } from './ingest/pipeline.ts';
-import { layoutPdf } from './ingest/pdf-lines.ts';
-import { readPdf } from './ingest/pdf-thread.ts';
-import { readTaxonomy } from '../src/lib/read-inputs.ts';
+import { createPipelineContext, ingestSource } from '../src/ingest/pipeline.ts';
+import { layoutPdf } from '../src/ingest/load/pdf-lines.ts';
+import { readPdf } from '../src/ingest/load/pdf-thread.ts';
+import { readTaxonomy } from '../src/io/read-inputs.ts';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const given = process.argv.slice(2);

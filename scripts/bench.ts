@@ -1,8 +1,8 @@
 /**
- * npm run bench [-- --n 1000 --seed 7 --runs 3 --build-runs 2 --pairs 100 --report bench/REPORT.md] [--prepare]
+ * npm run bench [-- --n 1000 --seed 7 --runs 3 --build-runs 2 --pairs 100 --report tests/bench/REPORT.md] [--prepare]
  *
  * The benchmark at real scale (not a test): generates a synthetic corpus of N policies from the
- * five sources (scripts/bench/synthetic-corpus.ts, seeded), then measures, each against a floor
+ * five sources (tests/bench/synthetic-corpus.ts, seeded), then measures, each against a floor
  * or an alternative, over several runs (median and min–max):
  *   ingest (full, and incremental after one source changed) vs only reading the files;
  *   the whole build as npm run build runs it (ingest, then Astro and Pagefind side by side) vs
@@ -22,14 +22,15 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import MiniSearch from 'minisearch';
 import { stringify } from 'yaml';
-import { compareDocuments } from '../src/lib/compare.ts';
-import { loadCorpus } from '../src/lib/corpus.ts';
-import { readManifest, readTaxonomy } from '../src/lib/read-inputs.ts';
-import { sectionLabel } from '../src/lib/site.ts';
-import { stripLinks } from '../src/lib/text.ts';
-import { createPipelineContext, ingestSource } from './ingest/pipeline.ts';
-import { generateCorpus } from './bench/synthetic-corpus.ts';
-import { runTree } from './bench/process-tree.ts';
+import { compareDocuments } from '../src/analysis/compare.ts';
+import { loadCorpus } from '../src/io/corpus.ts';
+import { readManifest, readTaxonomy } from '../src/io/read-inputs.ts';
+import { sectionLabel } from '../src/core/labels.ts';
+import { paths } from '../src/core/routes.ts';
+import { stripLinks } from '../src/core/text.ts';
+import { createPipelineContext, ingestSource } from '../src/ingest/pipeline.ts';
+import { generateCorpus } from '../tests/bench/synthetic-corpus.ts';
+import { runTree } from '../tests/bench/process-tree.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,7 +39,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     'build-runs': { type: 'string', default: '2' },
     pairs: { type: 'string', default: '100' },
-    report: { type: 'string', default: 'bench/REPORT.md' },
+    report: { type: 'string', default: 'tests/bench/REPORT.md' },
     // Only generate the corpus and ingest it once (into .cache/bench/n<N>/), for profiling by hand.
     prepare: { type: 'boolean', default: false },
     // Only the search measurement, on the site a full run left in .cache/bench/n<N>/ (for tuning).
@@ -119,7 +120,7 @@ function benchIngest() {
   const peaks: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     rmSync(CORPUS, { recursive: true, force: true });
-    const result = tsx('scripts/bench/ingest-child.ts', [SOURCES, CORPUS, 'full']);
+    const result = tsx('tests/bench/ingest-child.ts', [SOURCES, CORPUS, 'full']);
     full.push(JSON.parse(result.stdout.trim().split('\n').at(-1)!).ms);
     peaks.push(result.peakMb);
     log(`ingest run ${run + 1}: ${(full.at(-1)! / 1000).toFixed(1)} s, peak ${result.peakMb.toFixed(0)} MB`);
@@ -137,14 +138,14 @@ function benchIngest() {
   const source = sourceToChange();
   for (let run = 0; run < RUNS; run++) {
     source.withWord(run % 2 ? 'zorgaanbieder' : 'zorgaanbeider');
-    const result = JSON.parse(tsx('scripts/bench/ingest-child.ts', [SOURCES, CORPUS, 'incremental']).stdout.trim().split('\n').at(-1)!);
+    const result = JSON.parse(tsx('tests/bench/ingest-child.ts', [SOURCES, CORPUS, 'incremental']).stdout.trim().split('\n').at(-1)!);
     if (result.read !== 1) throw new Error(`incremental ingest read ${result.read} sources, expected 1`);
     incremental.push(result.ms);
     source.withWord('zorgaanbiedr');
     cli.push(tsx('scripts/ingest.ts', ['--sources', SOURCES, '--out', CORPUS, '--quiet']).seconds * 1000);
   }
   source.restore();
-  tsx('scripts/bench/ingest-child.ts', [SOURCES, CORPUS, 'incremental']);
+  tsx('tests/bench/ingest-child.ts', [SOURCES, CORPUS, 'incremental']);
   return { full, floor, peaks, incremental, cli };
 }
 
@@ -194,8 +195,8 @@ async function benchBuild() {
   const floorCpuSeconds: number[] = [];
   for (let run = 0; run < BUILD_RUNS; run++) {
     rmSync(FLOOR_DIST, { recursive: true, force: true });
-    const astro = await runTree('npx', ['astro', 'build', '--silent', '--root', 'scripts/bench/floor'], { BENCH_PAGES: String(pages), BENCH_OUT: FLOOR_DIST });
-    const search = await runTree(process.execPath, ['--import', 'tsx', 'scripts/bench/pagefind-floor.ts', FLOOR_DIST]);
+    const astro = await runTree('npx', ['astro', 'build', '--silent', '--root', 'tests/bench/floor'], { BENCH_PAGES: String(pages), BENCH_OUT: FLOOR_DIST });
+    const search = await runTree(process.execPath, ['--import', 'tsx', 'tests/bench/pagefind-floor.ts', FLOOR_DIST]);
     floorAstro.push(astro.seconds);
     floorSearch.push(search.seconds);
     floorCpuSeconds.push(astro.cpuSeconds + search.cpuSeconds);
@@ -294,11 +295,11 @@ function buildMiniSearch(): number {
   const engine = new MiniSearch({ fields: ['title', 'text'], storeFields: ['title', 'url'] });
   let id = 0;
   for (const document of documents) {
-    for (const section of document.sections) engine.add({ id: id++, title: sectionLabel(section), text: stripLinks(section.text), url: `/beleid/${document.id}/#${section.id}` });
+    for (const section of document.sections) engine.add({ id: id++, title: sectionLabel(section), text: stripLinks(section.text), url: paths.section(document.id, section.id) });
   }
   const target = join(DIST, 'bench-minisearch');
   mkdirSync(target, { recursive: true });
-  cpSync('scripts/bench/minisearch', target, { recursive: true });
+  cpSync('tests/bench/minisearch', target, { recursive: true });
   cpSync('node_modules/minisearch/dist/umd/index.js', join(target, 'minisearch.js'));
   const json = JSON.stringify(engine);
   writeFileSync(join(target, 'index.json'), json);
@@ -381,7 +382,7 @@ if (args['search-only']) {
 const generated = await generate();
 log(`${generated.policies.length} policies, ${generated.megabytes.toFixed(1)} MB in ${SOURCES}`);
 if (args.prepare) {
-  tsx('scripts/bench/ingest-child.ts', [SOURCES, CORPUS, 'full']);
+  tsx('tests/bench/ingest-child.ts', [SOURCES, CORPUS, 'full']);
   log(`ingested into ${CORPUS}; build with npm run build -- --sources ${SOURCES} --corpus ${CORPUS} --out ${DIST}`);
   process.exit(0);
 }

@@ -4,9 +4,9 @@
  *
  * The whole site from the published sources: ingest (incremental, scripts/ingest.ts), then the
  * Astro pages and the Pagefind index side by side, checked and published whole
- * (scripts/build/build-site.ts). One build at a time per corpus and output. What did not change
+ * (src/build/build-site.ts). One build at a time per corpus and output. What did not change
  * is not made again: when only policies' text changed, only their insurers' pages are rendered
- * (scripts/build/site-plan.ts), and search shards whose records are the same are reused (kept in
+ * (src/build/site-plan.ts), and search shards whose records are the same are reused (kept in
  * <corpus>/.zoekindex/). --full: nothing earlier is used. Exit code 1 when a step fails; the
  * published site is then as it was. --times writes the seconds per step as JSON (the benchmark
  * reads them).
@@ -14,11 +14,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite } from './build/build-site.ts';
-import { BuildStepError, onStop, startNode, waitFor } from './build/children.ts';
-import { acquireLock, LockError, passLocks } from './build/lock.ts';
-import { corpusLockPath } from './ingest/corpus-lock.ts';
-import { operationalMessage } from '../src/lib/errors.ts';
+import { buildSite } from '../src/build/build-site.ts';
+import { BuildStepError, onStop, startNode, waitFor } from '../src/io/children.ts';
+import { acquireLock, LockError, passLocks } from '../src/io/lock.ts';
+import { corpusLockPath } from '../src/io/corpus-lock.ts';
+import { operationalMessage } from '../src/core/errors.ts';
 
 const USAGE = 'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--max-size-mb N] [--step-timeout-min N] [--times FILE]';
 

@@ -7,12 +7,12 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { DEFAULT_LOAD_OPTIONS } from './ingest/load.ts';
-import { formatDocumentReport, formatEvent } from './ingest/report.ts';
-import { runIngest } from './ingest/run.ts';
-import { InputError, operationalMessage } from '../src/lib/errors.ts';
-import { acquireLock, LockError, type Lock } from './build/lock.ts';
-import { corpusLockPath } from './ingest/corpus-lock.ts';
+import { DEFAULT_LOAD_OPTIONS } from '../src/ingest/load/load.ts';
+import { formatDocumentReport, formatEvent } from '../src/ingest/run/report.ts';
+import { runIngest } from '../src/ingest/run/run.ts';
+import { InputError, operationalMessage } from '../src/core/errors.ts';
+import { acquireLock, LockError, type Lock } from '../src/io/lock.ts';
+import { corpusLockPath } from '../src/io/corpus-lock.ts';
 
 const USAGE = 'usage: npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--full] [--quiet] [FILE...]';
 

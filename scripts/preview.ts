@@ -2,7 +2,7 @@
  * npm run preview -- [--dir DIR] [--port N] [--host HOST]
  *
  * Serves a built site (default dist/) on http://localhost:4321/ with the headers a static host
- * sends from its `_headers` file (written by the build, src/lib/http-headers.ts): the CSP with
+ * sends from its `_headers` file (written by the build, src/render/http-headers.ts): the CSP with
  * frame-ancestors, nosniff, the content types of the feeds, calendars and CSV, caching of the
  * search index. Files are looked up on each request (sirv's dev mode), so a new build is served
  * as soon as it is published.
@@ -12,8 +12,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { headersFor, parseHeadersFile, type HeaderRule } from '../src/lib/http-headers.ts';
-import { HEADERS_FILE } from './build/headers-file.ts';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../src/render/http-headers.ts';
+import { HEADERS_FILE } from '../src/build/headers-file.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: process.env.ATLAS_OUT_DIR ?? 'dist' }, port: { type: 'string', default: '4321' }, host: { type: 'string', default: 'localhost' } } });
 const root = resolve(values.dir);

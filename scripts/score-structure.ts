@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { createPipelineContext, ingestSource } from './ingest/pipeline.ts';
-import { readTaxonomy } from '../src/lib/read-inputs.ts';
-import { scoreStructure, type ExpectedStructure } from './eval/score-structure.ts';
+import { createPipelineContext, ingestSource } from '../src/ingest/pipeline.ts';
+import { readTaxonomy } from '../src/io/read-inputs.ts';
+import { scoreStructure, type ExpectedStructure } from '../tests/eval/score-structure.ts';
 
 const [file, expectedFile] = process.argv.slice(2);
 if (!file || !expectedFile) {

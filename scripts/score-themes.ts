@@ -6,10 +6,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { createPipelineContext, ingestSource } from './ingest/pipeline.ts';
-import { readManifest, readTaxonomy } from '../src/lib/read-inputs.ts';
-import type { PolicyDocument } from '../src/lib/schema.ts';
-import { scoreThemes, type ThemeAnnotations } from './eval/score-themes.ts';
+import { createPipelineContext, ingestSource } from '../src/ingest/pipeline.ts';
+import { readManifest, readTaxonomy } from '../src/io/read-inputs.ts';
+import type { PolicyDocument } from '../src/core/schemas/document.ts';
+import { scoreThemes, type ThemeAnnotations } from '../tests/eval/score-themes.ts';
 
 const annotationsFile = process.argv[2] ?? 'tests/themes/annotations.yaml';
 const display = (path: string) => relative(process.cwd(), path);

@@ -9,11 +9,11 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite } from '../../scripts/build/build-site.ts';
-import { documentId } from '../../src/lib/manifest.ts';
-import { readTaxonomy } from '../../src/lib/read-inputs.ts';
-import { createPipelineContext, ingestSource } from '../../scripts/ingest/pipeline.ts';
-import { writeDocuments } from '../../scripts/ingest/write.ts';
+import { buildSite } from '../../src/build/build-site.ts';
+import { documentId } from '../../src/core/schemas/sources.ts';
+import { readTaxonomy } from '../../src/io/read-inputs.ts';
+import { createPipelineContext, ingestSource } from '../../src/ingest/pipeline.ts';
+import { writeDocuments } from '../../src/ingest/run/write.ts';
 import { DEFAULT_LAYOUT, launchChromium, policyHtml, samplePolicy, typesetPdf } from '../support/typeset-pdf.ts';
 
 const CASES = ['hostile-source', 'hostile-plain-text'];
@@ -23,8 +23,8 @@ const outDir = '.cache/hostile/dist';
 const context = createPipelineContext(await readTaxonomy('content/taxonomy'));
 const documents = [];
 for (const name of CASES) {
-  const file = join('tests', 'fixtures', name, 'input.txt');
-  const meta = JSON.parse(readFileSync(join('tests', 'fixtures', name, 'entry.json'), 'utf8')) as { insurer: string; year: number; careType: string };
+  const file = join('tests', 'ingest', 'fixtures', name, 'input.txt');
+  const meta = JSON.parse(readFileSync(join('tests', 'ingest', 'fixtures', name, 'entry.json'), 'utf8')) as { insurer: string; year: number; careType: string };
   const entry = { file: 'input.txt', id: documentId(meta.insurer, meta.year, meta.careType), title: `Vijandige bron (${name})`, ...meta };
   documents.push(await ingestSource({ file, bytes: readFileSync(file), entry }, context));
 }

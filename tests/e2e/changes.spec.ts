@@ -1,7 +1,7 @@
 /** Diffs and the change log as a reader uses them. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { HOSTILE_PORT } from '../../playwright.config.ts';
+import { HOSTILE_PORT } from './playwright.config.ts';
 
 const fixture = `http://localhost:${HOSTILE_PORT}`;
 const VERSIONS = `${fixture}/wijzigingen/zorg-en-zekerheid/algemeen/2025-2026/`;

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { HOSTILE_PORT } from '../../playwright.config.ts';
+import { HOSTILE_PORT } from './playwright.config.ts';
 
 const base = `http://localhost:${HOSTILE_PORT}`;
 const pages = ['/beleid/dsw-2026-ggz/', '/beleid/dsw-2025-ggz/', '/beleid/dsw-2025-ggz/bron/', '/beleid/dsw-2026-ggz/bron/', '/themas/', '/'];

@@ -1,6 +1,6 @@
 /** A PDF policy on the site: every citation names its page and lands on its words in the text layer. */
 import { expect, test } from '@playwright/test';
-import { HOSTILE_PORT } from '../../playwright.config.ts';
+import { HOSTILE_PORT } from './playwright.config.ts';
 
 const base = `http://localhost:${HOSTILE_PORT}`;
 

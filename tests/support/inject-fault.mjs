@@ -1,4 +1,4 @@
-// Fault injection for tests/unit/build-faults.test.ts, loaded into every process of a build
+// Fault injection for tests/integration/build-faults.test.ts, loaded into every process of a build
 // through NODE_OPTIONS="--import …": ATLAS_FAULT="<action>:<point>[:<n>]" makes the n-th file
 // operation at that point (default the first) kill the whole build (kill -9 of its top process,
 // as an operator or the OOM killer would) or fail with a disk error (ENOSPC, EROFS, EACCES).

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getSite, paths } from '../../lib/site.ts';
+import { getSite } from '../../site/site.ts';
+import { paths } from '../../core/routes.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();

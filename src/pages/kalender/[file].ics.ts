@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildCalendar } from '../../lib/calendar.ts';
-import { calendarToIcs } from '../../lib/calendar-ics.ts';
-import { getSite } from '../../lib/site.ts';
-import { publicationDate } from '../../lib/changelog.ts';
-import { renderedOnly } from '../../lib/incremental.ts';
+import { buildCalendar } from '../../analysis/calendar.ts';
+import { calendarToIcs } from '../../render/calendar-ics.ts';
+import { getSite } from '../../site/site.ts';
+import { publicationDate } from '../../analysis/changelog.ts';
+import { renderedOnly } from '../../site/rendered-only.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
-import { currentDocuments, requirementMatrix } from '../../lib/requirements.ts';
-import { requirementsToCsv } from '../../lib/requirements-csv.ts';
-import { getSite, paths } from '../../lib/site.ts';
+import { currentDocuments, requirementMatrix } from '../../analysis/requirements.ts';
+import { requirementsToCsv } from '../../render/requirements-csv.ts';
+import { getSite } from '../../site/site.ts';
+import { paths } from '../../core/routes.ts';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
   const site = await getSite();

@@ -1,13 +1,14 @@
 import type { APIRoute } from 'astro';
-import { changeLogFeed } from '../../lib/atom.ts';
-import { buildChangeLog } from '../../lib/changelog.ts';
-import { getSite } from '../../lib/site.ts';
+import { changeLogFeed } from '../../render/atom.ts';
+import { buildChangeLog } from '../../analysis/changelog.ts';
+import { getSite } from '../../site/site.ts';
+import { paths } from '../../core/routes.ts';
 
 export const GET: APIRoute = async ({ site: origin }) => {
   const site = await getSite();
   const xml = changeLogFeed(buildChangeLog(site.documents), {
     site: origin!,
-    path: '/wijzigingen/feed.xml',
+    path: paths.changesFeed,
     title: 'Zorginkoop Atlas: wijzigingen in het zorginkoopbeleid',
     insurerName: (slug) => site.insurer(slug).name,
     legalPublication: site.taxonomy.milestones.legalPublication,

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadCorpus } from '../../../lib/corpus.ts';
-import type { PolicyDocument } from '../../../lib/schema.ts';
-import { renderedOnly } from '../../../lib/incremental.ts';
+import { loadCorpus } from '../../../io/corpus.ts';
+import type { PolicyDocument } from '../../../core/schemas/document.ts';
+import { renderedOnly } from '../../../site/rendered-only.ts';
 
 export const getStaticPaths = (() => renderedOnly(loadCorpus(), (document) => document.insurer).map((document) => ({ params: { id: document.id }, props: { document } }))) satisfies GetStaticPaths;
 

@@ -1,8 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { changeLogFeed } from '../../../lib/atom.ts';
-import { buildChangeLog } from '../../../lib/changelog.ts';
-import { getSite } from '../../../lib/site.ts';
-import { renderedOnly } from '../../../lib/incremental.ts';
+import { changeLogFeed } from '../../../render/atom.ts';
+import { buildChangeLog } from '../../../analysis/changelog.ts';
+import { getSite } from '../../../site/site.ts';
+import { renderedOnly } from '../../../site/rendered-only.ts';
+import { paths } from '../../../core/routes.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
@@ -14,7 +15,7 @@ export const GET: APIRoute = async ({ params, site: origin }) => {
   const insurer = site.insurer(params.insurer!);
   const xml = changeLogFeed(buildChangeLog(site.documents).filter((entry) => entry.document.insurer === insurer.slug), {
     site: origin!,
-    path: `/wijzigingen/${insurer.slug}/feed.xml`,
+    path: paths.insurerChangesFeed(insurer.slug),
     title: `Zorginkoop Atlas: wijzigingen bij ${insurer.name}`,
     insurerName: (slug) => site.insurer(slug).name,
     legalPublication: site.taxonomy.milestones.legalPublication,

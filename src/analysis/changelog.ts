@@ -1,0 +1,106 @@
+/**
+ * The change log across the corpus: the insurers' own stated changes, and the changes the text
+ * shows between consecutive versions of a policy; newest first. Each entry links to its section
+ * and, for detected changes, to the diff.
+ */
+import { isUnstated, type Comparison } from './compare.ts';
+import { comparisonOf, consecutiveVersionPairs } from './history.ts';
+import type { PolicyDocument, Section } from '../core/schemas/document.ts';
+import { keptBetweenBuilds } from '../io/build-cache.ts';
+import { contentHashOf } from '../io/corpus.ts';
+import { locateStatedChanges } from './stated-changes.ts';
+import { excerpt, sectionLabel } from '../core/labels.ts';
+import { paths } from '../core/routes.ts';
+
+export interface ChangeLogEntry {
+  key: string;
+  kind: 'vermeld' | 'gedetecteerd';
+  document: PolicyDocument;
+  /** The earlier version, for detected changes. */
+  from: PolicyDocument | null;
+  title: string;
+  text: string;
+  sectionUrl: string | null;
+  diffUrl: string | null;
+  themes: string[];
+  /** Detected but not in the policy's own change list. */
+  unstated: boolean;
+}
+
+const STATUS_LABEL = { changed: 'Gewijzigd', added: 'Toegevoegd', removed: 'Verwijderd', moved: 'Verplaatst', unchanged: 'Ongewijzigd' } as const;
+export const statusLabel = (status: keyof typeof STATUS_LABEL) => STATUS_LABEL[status];
+
+/** One change log per corpus and build: every change-log page and feed filters the same list. */
+const logs = new WeakMap<PolicyDocument[], ChangeLogEntry[]>();
+
+export function buildChangeLog(documents: PolicyDocument[]): ChangeLogEntry[] {
+  let log = logs.get(documents);
+  if (!log) {
+    log = collectChangeLog(documents);
+    logs.set(documents, log);
+  }
+  return log;
+}
+
+function collectChangeLog(documents: PolicyDocument[]): ChangeLogEntry[] {
+  const entries: ChangeLogEntry[] = [];
+  for (const document of documents) {
+    for (const location of locateStatedChanges(document)) {
+      const change = document.changes[location.change]!;
+      if (change.parent !== undefined) continue; // nested items are shown with their parent
+      const nested = document.changes.filter((other) => other.parent === location.change).map((other) => `– ${other.text}`);
+      const section: Section | undefined = location.section ?? document.sections.find((candidate) => candidate.id === change.section);
+      entries.push({
+        key: `${document.id}-v${location.change}`,
+        kind: 'vermeld',
+        document,
+        from: null,
+        title: section ? sectionLabel(section) : 'Wijziging',
+        text: [change.text, ...nested].join(' '),
+        sectionUrl: section ? paths.section(document.id, section.id) : null,
+        diffUrl: null,
+        themes: section?.themes ?? [],
+        unstated: false,
+      });
+    }
+  }
+  for (const [from, to] of consecutiveVersionPairs(documents)) {
+    // Kept between builds by both documents' content: comparing every pair is most of the work.
+    const detected = keptBetweenBuilds('wijzigingen', [contentHashOf(from), contentHashOf(to)], () => detectedChanges(comparisonOf(from, to)));
+    for (const entry of detected) entries.push({ ...entry, kind: 'gedetecteerd', document: to, from });
+  }
+  return entries.sort((a, b) => b.document.year - a.document.year || a.document.insurer.localeCompare(b.document.insurer) || a.document.careType.localeCompare(b.document.careType) || (a.kind === b.kind ? 0 : a.kind === 'vermeld' ? -1 : 1));
+}
+
+type DetectedChange = Omit<ChangeLogEntry, 'kind' | 'document' | 'from'>;
+
+/** The changes the text shows between two versions, one entry per section that changed. */
+function detectedChanges(comparison: Comparison): DetectedChange[] {
+  const { from, to } = comparison;
+  return comparison.pairs
+    .filter((pair) => pair.status !== 'unchanged')
+    .map((pair) => {
+      const section = pair.new ?? pair.old!;
+      const owner = pair.new ? to : from;
+      const words = pair.diff ? `+${pair.diff.wordsAdded} / −${pair.diff.wordsRemoved} woorden` : 'tekst ongewijzigd';
+      const added = pair.diff?.parts.filter((part) => part.kind === 'added').map((part) => part.value).join(' … ') ?? '';
+      return {
+        key: `${to.id}-d-${pair.anchor}`,
+        title: `${statusLabel(pair.status)}: ${sectionLabel(section)}`,
+        text: `${words}${added ? `: ${excerpt(added, 200)}` : ''}`,
+        sectionUrl: paths.section(owner.id, section.id),
+        diffUrl: `${paths.comparison(comparison)}#${pair.anchor}`,
+        themes: section.themes,
+        unstated: isUnstated(comparison, pair),
+      };
+    });
+}
+
+/**
+ * The date a change became public, for feeds: insurers must publish the policy for year T by a
+ * set day of T-1 (1 April: Regeling transparantie zorginkoopproces Zvw), the `legalPublication`
+ * of content/taxonomy/milestones.yaml, so that is the date used.
+ */
+export function publicationDate(document: PolicyDocument, legalPublication: { month: number; day: number }): Date {
+  return new Date(Date.UTC(document.year - 1, legalPublication.month - 1, legalPublication.day));
+}

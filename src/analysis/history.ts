@@ -1,0 +1,81 @@
+/**
+ * Which policies are compared with which: versions of one policy (same insurer and care type,
+ * any two contract years) and, per insurer, each policy with the one before it whatever the care
+ * type (shared chapters recur). Comparisons are computed once per build.
+ */
+import { compareDocuments, type Comparison } from './compare.ts';
+import type { PolicyDocument } from '../core/schemas/document.ts';
+
+const cache = new Map<string, Comparison>();
+
+export function comparisonOf(from: PolicyDocument, to: PolicyDocument): Comparison {
+  const key = `${from.id}→${to.id}`;
+  let comparison = cache.get(key);
+  if (!comparison) {
+    comparison = compareDocuments(from, to);
+    cache.set(key, comparison);
+  }
+  return comparison;
+}
+
+const chronological = (a: PolicyDocument, b: PolicyDocument) => a.year - b.year || a.careType.localeCompare(b.careType);
+
+/** Per corpus: every page of a policy asks for its versions, and the corpus is one array per build. */
+const pairsOf = new WeakMap<PolicyDocument[], { all: Array<[PolicyDocument, PolicyDocument]>; consecutive: Array<[PolicyDocument, PolicyDocument]> }>();
+
+function pairsIn(documents: PolicyDocument[]) {
+  let pairs = pairsOf.get(documents);
+  if (!pairs) {
+    // Versions of one policy share insurer and care type: pairs are only ever within such a series.
+    const series = new Map<string, PolicyDocument[]>();
+    const sorted = [...documents].sort(chronological);
+    for (const document of sorted) {
+      const key = `${document.insurer}\u0000${document.careType}`;
+      if (!series.has(key)) series.set(key, []);
+      series.get(key)!.push(document);
+    }
+    const all: Array<[PolicyDocument, PolicyDocument]> = [];
+    const consecutive: Array<[PolicyDocument, PolicyDocument]> = [];
+    for (const from of sorted) {
+      const versions = series.get(`${from.insurer}\u0000${from.careType}`)!;
+      const later = versions.filter((to) => to.year > from.year);
+      const next = later[0]?.year;
+      for (const to of later) {
+        all.push([from, to]);
+        if (to.year === next) consecutive.push([from, to]);
+      }
+    }
+    pairs = { all, consecutive };
+    pairsOf.set(documents, pairs);
+  }
+  return pairs;
+}
+
+/** Every ordered pair of versions of one policy: same insurer and care type, earlier → later. */
+export function versionPairs(documents: PolicyDocument[]): ReadonlyArray<[PolicyDocument, PolicyDocument]> {
+  return pairsIn(documents).all;
+}
+
+/** Consecutive versions only: what the change log reports, year on year. */
+export function consecutiveVersionPairs(documents: PolicyDocument[]): ReadonlyArray<[PolicyDocument, PolicyDocument]> {
+  return pairsIn(documents).consecutive;
+}
+
+/**
+ * An insurer's policies in time order, each with the one before it: the previous version of the
+ * same care type where there is one, otherwise the insurer's previous policy (any care type:
+ * whole chapters recur between, say, its ZBC and its categorale instellingen policy).
+ */
+export function insurerSteps(documents: PolicyDocument[], insurer: string): Comparison[] {
+  const own = documents.filter((document) => document.insurer === insurer).sort(chronological);
+  return own.slice(1).map((to, index) => {
+    const sameCareType = own.slice(0, index + 1).filter((document) => document.careType === to.careType && document.year < to.year).at(-1);
+    return comparisonOf(sameCareType ?? own[index]!, to);
+  });
+}
+
+/** Whether an insurer has a history (two policies or more), without comparing any: insurerSteps compares them all. */
+export function hasHistory(documents: PolicyDocument[], insurer: string): boolean {
+  return documents.filter((document) => document.insurer === insurer).length >= 2;
+}
+

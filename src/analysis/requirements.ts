@@ -1,0 +1,107 @@
+/**
+ * Contract requirements, item by item: every item of a "voorwaarden", "randvoorwaarden",
+ * "minimumeisen" or "uitsluitingsgronden" list, given the requirement types of
+ * content/taxonomy/requirements.yaml whose keywords it matches, so that "BIG-geregistreerd
+ * personeel" (CZ) and "beschikt over een BIG-registratie" (Caresq) land on one row.
+ */
+import { compileKeyword, compileKeywordRules, foldForMatching } from '../core/keyword-rules.ts';
+import { splitPassages } from './passages.ts';
+import type { PolicyDocument, Section } from '../core/schemas/document.ts';
+import type { RequirementRules, Taxonomy } from '../core/schemas/taxonomy.ts';
+import { foldText } from '../core/text.ts';
+
+export interface RequirementItem {
+  document: PolicyDocument;
+  section: Section;
+  /** The item as published, list marker dropped. */
+  text: string;
+  /** Requirement type slugs, best first; empty when none matches. */
+  types: string[];
+}
+
+/** A markerless list (a text layer that lost its bullets): short paragraphs, each one requirement. */
+const MAX_PARAGRAPH_ITEM = 420;
+const MIN_PARAGRAPH_ITEMS = 3;
+
+/** The lead-in's own sentence: "... essentiële randvoorwaarden. De volgende ambities zijn:" is no requirements list. */
+function lastSentence(text: string): string {
+  return text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).at(-1) ?? text;
+}
+
+export interface RequirementExtractor {
+  extract(document: PolicyDocument): RequirementItem[];
+}
+
+export function createRequirementExtractor(rules: RequirementRules): RequirementExtractor {
+  const phrases = (keywords: string[]) => keywords.map((keyword) => compileKeyword(keyword, 1).phrase);
+  const headings = phrases(rules.lists.headings);
+  const leadIns = phrases(rules.lists.leadIns);
+  const exclude = phrases(rules.lists.exclude);
+  const types = compileKeywordRules(rules.types);
+  const has = (list: typeof headings, text: string) => list.some((phrase) => phrase.count(foldText(text)) > 0);
+  const classify = (text: string) =>
+    types
+      .score([{ text: foldForMatching(text), factor: 1 }], 1)
+      .filter((entry) => entry.score >= rules.minScore)
+      .map((entry) => entry.slug);
+
+  return {
+    extract(document) {
+      const byId = new Map(document.sections.map((section) => [section.id, section]));
+      /** A requirements heading on the section or one of its ancestors, and no excluded word on the way. */
+      const inRequirementsList = (section: Section): boolean => {
+        for (let current: Section | undefined = section; current; current = current.parent ? byId.get(current.parent) : undefined) {
+          if (has(exclude, current.title)) return false;
+          if (has(headings, current.title)) return true;
+        }
+        return false;
+      };
+      const items: RequirementItem[] = [];
+      for (const section of document.sections) {
+        const passages = splitPassages(section.text);
+        const underHeading = inRequirementsList(section);
+        const listItems = passages.filter((passage) => passage.kind === 'item' && (underHeading || (passage.leadIn !== null && has(leadIns, lastSentence(passage.leadIn)) && !has(exclude, section.title))));
+        let chosen: string[] = listItems.map((passage) => passage.plain);
+        if (underHeading && passages.every((passage) => passage.kind === 'paragraph')) {
+          const paragraphs = passages.filter((passage) => !passage.plain.trimEnd().endsWith(':'));
+          if (paragraphs.length >= MIN_PARAGRAPH_ITEMS && paragraphs.every((passage) => passage.plain.length <= MAX_PARAGRAPH_ITEM)) chosen = paragraphs.map((passage) => passage.plain);
+        }
+        for (const text of chosen) items.push({ document, section, text: text.trim(), types: classify(text) });
+      }
+      return items;
+    },
+  };
+}
+
+export interface RequirementMatrix {
+  insurers: string[];
+  rows: Array<{ type: RequirementRules['types'][number]; cells: Record<string, RequirementItem[]> }>;
+  /** Per insurer, the items no requirement type matched: listed, not dropped. */
+  unmatched: Record<string, RequirementItem[]>;
+  items: RequirementItem[];
+}
+
+/** Newest contract year per insurer and care type: the policies a provider signs under next. */
+export function currentDocuments(documents: PolicyDocument[]): PolicyDocument[] {
+  const newest = new Map<string, PolicyDocument>();
+  for (const document of documents) {
+    const key = `${document.insurer}/${document.careType}`;
+    const seen = newest.get(key);
+    if (!seen || document.year > seen.year) newest.set(key, document);
+  }
+  return documents.filter((document) => newest.get(`${document.insurer}/${document.careType}`) === document);
+}
+
+export function requirementMatrix(documents: PolicyDocument[], taxonomy: Taxonomy): RequirementMatrix {
+  const extractor = createRequirementExtractor(taxonomy.requirements);
+  const items = documents.flatMap((document) => extractor.extract(document));
+  const insurers = taxonomy.insurers.map((insurer) => insurer.slug).filter((slug) => documents.some((document) => document.insurer === slug));
+  const rows = taxonomy.requirements.types.map((type) => {
+    const cells: Record<string, RequirementItem[]> = {};
+    for (const item of items) if (item.types.includes(type.slug)) (cells[item.document.insurer] ??= []).push(item);
+    return { type, cells };
+  });
+  const unmatched: Record<string, RequirementItem[]> = {};
+  for (const item of items) if (item.types.length === 0) (unmatched[item.document.insurer] ??= []).push(item);
+  return { insurers, rows, unmatched, items };
+}

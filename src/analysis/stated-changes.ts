@@ -1,0 +1,102 @@
+/**
+ * Where a policy's own change list points: "Aan paragraaf 2.3 zijn de volgende voorwaarden
+ * toegevoegd: – De zorgaanbieder heeft minimaal 2 FTE ..." is found as its sentence in 2.3. The
+ * reference ("paragraaf 2.3", "hoofdstuk 4", "kopje 'iMSR bij chronische pijn'") narrows the
+ * search; nested items inherit their parent's; the sentence is the one sharing most words.
+ */
+import type { PolicyDocument, Section } from '../core/schemas/document.ts';
+import { comparableText } from './align.ts';
+
+export interface StatedChangeLocation {
+  /** Index in document.changes. */
+  change: number;
+  section: Section | null;
+  /** The sentence or list item the change is about, when one shares enough of its words. */
+  sentence: string | null;
+}
+
+const NUMBER_REFERENCE = /\b(?:paragraaf|paragrafen|hoofdstuk|hoofdstukken|par\.|art\.)\s+(\d+(?:\.\d+)*)/giu;
+const HEADING_REFERENCE = /\bkopje\s+['‘’"“]([^'’"”]+)['’"”]/giu;
+const MIN_CONTAINMENT = 0.6;
+
+function words(text: string): Set<string> {
+  return new Set(comparableText(text).split(' ').filter((word) => word.length > 2));
+}
+
+/** Sentences and list items of a section's text. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/\n+/u)
+    .flatMap((line) => line.replace(/^\s*(?:-|\d+\.)\s+/u, '').split(/(?<=[.!?])\s+(?=\p{Lu})/u))
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
+}
+
+/** Per document: it is the newer side of several comparisons in one build. */
+const locatedIn = new WeakMap<PolicyDocument, StatedChangeLocation[]>();
+
+export function locateStatedChanges(document: PolicyDocument): StatedChangeLocation[] {
+  let located = locatedIn.get(document);
+  if (!located) {
+    located = locate(document);
+    locatedIn.set(document, located);
+  }
+  return located;
+}
+
+function locate(document: PolicyDocument): StatedChangeLocation[] {
+  const sections = document.sections;
+  const byId = new Map(sections.map((section) => [section.id, section]));
+  const changeSections = new Set(document.changes.map((change) => change.section));
+  const numberOf = (section: Section): string | null => {
+    for (let current: Section | undefined = section; current; current = current.parent ? byId.get(current.parent) : undefined) {
+      if (current.number) return current.number;
+    }
+    return null;
+  };
+  const inSubtree = (section: Section, number: string) => {
+    const own = numberOf(section);
+    return own !== null && (own === number || own.startsWith(`${number}.`));
+  };
+  const references = (text: string) => ({
+    numbers: [...text.matchAll(NUMBER_REFERENCE)].map((match) => match[1]!),
+    headings: [...text.matchAll(HEADING_REFERENCE)].map((match) => comparableText(match[1]!)),
+  });
+
+  // Each section's sentences with their words, worked out once for all the changes that look there.
+  const sentenceWords = new Map<Section, Array<{ sentence: string; words: Set<string> }>>();
+  const sentencesWithWords = (section: Section) => {
+    let list = sentenceWords.get(section);
+    if (!list) {
+      list = sentencesOf(section.text).map((sentence) => ({ sentence, words: words(sentence) }));
+      sentenceWords.set(section, list);
+    }
+    return list;
+  };
+  const located: StatedChangeLocation[] = [];
+  document.changes.forEach((change, index) => {
+    const own = references(change.text);
+    const inherited = change.parent !== undefined ? references(document.changes[change.parent]!.text) : { numbers: [], headings: [] };
+    const numbers = own.numbers.length ? own.numbers : inherited.numbers;
+    const headings = own.headings.length ? own.headings : inherited.headings;
+    let candidates = sections.filter((section) => section.level > 0 && !changeSections.has(section.id));
+    const byHeading = candidates.filter((section) => headings.includes(comparableText(section.title)));
+    const byNumber = candidates.filter((section) => numbers.some((number) => inSubtree(section, number)));
+    if (byHeading.length) candidates = byHeading;
+    else if (byNumber.length) candidates = byNumber;
+
+    const wanted = words(change.text);
+    let best: { section: Section; sentence: string; score: number } | null = null;
+    for (const section of candidates) {
+      for (const { sentence, words: have } of sentencesWithWords(section)) {
+        let shared = 0;
+        for (const word of wanted) if (have.has(word)) shared++;
+        const score = wanted.size ? shared / wanted.size : 0;
+        if (!best || score > best.score) best = { section, sentence, score };
+      }
+    }
+    if (best && best.score >= MIN_CONTAINMENT) located.push({ change: index, section: best.section, sentence: best.sentence });
+    else located.push({ change: index, section: byHeading[0] ?? byNumber[0] ?? null, sentence: null });
+  });
+  return located;
+}

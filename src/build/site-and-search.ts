@@ -1,0 +1,157 @@
+/**
+ * The two halves of a build after ingest, side by side: Astro renders the pages (one thread) and
+ * scripts/build-search.ts feeds Pagefind's indexer (a process of its own); both read the same
+ * structured corpus and neither needs the other's output, so on two cores together they take
+ * little longer than the slower one alone.
+ *
+ * Both write into folders no published site uses (src/build/build-site.ts checks the result
+ * and publishes it): a failed build leaves the site that was there as it was.
+ *
+ * Both run at the same priority. With the search index at a lower one (nice 10), it took the CPU
+ * Astro left and both ended together, a few seconds sooner, but then Pagefind's indexer (~500 MB)
+ * was still running when Astro reached its own peak (~1.15 GB, at its end): at N=1000 the build
+ * peaked at 1,915 and 1,958 MB against 1,611 and 1,750 MB at the same priority (runs taken in
+ * turns; 79 and 86 s against 87 and 92 s), too close to the 2 GB it must stay under.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { corpusFiles } from '../io/corpus.ts';
+import { BuildStepError, onStop, startNode, waitFor } from '../io/children.ts';
+import { childEnvironment, type ConfigVariable } from '../io/config.ts';
+import { takeOverUnrendered } from './site-plan.ts';
+
+export { BuildStepError };
+
+/** How long one half may take before it is stopped; a corpus of 1,000 policies takes ~1.5 min. */
+export const DEFAULT_STEP_TIMEOUT_MS = 60 * 60 * 1000;
+
+export interface SiteBuildOptions {
+  /** The structured corpus (scripts/ingest.ts --out). */
+  corpusDir: string;
+  /** A new folder for the site. */
+  siteDir: string;
+  /** A new folder for the search index, moved into the site when both halves succeeded. */
+  searchDir: string;
+  /** Where Astro lists the files it wrote (src/build/pages-report.ts). */
+  pagesReport: string;
+  /** The published site, from which pages not rendered again are taken over. */
+  previousSite?: string | null;
+  /** Each half is stopped when it runs longer (default DEFAULT_STEP_TIMEOUT_MS). */
+  stepTimeoutMs?: number;
+  /** Astro's page-by-page log left out. */
+  quiet?: boolean;
+  /** Extra environment for both halves (e.g. ATLAS_SEARCH_SHARD_SECTIONS). */
+  env?: Partial<Record<ConfigVariable, string>>;
+  /** Search shards kept between builds (src/search/shard-cache.ts); every shard is indexed without it. */
+  searchCacheDir?: string;
+  /**
+   * Only these insurers' pages, and those about all insurers, are rendered; the rest is taken
+   * over from previousSite (src/build/site-plan.ts decides when that is sound). All pages
+   * when absent or null.
+   */
+  renderInsurers?: string[] | null;
+}
+
+export interface SiteBuildTimes {
+  /** Seconds from start to each half's end, and for the whole. */
+  site: number;
+  search: number;
+  total: number;
+}
+
+/**
+ * Astro's heap, set for a build that renders thousands of pages in one process:
+ * - its limit, from the corpus size: left alone, V8 let the build's garbage grow to 1.4 GB before
+ *   collecting it, while what was live stayed under 450 MB (1,000 policies, 68 MB of JSON); about
+ *   twice the live size halved the peak at no cost in time (a full collection takes ~20 ms there).
+ *   Never below 1 GB, so a small corpus is never short;
+ * - a larger young generation (64 MB semi-spaces, default 16): each page's rendering lives just
+ *   long enough to be copied by the frequent small collections; at N=1000 collecting took 9.6 s
+ *   of the build, 6.0 s with this (the whole build 62 → 56 s, ~40 MB more memory).
+ */
+export function astroNodeOptions(corpusDir: string): string[] {
+  return [`--max-old-space-size=${astroHeapLimitMb(corpusDir)}`, '--max-semi-space-size=64'];
+}
+
+/** The old-generation limit (MB): 256 MB + 12× the corpus JSON (~2× what is live), at least 1 GB. */
+export function astroHeapLimitMb(corpusDir: string): number {
+  const corpusMb = corpusFiles(corpusDir).reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
+  return Math.max(1024, Math.ceil(256 + 12 * corpusMb));
+}
+
+/**
+ * Astro's build of a static site sometimes leaves its server chunks (manifest_<hash>.mjs,
+ * content-*.mjs) at the top of the output; they are no part of the site, and a hash that differs
+ * from build to build would make two builds of the same sources differ.
+ */
+function removeServerLeftovers(siteDir: string): void {
+  for (const name of readdirSync(siteDir)) if (name.endsWith('.mjs')) rmSync(join(siteDir, name), { force: true });
+}
+
+/**
+ * Renders the pages into `siteDir` and the search index into `searchDir` (both new folders that
+ * no site uses), then moves the index into the site, and for an incremental build links in the
+ * pages not rendered again from `previousSite`. On failure both folders are removed.
+ */
+export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<SiteBuildTimes> {
+  const { siteDir, searchDir } = options;
+  const clear = () => {
+    for (const dir of [siteDir, searchDir]) rmSync(dir, { recursive: true, force: true });
+  };
+  clear();
+  const stopCleanup = onStop(clear);
+  // A render list from the caller's own environment never leaks in: only the plan decides.
+  const env = childEnvironment({
+    ...options.env,
+    ATLAS_RENDER_INSURERS: options.renderInsurers ? JSON.stringify(options.renderInsurers) : null,
+    CORPUS_DIR: resolve(options.corpusDir),
+  });
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  const children: ChildProcess[] = [];
+  const start = (args: string[], extraEnv: Partial<Record<ConfigVariable, string>> = {}) => {
+    const child = startNode(args, { env: { ...env, ...extraEnv } });
+    children.push(child);
+    return child;
+  };
+  // Astro's own command line (its package exports no path to it, but does export package.json).
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
+  const timeout = options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  // Both halves read the corpus as they go: removed under them (rm -rf .cache), that is the cause.
+  const corpusGone = () =>
+    existsSync(options.corpusDir) ? null : `Could not read ${options.corpusDir}/: it was removed while the site was being built; run npm run build again (it ingests the sources anew).`;
+  const times = { site: 0, search: 0, total: 0 };
+  const halves = [
+    waitFor('astro build', start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: siteDir, ATLAS_PAGES_REPORT: options.pagesReport }), timeout, corpusGone).then(() => {
+      times.site = seconds();
+    }),
+    waitFor('The search index (scripts/build-search.ts)', start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), searchDir, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])]), timeout, corpusGone).then(() => {
+      times.search = seconds();
+    }),
+  ];
+  try {
+    await Promise.all(halves);
+    removeServerLeftovers(siteDir);
+    if (options.renderInsurers && options.previousSite) {
+      try {
+        takeOverUnrendered(options.previousSite, siteDir, ['pagefind']);
+      } catch (error) {
+        throw new BuildStepError(`Taking over the pages not rendered again from ${options.previousSite} failed (${(error as Error).message}); run npm run build -- --full.`);
+      }
+    }
+    rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
+    renameSync(searchDir, join(siteDir, 'pagefind'));
+  } catch (error) {
+    // The other half is stopped, and waited for, so that nothing writes into what is cleared up.
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill();
+    await Promise.allSettled(halves);
+    clear();
+    throw error;
+  } finally {
+    stopCleanup();
+  }
+  times.total = seconds();
+  return times;
+}

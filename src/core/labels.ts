@@ -1,0 +1,37 @@
+/** How a section and its place are written for a reader: heading labels, excerpts, citations, dates. */
+import type { Section } from './schemas/document.ts';
+import { stripLinks } from './text.ts';
+
+/** Section heading text as printed: "2.2.4 Intramurale farmacie". */
+export function sectionLabel(section: Section): string {
+  if (section.level === 0) return 'Voorwerk';
+  return section.number ? `${section.number} ${section.title}` : section.title;
+}
+
+/** Depth in the tree (1 = top), for heading elements that never skip a level. */
+export function sectionDepths(sections: Section[]): Map<string, number> {
+  const depths = new Map<string, number>();
+  for (const section of sections) depths.set(section.id, section.parent ? (depths.get(section.parent) ?? 0) + 1 : 1);
+  return depths;
+}
+
+/** The first words of a section's text, links reduced to their labels. */
+export function excerpt(text: string, maxLength = 220): string {
+  const plain = stripLinks(text).replace(/\s+/gu, ' ').replace(/(^|\s)- /gu, '$1').trim();
+  if (plain.length <= maxLength) return plain;
+  return `${plain.slice(0, maxLength).replace(/\s+\S*$/u, '')} …`;
+}
+
+/** "regels 120–145" (and pages for a PDF). */
+export function citation(section: Pick<Section, 'lines' | 'pages'>): string {
+  const [from, to] = section.lines;
+  const lines = from === to ? `regel ${from}` : `regels ${from}–${to}`;
+  if (!section.pages) return lines;
+  const [first, last] = section.pages;
+  return `${first === last ? `p. ${first}` : `pp. ${first}–${last}`}, ${lines}`;
+}
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+}

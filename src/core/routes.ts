@@ -1,0 +1,64 @@
+/**
+ * Every URL of the site, built in one place: pages, components, feeds, calendars, the search
+ * index and the client scripts all ask here, so a route is renamed by changing one line (the
+ * layer test fails on a site path written anywhere else). URLs are Dutch, as the site is.
+ */
+
+/** The two documents of a version comparison, or of a step in an insurer's history. */
+interface Versions {
+  from: { year: number };
+  to: { insurer: string; careType: string; year: number };
+}
+
+/** "2025-2026": a comparison's segment of its URL. */
+export function rangeSlug(from: { year: number }, to: { year: number }): string {
+  return `${from.year}-${to.year}`;
+}
+
+const SEARCH_INDEX = '/pagefind/';
+
+export const paths = {
+  home: '/',
+  insurers: '/verzekeraars/',
+  insurer: (slug: string) => `/verzekeraars/${slug}/`,
+  /** An insurer's policies across the years, optionally on one theme, in either view. */
+  history: (insurer: string, theme?: string | null, sideBySide = false) =>
+    `/verzekeraars/${insurer}/geschiedenis/${theme ? `${theme}/` : ''}${sideBySide ? 'naast-elkaar/' : ''}`,
+  policy: (id: string) => `/beleid/${id}/`,
+  section: (documentId: string, sectionId: string) => `/beleid/${documentId}/#${sectionId}`,
+  source: (documentId: string, line?: number) => `/beleid/${documentId}/bron/${line ? `#r${line}` : ''}`,
+  themes: '/themas/',
+  theme: (slug: string) => `/themas/${slug}/`,
+  search: '/zoeken/',
+  api: '/api/',
+  json: (documentId: string) => `/api/documents/${documentId}.json`,
+  documentsJson: '/api/documents.json',
+  insurersJson: '/api/insurers.json',
+  themesJson: '/api/themes.json',
+  /** The JSON Schema of one file of the data contract. */
+  schema: (name: string) => `/api/schema/${name}.json`,
+  /** Response headers of everything under the data contract's folder (the `_headers` rule). */
+  apiFiles: '/api/*',
+  compare: '/vergelijk/',
+  compareTheme: (theme: string) => `/vergelijk/${theme}/`,
+  compareColumn: (theme: string, insurer: string, year: number | string) => `/vergelijk/${theme}/${insurer}/${year}/`,
+  requirements: '/voorwaarden/',
+  requirementsCsv: '/voorwaarden/voorwaarden.csv',
+  calendar: '/kalender/',
+  calendarIcs: (insurer?: string) => `/kalender/${insurer ?? 'alle'}.ics`,
+  changes: '/wijzigingen/',
+  /** One entry of the change log (an anchor on its page: the feed's entry id). */
+  changeEntry: (key: string) => `/wijzigingen/#${key}`,
+  changesFeed: '/wijzigingen/feed.xml',
+  insurerChanges: (insurer: string) => `/wijzigingen/${insurer}/`,
+  insurerChangesFeed: (insurer: string) => `/wijzigingen/${insurer}/feed.xml`,
+  /** Two versions of one policy compared, inline or side by side. */
+  comparison: ({ from, to }: Versions, sideBySide = false) =>
+    `/wijzigingen/${to.insurer}/${to.careType}/${rangeSlug(from, to)}/${sideBySide ? 'naast-elkaar/' : ''}`,
+  /** A client script, built from src/client/<name>.ts. */
+  script: (name: string) => `/js/${name}.js`,
+  favicon: '/favicon.svg',
+  searchIndex: SEARCH_INDEX,
+  searchLibrary: `${SEARCH_INDEX}pagefind.js`,
+} as const;
+

@@ -1,0 +1,131 @@
+/**
+ * Extract step: dated milestones of the procurement process ("uiterlijk 1 september", "Eind
+ * september 2025", "tussen 1 juli en 1 oktober 2025", "vóór 1 juli"). chrono-node's Dutch parser
+ * reads the dates; this module adds what it lacks: the year from context (the procurement runs
+ * in the year before the contract year), "eind/half/begin" + month, and the event the date is for.
+ */
+import * as chrono from 'chrono-node';
+import { countWords, squashSpaces, stripLinks } from '../../core/text.ts';
+import type { Deadline } from '../../core/schemas/document.ts';
+import type { SegmentedSection } from '../segment/segment.ts';
+import type { Block } from '../types.ts';
+
+const CUE = /(?:tot\s+)?(?:uiterlijk|uiterste|deadline|v[óo]{2}r|vóór|tussen|vanaf|eind|einde|half|medio|begin|tekendatum|tot\s+en\s+met|t\/m)(?:\s+(?:op|in|de|het))?\s*$/iu;
+const PLANNING_TITLE = /planning|tijdpad|tijdlijn|tijdsplan|termijn|kalender|procedure|fase/iu;
+const MONTH_NAME = /(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)/iu;
+const NUMERIC_DATE = /\d[-/.:]\d/u;
+const MONTH_PART = /(eind|einde|half|medio|begin|uiterlijk)(?:\s+(?:in|op))?\s*$/iu;
+
+export function extractDeadlines(sections: SegmentedSection[], contractYear: number): Deadline[] {
+  const deadlines: Deadline[] = [];
+  const seen = new Set<string>();
+  const reference = new Date(Date.UTC(contractYear - 1, 0, 1));
+  for (const section of sections) {
+    const planning = PLANNING_TITLE.test(section.title);
+    section.blocks.forEach((block, blockIndex) => {
+      // Only a month name or a numeric date ("1-9-2024") can give a date kept below; most blocks
+      // have neither, and chrono is the costliest step of the ingest.
+      if (!MONTH_NAME.test(block.text) && !NUMERIC_DATE.test(block.text)) return;
+      const results = chrono.nl.parse(block.text, reference);
+      let consumedUntil = -1; // the end of a "tussen ... en ..." range is not a date of its own
+      results.forEach((result, resultIndex) => {
+        if (result.index < consumedUntil) return;
+        if (!/\d/u.test(result.text) && !MONTH_NAME.test(result.text)) return; // "nu", "morgen"
+        // In a table row the cue must stand in the date's own cell ("Tekendatum" is a label).
+        const cellStart = block.kind === 'table-row' ? block.text.lastIndexOf('\t', result.index) + 1 : 0;
+        const before = block.text.slice(Math.max(cellStart, result.index - 30), result.index);
+        const cue = CUE.exec(before);
+        // A short line with a written-out date is a timeline entry ("12 november  Publicatie ...").
+        const timelineEntry = countWords(block.text) <= 14 && MONTH_NAME.test(result.text);
+        if (!cue && !planning && !timelineEntry) return;
+        const date = resolveDate(result, results.slice(resultIndex + 1), before, contractYear);
+        if (!date) return;
+        const phraseStart = cue ? result.index - (before.length - cue.index) : result.index;
+        let phraseEnd = result.index + result.text.length;
+        // "tussen 1 juli en 1 oktober 2025": the phrase runs to the end of the range.
+        const rangeEnd = results[resultIndex + 1];
+        if (cue && /tussen/iu.test(cue[0]) && rangeEnd && /^\s+en\s+$/u.test(block.text.slice(phraseEnd, rangeEnd.index))) {
+          phraseEnd = rangeEnd.index + rangeEnd.text.length;
+          consumedUntil = phraseEnd;
+        }
+        const phrase = squashSpaces(block.text.slice(phraseStart, phraseEnd));
+        const event = eventFor(block, section.blocks[blockIndex - 1], phraseStart, phraseEnd);
+        if (!event) return;
+        const key = `${date}|${event.toLowerCase()}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        deadlines.push({ date, event, section: section.id, line: lineAt(block, result.index), phrase });
+      });
+    });
+  }
+  return deadlines.sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
+}
+
+function resolveDate(
+  result: chrono.ParsedResult,
+  later: chrono.ParsedResult[],
+  before: string,
+  contractYear: number,
+): string | null {
+  const start = result.start;
+  if (!start.isCertain('month')) return null;
+  let year: number;
+  if (start.isCertain('year')) year = start.get('year')!;
+  else {
+    // "tussen 1 juli en 1 oktober 2025": the year of the range's end.
+    const sameSentence = later.find((other) => other.start.isCertain('year') && other.index - result.index < 60);
+    year = sameSentence ? sameSentence.start.get('year')! : contractYear - 1;
+  }
+  if (year < contractYear - 3 || year > contractYear + 3) return null;
+  const month = start.get('month')!;
+  let day: number;
+  if (start.isCertain('day')) day = start.get('day')!;
+  else {
+    const part = MONTH_PART.exec(before)?.[1]?.toLowerCase();
+    if (part === 'eind' || part === 'einde' || part === 'uiterlijk') day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    else if (part === 'half' || part === 'medio') day = 15;
+    else if (part === 'begin') day = 1;
+    else return null;
+  }
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The sentence or table row the date belongs to, without the date; a lone date takes the label before it. */
+function eventFor(block: Block, previous: Block | undefined, phraseStart: number, phraseEnd: number): string | null {
+  const text = block.text;
+  let event: string;
+  if (block.kind === 'table-row') {
+    // The other cells of the row: "Aanbieding zorgovereenkomst<TAB>Uiterlijk 30 september 2026".
+    const cells: string[] = [];
+    let offset = 0;
+    for (const cell of text.split('\t')) {
+      const holdsDate = offset <= phraseStart && phraseEnd <= offset + cell.length;
+      if (!holdsDate) cells.push(cell);
+      offset += cell.length + 1;
+    }
+    event = cells.join(' – ');
+  } else {
+    const sentenceStart = Math.max(0, ...[...text.slice(0, phraseStart).matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length));
+    const endMatch = /[.!?](?:\s|$)/u.exec(text.slice(phraseEnd));
+    const sentenceEnd = endMatch ? phraseEnd + endMatch.index + 1 : text.length;
+    event = `${text.slice(sentenceStart, phraseStart)} ${text.slice(phraseEnd, sentenceEnd)}`;
+  }
+  event = squashSpaces(stripLinks(event))
+    .replace(/\s+([,.;:])/gu, '$1')
+    .replace(/,(?=[,.])/gu, '')
+    .replace(/^[\s,:;–-]+|[\s,:;–-]+$/gu, '');
+  if (countWords(event) < 2 && block.kind !== 'table-row' && previous && previous.kind !== 'heading') {
+    event = squashSpaces(`${previous.text} ${event}`);
+  }
+  if (countWords(event) < 1) return null;
+  return event.length > 220 ? `${event.slice(0, 217).replace(/\s+\S*$/u, '')} …` : event;
+}
+
+export function lineAt(block: Block, offset: number): number {
+  let line = block.start;
+  for (const [start, no] of block.lineOffsets) {
+    if (start <= offset) line = no;
+    else break;
+  }
+  return line;
+}

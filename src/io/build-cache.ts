@@ -1,0 +1,46 @@
+/**
+ * Results kept from one build to the next, for work whose inputs rarely change between builds:
+ * after one policy's text changed, the change log across all insurers still needs every pair of
+ * consecutive versions compared (~7 s at 1,000 policies), though only the changed policy's pairs
+ * compare differently.
+ *
+ * src/build/build-site.ts names the folder (ATLAS_BUILD_CACHE, beside the corpus) and the
+ * fingerprint of the code (ATLAS_CODE_FINGERPRINT); a key is a SHA-256 over that fingerprint and
+ * what the caller says the result is made from. Without them (a bare `astro build`) nothing is
+ * kept. Each value is written to a temporary file and renamed, so none is ever half a value, and
+ * kept with the SHA-256 of its JSON: a value that does not match it (a damaged disk, a hand edit)
+ * is made again, never used.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { config } from './config.ts';
+
+
+/** `compute()`, or what it returned in an earlier build for the same `inputs`; it must return plain JSON data. */
+export function keptBetweenBuilds<T>(kind: string, inputs: Array<string | undefined>, compute: () => T): T {
+  const { buildCacheDir: DIR, codeFingerprint: CODE } = config();
+  if (!DIR || !CODE || inputs.some((input) => input === undefined)) return compute();
+  const key = createHash('sha256').update([CODE, kind, ...inputs].join('\0')).digest('hex');
+  const file = join(DIR, kind, `${key}.json`);
+  try {
+    const [hash, json] = splitOnce(readFileSync(file, 'utf8'));
+    if (hash === sha256(json)) return JSON.parse(json) as T;
+  } catch {
+    // Not there yet (or unreadable): made now, and kept.
+  }
+  const value = compute();
+  mkdirSync(join(DIR, kind), { recursive: true });
+  const json = JSON.stringify(value);
+  writeFileSync(`${file}.${process.pid}.tmp`, `${sha256(json)}\n${json}`);
+  renameSync(`${file}.${process.pid}.tmp`, file);
+  return value;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** "<hash>\n<json>" → [hash, json]. */
+function splitOnce(text: string): [string, string] {
+  const at = text.indexOf('\n');
+  return at < 0 ? ['', text] : [text.slice(0, at), text.slice(at + 1)];
+}

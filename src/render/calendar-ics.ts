@@ -1,0 +1,82 @@
+/** The procurement calendar as iCalendar (RFC 5545) through the `ics` package: all-day events. */
+import { createEvents, type EventAttributes } from 'ics';
+import { formatDayMonth, type Milestone } from '../analysis/calendar.ts';
+import { paths } from '../core/routes.ts';
+
+export interface IcsOptions {
+  /** Absolute URL of the site, for each event's link back to the policy. */
+  siteUrl: string;
+  calendarName: string;
+  insurerName: (slug: string) => string;
+  careTypeName: (slug: string) => string;
+  /**
+   * DTSTAMP of an event: from the source data (its policy's publication date), not the clock, so
+   * that two builds of the same sources write the same calendar, byte for byte.
+   */
+  stamp: (milestone: Milestone) => Date;
+}
+
+/**
+ * Each milestone's VEVENT, made (and checked: the `ics` package validates every event, about half
+ * a millisecond each) once per build, then reused by every file that lists it: all insurers' and
+ * each insurer's own. Keyed by milestone (buildCalendar hands out the same objects) and site URL
+ * (the one option an event's text depends on besides the taxonomy's names).
+ */
+const eventTexts = new Map<string, WeakMap<Milestone, string>>();
+
+export function calendarToIcs(milestones: Milestone[], options: IcsOptions): string {
+  const header = { productId: 'zorginkoopatlas/kalender', calName: options.calendarName };
+  let eventText = eventTexts.get(options.siteUrl);
+  if (!eventText) eventTexts.set(options.siteUrl, (eventText = new WeakMap()));
+  const missing = milestones.filter((milestone) => !eventText!.has(milestone));
+  if (missing.length > 0) {
+    const blocks = vevents(created(missing.map((milestone) => toEvent(milestone, options)), header));
+    if (blocks.length !== missing.length) throw new Error(`The ics package wrote ${blocks.length} events for ${missing.length} milestones`);
+    missing.forEach((milestone, index) => eventText!.set(milestone, blocks[index]!));
+  }
+  const events = milestones.map((milestone) => eventText!.get(milestone)!);
+  // The package's own calendar without events, with the events put in before its last line.
+  const empty = created([], header);
+  const end = empty.lastIndexOf('END:VCALENDAR');
+  return `${empty.slice(0, end)}${events.join('')}${empty.slice(end)}`;
+}
+
+function created(events: EventAttributes[], header: { productId: string; calName: string }): string {
+  const { error, value } = createEvents(events, header);
+  if (error || value === null) throw new Error(`Could not write the calendar "${header.calName}": ${error?.message ?? 'no output'}`);
+  return value;
+}
+
+/** The VEVENT blocks of a calendar in order, each with its line ending. */
+function vevents(calendar: string): string[] {
+  const blocks: string[] = [];
+  for (let start = calendar.indexOf('BEGIN:VEVENT'); start !== -1; start = calendar.indexOf('BEGIN:VEVENT', start + 1)) {
+    const end = calendar.indexOf('END:VEVENT', start);
+    blocks.push(calendar.slice(start, calendar.indexOf('\n', end) + 1));
+  }
+  return blocks;
+}
+
+function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & { timestamp: number } {
+  const [year, month, day] = milestone.date.split('-').map(Number) as [number, number, number];
+  // An all-day event ends (exclusive) the next day.
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  const url = new URL(milestone.mentions[0]?.section ? paths.section(milestone.document.id, milestone.mentions[0].section) : paths.policy(milestone.document.id), options.siteUrl).href;
+  const where = milestone.mentions.map((mention) => `“${mention.phrase}” (regel ${mention.line})`);
+  const description = [
+    `${milestone.kindLabel} — ${options.insurerName(milestone.insurer)}, ${milestone.careTypes.map(options.careTypeName).join(', ')}, contractjaar ${milestone.year}.`,
+    milestone.legal ? `Wettelijke plicht: het zorginkoopbeleid staat uiterlijk ${formatDayMonth(month, day)} van het jaar ervoor online.` : `Bron: ${milestone.document.title}, ${where.join('; ')}.`,
+    url,
+  ].join('\n');
+  return {
+    uid: `${milestone.id}@zorginkoopatlas`,
+    start: [year, month, day],
+    end: [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()],
+    title: `${options.insurerName(milestone.insurer)}: ${milestone.kindLabel.toLowerCase()} (${milestone.year})`,
+    description,
+    url,
+    categories: [milestone.kindLabel, options.insurerName(milestone.insurer)],
+    transp: 'TRANSPARENT',
+    timestamp: options.stamp(milestone).getTime(),
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The site's view of the structured corpus and the taxonomy, loaded once per build: lookups by
+ * slug, sections by theme, paths. Pages stay thin; this module is plain data in, data out.
+ */
+import type { PolicyDocument, Section } from '../core/schemas/document.ts';
+import type { CareType, Insurer, Taxonomy, Theme } from '../core/schemas/taxonomy.ts';
+import { loadCorpus } from '../io/corpus.ts';
+import { readTaxonomy } from '../io/read-inputs.ts';
+import { stripLinks } from '../core/text.ts';
+
+export interface SectionRef {
+  document: PolicyDocument;
+  section: Section;
+}
+
+export interface Site {
+  documents: PolicyDocument[];
+  taxonomy: Taxonomy;
+  insurer(slug: string): Insurer;
+  careType(slug: string): CareType;
+  theme(slug: string): Theme;
+  /** The insurer's policies, newest first (one array per insurer: do not change it). */
+  documentsOf(insurer: string): readonly PolicyDocument[];
+  sectionsOnTheme(theme: string): SectionRef[];
+}
+
+let site: Promise<Site> | null = null;
+
+export function getSite(): Promise<Site> {
+  site ??= createSite();
+  return site;
+}
+
+async function createSite(): Promise<Site> {
+  const taxonomy = await readTaxonomy('content/taxonomy');
+  const documents = loadCorpus();
+  const find = <T extends { slug: string }>(items: T[], what: string) => (slug: string): T => {
+    const item = items.find((candidate) => candidate.slug === slug);
+    if (!item) throw new Error(`The corpus names ${what} "${slug}", which is not in content/taxonomy/: run \`npm run ingest\` again.`);
+    return item;
+  };
+  const byTheme = new Map<string, SectionRef[]>();
+  for (const document of newestFirst(documents)) {
+    for (const section of document.sections) {
+      for (const theme of section.themes) {
+        if (!byTheme.has(theme)) byTheme.set(theme, []);
+        byTheme.get(theme)!.push({ document, section });
+      }
+    }
+  }
+  const ofInsurer = new Map<string, PolicyDocument[]>();
+  return {
+    documents,
+    taxonomy,
+    insurer: find(taxonomy.insurers, 'insurer'),
+    careType: find(taxonomy.careTypes, 'care type'),
+    theme: find(taxonomy.themes, 'theme'),
+    documentsOf: (insurer) => {
+      if (!ofInsurer.has(insurer)) ofInsurer.set(insurer, newestFirst(documents.filter((document) => document.insurer === insurer)));
+      return ofInsurer.get(insurer)!;
+    },
+    sectionsOnTheme: (theme) => byTheme.get(theme) ?? [],
+  };
+}
+
+/** Newest contract year first, then by care type: the order a reader scans policies in. */
+export function newestFirst(documents: PolicyDocument[]): PolicyDocument[] {
+  return [...documents].sort((a, b) => b.year - a.year || a.careType.localeCompare(b.careType) || a.insurer.localeCompare(b.insurer));
+}

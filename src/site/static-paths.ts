@@ -1,0 +1,39 @@
+/** Static paths shared by the inline and side-by-side routes of the change pages. */
+import { comparisonOf, hasHistory, versionPairs } from '../analysis/history.ts';
+import { rangeSlug } from '../core/routes.ts';
+import type { Comparison } from '../analysis/compare.ts';
+import { getSite } from './site.ts';
+import { renderedOnly } from './rendered-only.ts';
+
+export async function versionComparisonPaths() {
+  const site = await getSite();
+  return renderedOnly(versionPairs(site.documents), ([, to]) => to.insurer).map(([from, to]) => ({
+    params: { insurer: to.insurer, careType: to.careType, range: rangeSlug(from, to) },
+    props: { fromId: from.id, toId: to.id },
+  }));
+}
+
+export async function versionComparison(props: { fromId: string; toId: string }): Promise<Comparison> {
+  const site = await getSite();
+  const byId = (id: string) => site.documents.find((document) => document.id === id)!;
+  const [from, to] = [byId(props.fromId), byId(props.toId)];
+  // Kept for the build: a pair is on two pages (inline and side by side), and consecutive ones also
+  // on the change log, the feeds and the history. All pairs of 1,000 policies take ~140 MB.
+  return comparisonOf(from, to);
+}
+
+/** Insurers with a history (history.ts hasHistory: two policies or more). */
+export async function historyPaths() {
+  const site = await getSite();
+  return renderedOnly(site.taxonomy.insurers, (insurer) => insurer.slug).filter((insurer) => hasHistory(site.documents, insurer.slug)).map((insurer) => ({ params: { insurer: insurer.slug } }));
+}
+
+/** … and a history per theme their policies speak of. */
+export async function historyThemePaths() {
+  const site = await getSite();
+  return (await historyPaths()).flatMap(({ params }) =>
+    site.taxonomy.themes
+      .filter((theme) => site.documentsOf(params.insurer).some((document) => document.sections.some((section) => section.themes.includes(theme.slug))))
+      .map((theme) => ({ params: { insurer: params.insurer, theme: theme.slug } })),
+  );
+}

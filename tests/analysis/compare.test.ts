@@ -1,0 +1,113 @@
+/** Alignment, word diffs and stated-versus-detected on the real corpus and the version-pair fixture. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { alignSections } from '../../src/analysis/align.ts';
+import { compareDocuments, isUnstated } from '../../src/analysis/compare.ts';
+import { locateStatedChanges } from '../../src/analysis/stated-changes.ts';
+import { diffSectionText, toMarkedString } from '../../src/analysis/word-diff.ts';
+import { ingestCorpusFile, ingestText, manifestEntries, ROOT } from '../support/helpers.ts';
+
+const NEXT_YEAR = 'tests/versions/zorg-en-zekerheid/zorg-en-zekerheid-2026-algemeen.txt';
+
+async function versionPair() {
+  const from = await ingestCorpusFile('zorg-en-zekerheid-2025-algemeen.txt');
+  const entry = manifestEntries().find((candidate) => candidate.file === 'zorg-en-zekerheid-2025-algemeen.txt')!;
+  const to = await ingestText(readFileSync(join(ROOT, NEXT_YEAR)), NEXT_YEAR, { ...entry, file: NEXT_YEAR, year: 2026, id: 'zorg-en-zekerheid-2026-algemeen', title: 'Algemeen zorginkoopbeleid 2026' });
+  return { from, to };
+}
+
+describe('word diff', () => {
+  it('marks deleted and inserted words, Dutch word by word', () => {
+    const diff = diffSectionText('De zorgaanbieder levert zorg volgens het IZA.', 'De zorgaanbieder levert passende zorg volgens het AZWA.');
+    assert.equal(toMarkedString(diff), 'De zorgaanbieder levert {+passende +}zorg volgens het [-IZA-]{+AZWA+}.');
+    assert.equal(diff.wordsAdded, 2);
+    assert.equal(diff.wordsRemoved, 1);
+  });
+
+  it('handles empty and whitespace-only text', () => {
+    assert.equal(toMarkedString(diffSectionText('', 'Nieuw.')), '{+Nieuw.+}');
+    assert.equal(toMarkedString(diffSectionText('Weg.', '')), '[-Weg.-]');
+    assert.equal(toMarkedString(diffSectionText('  ', '  ')), '  ');
+  });
+
+  it('gives up within its bound on very large edits and shows the texts whole', () => {
+    const words = (seed: number) => Array.from({ length: 6000 }, (_, i) => `w${(i * seed) % 7919}`).join(' ');
+    const diff = diffSectionText(words(3), words(7), { maxEditLength: 50, timeout: 50 });
+    assert.equal(diff.complete, false);
+    assert.deepEqual(diff.parts.map((part) => part.kind), ['removed', 'added']);
+  });
+});
+
+describe('a second year of a policy (fixture)', () => {
+  it('shows the moved section as moved, the renumbered one as changed in place, removed and added ones as such', async () => {
+    const { from, to } = await versionPair();
+    const pairs = alignSections(from.sections, to.sections);
+    const find = (title: string) => pairs.find((pair) => (pair.new ?? pair.old)!.title === title)!;
+    const moved = find('Wat verstaat Zorg en Zekerheid onder integriteit?');
+    assert.equal(moved.status, 'moved');
+    assert.deepEqual([moved.old!.number, moved.new!.number], ['7.2', '6.3']);
+    const renumbered = find('Digitale zorg');
+    assert.equal(renumbered.status, 'changed');
+    assert.deepEqual([renumbered.old!.number, renumbered.new!.number, renumbered.renumbered, renumbered.textChanged], ['4.5', '4.4', true, false]);
+    assert.equal(find('Acute zorg').status, 'removed');
+    assert.equal(find('Inclusie en gezondheidsverschillen').status, 'added');
+    assert.equal(find('Onze missie').status, 'unchanged');
+    assert.equal(pairs.filter((pair) => pair.status === 'moved').length, 1);
+  });
+
+  it('links each stated change to its text change and marks the rest "niet vermeld"', async () => {
+    const { from, to } = await versionPair();
+    const comparison = compareDocuments(from, to);
+    const byTitle = (title: string) => comparison.pairs.find((pair) => (pair.new ?? pair.old)!.title === title)!;
+    assert.deepEqual(byTitle('Passende zorg').statedBy, [0]);
+    assert.match(toMarkedString(byTitle('Passende zorg').diff!), /\{\+Aanvullend Zorg- en Welzijnsakkoord \(AZWA\)/);
+    assert.deepEqual(byTitle('Inclusie en gezondheidsverschillen').statedBy, [1]);
+    assert.deepEqual(byTitle('Acute zorg').statedBy, [2]);
+    assert.deepEqual(byTitle('Wat verstaat Zorg en Zekerheid onder integriteit?').statedBy, [3]);
+    const planning = byTitle('Hoe ziet de planning eruit?');
+    assert.equal(planning.status, 'changed');
+    assert.equal(isUnstated(comparison, planning), true);
+    assert.equal(comparison.summary.moved, 1);
+    assert.equal(comparison.pipelineDiffers, false);
+  });
+});
+
+describe('the real corpus', () => {
+  it('Caresq passende zorg: 2027 dropped the "1 op de 4 werknemers" passage and speaks of AZWA', async () => {
+    const from = await ingestCorpusFile('caresq-2026-categorale-instellingen.txt');
+    const to = await ingestCorpusFile('caresq-2027-zbc.txt');
+    const comparison = compareDocuments(from, to);
+    const onTheme = comparison.pairs.filter((pair) => pair.old?.themes.includes('passende-zorg') || pair.new?.themes.includes('passende-zorg'));
+    const passende = onTheme.find((pair) => pair.old?.title === 'Passende zorg' && pair.new?.title === 'Passende zorg')!;
+    const removed = passende.diff!.parts.filter((part) => part.kind === 'removed').map((part) => part.value).join(' ');
+    assert.match(removed, /1 op de 4 werknemers/);
+    assert.ok(onTheme.some((pair) => pair.diff?.parts.some((part) => part.kind === 'added' && /AZWA/.test(part.value))));
+    const themes = onTheme.find((pair) => pair.new?.number === '1.2')!;
+    assert.equal(themes.old!.title, 'Thema’s zorginkoop');
+  });
+
+  it('Caresq ZBC 2027: each stated change about 2.3 is linked to its sentence in 2.3', async () => {
+    const document = await ingestCorpusFile('caresq-2027-zbc.txt');
+    const located = locateStatedChanges(document);
+    const numberOf = (id: string) => {
+      for (let section = document.sections.find((candidate) => candidate.id === id); section; section = document.sections.find((candidate) => candidate.id === section!.parent)) {
+        if (section.number) return section.number;
+      }
+      return null;
+    };
+    for (const [start, sentence] of [
+      ['De zorgaanbieder heeft minimaal 2 FTE', 'De zorgaanbieder heeft minimaal 2 FTE aan medisch specialisten in dienst;'],
+      ['Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75%', 'Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75% uit Zvw-verzekerde zorg; zorg die wordt vergoed vanuit het basispakket;'],
+      ['Voor aanbieders van MSR geldt aanvullend', 'Voor aanbieders van MSR geldt aanvullend: Er zijn minimaal twee revalidatieartsen werkzaam bij de zorgaanbieder.'],
+    ] as const) {
+      const index = document.changes.findIndex((change) => change.text.startsWith(start));
+      const location = located[index]!;
+      assert.equal(numberOf(location.section!.id), '2.3', start);
+      assert.equal(location.sentence, sentence);
+    }
+    const kopje = located[document.changes.findIndex((change) => change.text.includes("kopje 'iMSR bij chronische pijn'"))]!;
+    assert.equal(kopje.section!.title, 'iMSR bij chronische pijn');
+  });
+});

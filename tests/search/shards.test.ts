@@ -1,0 +1,143 @@
+/** Search shards kept between builds (src/search/shard-cache.ts, scripts/build-search.ts). */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SearchShardCache, shardKey } from '../../src/search/shard-cache.ts';
+import { serialiseDocument } from '../../src/ingest/run/write.ts';
+import type { PolicyDocument } from '../../src/core/schemas/document.ts';
+import { CORPUS_FILES, ROOT, filesUnder, ingestCorpusFile } from '../support/helpers.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'atlas-zoekdelen-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+describe('shardKey', () => {
+  const indexer = { version: '1.6.0', options: { forceLanguage: 'nl' } };
+  const records = [{ url: '/a/', content: 'zorgaanbieder' }, { url: '/b/', content: 'wachtlijst' }];
+
+  it('is the same for the same records, indexer and options', () => {
+    assert.equal(shardKey(indexer, records), shardKey({ ...indexer }, structuredClone(records)));
+  });
+
+  it('changes with one letter of one record, their order, the options or Pagefind version', () => {
+    const key = shardKey(indexer, records);
+    assert.notEqual(shardKey(indexer, [records[0], { ...records[1]!, content: 'wachtlyst' }]), key);
+    assert.notEqual(shardKey(indexer, [...records].reverse()), key);
+    assert.notEqual(shardKey({ ...indexer, options: { forceLanguage: 'en' } }, records), key);
+    assert.notEqual(shardKey({ ...indexer, version: '1.6.1' }, records), key);
+  });
+});
+
+describe('SearchShardCache', () => {
+  it('keeps a written shard under its key and links it into an output', async () => {
+    const cache = new SearchShardCache(join(work, 'cache-a'));
+    assert.equal(cache.has('k1'), false);
+    await cache.store('k1', async (dir) => {
+      mkdirSync(join(dir, 'index'), { recursive: true });
+      writeFileSync(join(dir, 'pagefind-entry.json'), '{}');
+      writeFileSync(join(dir, 'index', 'nl.pf_index'), 'index');
+    });
+    assert.equal(cache.has('k1'), true);
+    const out = join(work, 'out-a', 'deel-1');
+    cache.place('k1', out);
+    assert.equal(readFileSync(join(out, 'index', 'nl.pf_index'), 'utf8'), 'index');
+    assert.equal(statSync(join(out, 'index', 'nl.pf_index')).ino, statSync(join(work, 'cache-a', 'k1', 'index', 'nl.pf_index')).ino, 'linked, not copied');
+  });
+
+  it('indexes a kept shard again when a file of it is missing, truncated or added', async () => {
+    const dir = join(work, 'cache-d');
+    const write = async (target: string) => {
+      mkdirSync(join(target, 'fragment'), { recursive: true });
+      writeFileSync(join(target, 'pagefind-entry.json'), '{}');
+      writeFileSync(join(target, 'fragment', 'nl_1.pf_fragment'), 'fragment');
+    };
+    const damages: Array<(shard: string) => void> = [
+      (shard) => rmSync(join(shard, 'fragment', 'nl_1.pf_fragment')),
+      (shard) => writeFileSync(join(shard, 'fragment', 'nl_1.pf_fragment'), 'frag'),
+      (shard) => writeFileSync(join(shard, 'fragment', 'nl_2.pf_fragment'), 'half'),
+      (shard) => rmSync(join(shard, 'bestanden.json')),
+    ];
+    for (const damage of damages) {
+      await new SearchShardCache(dir).store('k', write);
+      assert.equal(new SearchShardCache(dir).has('k'), true);
+      damage(join(dir, 'k'));
+      assert.equal(new SearchShardCache(dir).has('k'), false);
+      assert.deepEqual(readdirSync(dir), [], 'the damaged shard is removed');
+    }
+  });
+
+  it('keeps nothing under a key when writing the shard fails', async () => {
+    const dir = join(work, 'cache-b');
+    const cache = new SearchShardCache(dir);
+    await assert.rejects(
+      cache.store('k2', async (target) => {
+        mkdirSync(target, { recursive: true });
+        writeFileSync(join(target, 'pagefind-entry.json'), '{}');
+        throw new Error('indexer stopped');
+      }),
+      /indexer stopped/u,
+    );
+    assert.equal(cache.has('k2'), false);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('drops the shards a build did not use', async () => {
+    const dir = join(work, 'cache-c');
+    const write = async (target: string) => {
+      mkdirSync(target, { recursive: true });
+      writeFileSync(join(target, 'pagefind-entry.json'), '{}');
+    };
+    const first = new SearchShardCache(dir);
+    await first.store('oud', write);
+    await first.store('blijft', write);
+    const next = new SearchShardCache(dir);
+    assert.equal(next.has('blijft'), true);
+    await next.store('nieuw', write);
+    next.prune();
+    assert.deepEqual(readdirSync(dir).sort(), ['blijft', 'nieuw']);
+  });
+});
+
+describe('build-search with kept shards, on the real corpus', () => {
+  const corpusDir = join(work, 'corpus');
+  const cacheDir = join(work, 'zoekindex');
+  let documents: PolicyDocument[] = [];
+
+  before(async () => {
+    mkdirSync(corpusDir);
+    documents = await Promise.all(CORPUS_FILES.map((file) => ingestCorpusFile(file)));
+    for (const document of documents) writeFileSync(join(corpusDir, `${document.id}.json`), serialiseDocument(document));
+  });
+
+  /** scripts/build-search.ts into `out`, shards of at most 100 sections; its summary line. */
+  const buildSearch = (out: string, withCache: boolean) => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build-search.ts'), out, ...(withCache ? ['--cache', cacheDir] : [])], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CORPUS_DIR: corpusDir, ATLAS_SEARCH_SHARD_SECTIONS: '100' },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout;
+  };
+
+  it('reindexes only the shard whose policy changed, and writes what a build without them writes', () => {
+    assert.match(buildSearch(join(work, 'eerst'), true), /in 3 shards \(0 unchanged since the last build, reused\)/u);
+    buildSearch(join(work, 'eerst-vers'), false);
+    assert.deepEqual(filesUnder(join(work, 'eerst')), filesUnder(join(work, 'eerst-vers')));
+    assert.match(buildSearch(join(work, 'opnieuw'), true), /\(3 unchanged since the last build, reused\)/u);
+    assert.deepEqual(filesUnder(join(work, 'opnieuw')), filesUnder(join(work, 'eerst-vers')));
+
+    // A typo fixed in one section of one policy.
+    const changed = structuredClone(documents[0]!);
+    const section = changed.sections.find((candidate) => /zorgaanbieder/u.test(candidate.text))!;
+    section.text = section.text.replace('zorgaanbieder', 'zorgaanbeider');
+    writeFileSync(join(corpusDir, `${changed.id}.json`), serialiseDocument(changed));
+    assert.match(buildSearch(join(work, 'na-typo'), true), /\(2 unchanged since the last build, reused\)/u);
+    buildSearch(join(work, 'na-typo-vers'), false);
+    assert.deepEqual(filesUnder(join(work, 'na-typo')), filesUnder(join(work, 'na-typo-vers')));
+    assert.notDeepEqual(filesUnder(join(work, 'na-typo')), filesUnder(join(work, 'eerst-vers')));
+    assert.equal(readdirSync(cacheDir).length, 3, 'the replaced shard is dropped from the cache');
+  });
+});
