@@ -16,7 +16,7 @@ const settings = config();
 const summary = await buildSearchIndex({
   outputPath,
   corpusDir: settings.corpusDir,
-  taxonomyDir: 'content/taxonomy',
+  taxonomyDir: settings.taxonomyDir,
   shardSections: settings.searchShardSections,
   cache: values.cache ? new SearchShardCache(values.cache) : null,
 });

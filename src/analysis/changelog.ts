@@ -6,8 +6,6 @@
 import { isUnstated, type Comparison } from './compare.ts';
 import { comparisonOf, consecutiveVersionPairs } from './history.ts';
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
-import { keptBetweenBuilds } from '../io/build-cache.ts';
-import { contentHashOf } from '../io/corpus.ts';
 import { locateStatedChanges } from './stated-changes.ts';
 import { excerpt, sectionLabel } from '../core/labels.ts';
 import { paths } from '../core/routes.ts';
@@ -30,19 +28,17 @@ export interface ChangeLogEntry {
 const STATUS_LABEL = { changed: 'Gewijzigd', added: 'Toegevoegd', removed: 'Verwijderd', moved: 'Verplaatst', unchanged: 'Ongewijzigd' } as const;
 export const statusLabel = (status: keyof typeof STATUS_LABEL) => STATUS_LABEL[status];
 
-/** One change log per corpus and build: every change-log page and feed filters the same list. */
-const logs = new WeakMap<PolicyDocument[], ChangeLogEntry[]>();
+/**
+ * How the caller keeps the changes detected between two versions from one build to the next:
+ * `compute()`, or what it returned before for the same two documents. Comparing every pair is
+ * most of a change log's work, and after one policy changed most pairs compare as before.
+ */
+export type KeepDetected = (from: PolicyDocument, to: PolicyDocument, compute: () => DetectedChange[]) => DetectedChange[];
 
-export function buildChangeLog(documents: PolicyDocument[]): ChangeLogEntry[] {
-  let log = logs.get(documents);
-  if (!log) {
-    log = collectChangeLog(documents);
-    logs.set(documents, log);
-  }
-  return log;
-}
+const computeNow: KeepDetected = (_from, _to, compute) => compute();
 
-function collectChangeLog(documents: PolicyDocument[]): ChangeLogEntry[] {
+/** Every change, stated by an insurer or detected in the text, newest first. */
+export function buildChangeLog(documents: PolicyDocument[], keep: KeepDetected = computeNow): ChangeLogEntry[] {
   const entries: ChangeLogEntry[] = [];
   for (const document of documents) {
     for (const location of locateStatedChanges(document)) {
@@ -65,14 +61,13 @@ function collectChangeLog(documents: PolicyDocument[]): ChangeLogEntry[] {
     }
   }
   for (const [from, to] of consecutiveVersionPairs(documents)) {
-    // Kept between builds by both documents' content: comparing every pair is most of the work.
-    const detected = keptBetweenBuilds('wijzigingen', [contentHashOf(from), contentHashOf(to)], () => detectedChanges(comparisonOf(from, to)));
+    const detected = keep(from, to, () => detectedChanges(comparisonOf(from, to)));
     for (const entry of detected) entries.push({ ...entry, kind: 'gedetecteerd', document: to, from });
   }
   return entries.sort((a, b) => b.document.year - a.document.year || a.document.insurer.localeCompare(b.document.insurer) || a.document.careType.localeCompare(b.document.careType) || (a.kind === b.kind ? 0 : a.kind === 'vermeld' ? -1 : 1));
 }
 
-type DetectedChange = Omit<ChangeLogEntry, 'kind' | 'document' | 'from'>;
+export type DetectedChange = Omit<ChangeLogEntry, 'kind' | 'document' | 'from'>;
 
 /** The changes the text shows between two versions, one entry per section that changed. */
 function detectedChanges(comparison: Comparison): DetectedChange[] {

@@ -20,7 +20,7 @@ import { corpusFiles } from '../io/corpus.ts';
 import type { Section } from '../core/schemas/document.ts';
 import { hasSearchRecord } from '../core/search-contract.ts';
 import { BuildStepError } from '../io/children.ts';
-import { sha256 } from '../ingest/run/cache.ts';
+import { sha256 } from '../core/hash.ts';
 import { listFiles } from '../io/file-tree.ts';
 import { linkOrCopy } from '../io/link-or-copy.ts';
 import { publishedFolder, siteLayout } from './publish.ts';

@@ -8,6 +8,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { paths } from '../core/routes.ts';
+import { CONTRACT } from '../core/schemas/contract.ts';
 import { shardsListUrl } from '../core/search-contract.ts';
 import { verifySearchIndex } from '../search/verify-index.ts';
 
@@ -19,7 +20,7 @@ export function fileOfUrl(url: string): string {
 
 /** The pages every corpus requires: those of each policy and insurer, and the site's own. */
 export function requiredPages(documents: ReadonlyArray<{ id: string; insurer: string }>): string[] {
-  const urls: string[] = [paths.home, paths.insurers, paths.search, paths.themes, paths.compare, paths.requirements, paths.requirementsCsv, paths.calendar, paths.documentsJson];
+  const urls: string[] = [paths.home, paths.insurers, paths.search, paths.themes, paths.compare, paths.requirements, paths.requirementsCsv, paths.calendar, paths.documentsJson, paths.api, ...Object.keys(CONTRACT).map(paths.schema)];
   for (const document of documents) urls.push(paths.policy(document.id), paths.source(document.id), paths.json(document.id), paths.insurer(document.insurer));
   return [...new Set(urls.map(fileOfUrl))].sort();
 }

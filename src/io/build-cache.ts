@@ -11,7 +11,7 @@
  * kept with the SHA-256 of its JSON: a value that does not match it (a damaged disk, a hand edit)
  * is made again, never used.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/hash.ts';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config } from './config.ts';
@@ -21,7 +21,7 @@ import { config } from './config.ts';
 export function keptBetweenBuilds<T>(kind: string, inputs: Array<string | undefined>, compute: () => T): T {
   const { buildCacheDir: DIR, codeFingerprint: CODE } = config();
   if (!DIR || !CODE || inputs.some((input) => input === undefined)) return compute();
-  const key = createHash('sha256').update([CODE, kind, ...inputs].join('\0')).digest('hex');
+  const key = sha256([CODE, kind, ...inputs].join('\0'));
   const file = join(DIR, kind, `${key}.json`);
   try {
     const [hash, json] = splitOnce(readFileSync(file, 'utf8'));
@@ -36,8 +36,6 @@ export function keptBetweenBuilds<T>(kind: string, inputs: Array<string | undefi
   renameSync(`${file}.${process.pid}.tmp`, file);
   return value;
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** "<hash>\n<json>" → [hash, json]. */
 function splitOnce(text: string): [string, string] {

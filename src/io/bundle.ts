@@ -7,7 +7,7 @@
  * edit is a new file, and runs side by side never write one another's. Null when esbuild cannot
  * run here (the caller falls back to the TypeScript entry or to its own thread).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/hash.ts';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,7 +32,7 @@ export function bundledEntry(entry: URL, name: string): URL | null {
     return null;
   }
   const dir = join(ROOT, 'node_modules', '.cache', 'zorginkoop-atlas');
-  const file = join(dir, `${name}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  const file = join(dir, `${name}-${sha256(code).slice(0, 16)}.mjs`);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
     const staging = `${file}.${process.pid}.tmp`;

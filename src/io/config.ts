@@ -10,6 +10,7 @@ import { z } from 'zod';
 /** Environment variable → what it configures, with its default. The only list of the names. */
 export const CONFIG_VARIABLES = {
   CORPUS_DIR: { key: 'corpusDir', default: '.cache/corpus' },
+  ATLAS_TAXONOMY_DIR: { key: 'taxonomyDir', default: 'content/taxonomy' },
   ATLAS_SITE_URL: { key: 'siteUrl', default: 'http://localhost:4321' },
   ATLAS_OUT_DIR: { key: 'outDir', default: 'dist' },
   ATLAS_BUILD_CACHE: { key: 'buildCacheDir', default: '' },
@@ -41,6 +42,8 @@ const insurerList = z.string().transform((value, context) => {
 const ConfigSchema = z.object({
   /** The structured corpus the pages and the search index read. */
   corpusDir: z.string().min(1),
+  /** The taxonomy the pages and the search index are made with (the ingest's --taxonomy). */
+  taxonomyDir: z.string().min(1),
   /** The address the site is served from (absolute URLs in the feeds). */
   siteUrl: z.url({ protocol: /^https?$/u, error: 'must be an http(s) address, such as https://example.org' }),
   /** Where Astro writes the pages. */

@@ -1,10 +1,10 @@
 /** Load the structured corpus written by `npm run ingest` (build time only). */
-import { createHash } from 'node:crypto';
+import { corpusOrder } from '../core/documents.ts';
+import { sha256 } from '../core/hash.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config } from './config.ts';
-import { PolicyDocumentSchema, type DocumentSummary, type PolicyDocument } from '../core/schemas/document.ts';
-import { paths } from '../core/routes.ts';
+import { PolicyDocumentSchema, type PolicyDocument } from '../core/schemas/document.ts';
 
 let cache: { dir: string; documents: PolicyDocument[] } | null = null;
 
@@ -15,7 +15,7 @@ export function loadCorpus(dir: string = config().corpusDir): PolicyDocument[] {
     .map((file) => {
       const text = readFileSync(file, 'utf8');
       const document = parsePolicyDocument(file, text);
-      contentHashes.set(document, createHash('sha256').update(text).digest('hex'));
+      contentHashes.set(document, sha256(text));
       return document;
     })
     .sort(corpusOrder);
@@ -51,21 +51,4 @@ function parsePolicyDocument(file: string, text: string): PolicyDocument {
   } catch (error) {
     throw new Error(`${file} is not a policy document as \`npm run ingest\` writes them (${(error as Error).message.split('\n')[0]}): delete it, or run \`npm run ingest -- --full\` to write the corpus again.`);
   }
-}
-
-/** The corpus's order: by insurer, newest year first, then care type. */
-export function corpusOrder(a: Pick<PolicyDocument, 'insurer' | 'year' | 'careType'>, b: Pick<PolicyDocument, 'insurer' | 'year' | 'careType'>): number {
-  return a.insurer.localeCompare(b.insurer) || b.year - a.year || a.careType.localeCompare(b.careType);
-}
-
-export function toSummary(document: PolicyDocument): DocumentSummary {
-  return {
-    id: document.id,
-    insurer: document.insurer,
-    year: document.year,
-    careType: document.careType,
-    title: document.title,
-    url: paths.policy(document.id),
-    sectionCount: document.sections.length,
-  };
 }

@@ -9,7 +9,7 @@ import type { ChangeLogEntry } from '../analysis/changelog.ts';
 import { publicationDate } from '../analysis/changelog.ts';
 import { paths } from '../core/routes.ts';
 
-export function changeLogFeed(entries: ChangeLogEntry[], options: { site: URL; path: string; title: string; insurerName: (slug: string) => string; legalPublication: { month: number; day: number } }): string {
+export function changeLogFeed(entries: readonly ChangeLogEntry[], options: { site: URL; path: string; title: string; insurerName: (slug: string) => string; legalPublication: { month: number; day: number } }): string {
   const absolute = (path: string) => new URL(path, options.site).href;
   const newest = entries.reduce((latest, entry) => Math.max(latest, publicationDate(entry.document, options.legalPublication).getTime()), 0);
   const feed = new Feed({

@@ -25,7 +25,8 @@ import {
   shardUrl,
 } from '../core/search-contract.ts';
 import { stripLinks } from '../core/text.ts';
-import { corpusFiles, corpusOrder, readPolicyDocument } from '../io/corpus.ts';
+import { corpusOrder } from '../core/documents.ts';
+import { corpusFiles, readPolicyDocument } from '../io/corpus.ts';
 import { readTaxonomy } from '../io/read-inputs.ts';
 import { sectionLabel } from '../core/labels.ts';
 import { type SearchShardCache, shardKey } from './shard-cache.ts';

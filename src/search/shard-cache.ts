@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { sha256 } from '../ingest/run/cache.ts';
+import { sha256 } from '../core/hash.ts';
 import { listFiles } from '../io/file-tree.ts';
 import { linkOrCopy } from '../io/link-or-copy.ts';
 

@@ -1,12 +1,15 @@
 /**
  * The site's view of the structured corpus and the taxonomy, loaded once per build: lookups by
- * slug, sections by theme, paths. Pages stay thin; this module is plain data in, data out.
+ * slug, sections by theme, the change log. Pages stay thin: they ask here, and this module asks
+ * the io layer for the corpus, the taxonomy and what is kept between builds.
  */
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import type { CareType, Insurer, Taxonomy, Theme } from '../core/schemas/taxonomy.ts';
-import { loadCorpus } from '../io/corpus.ts';
+import { buildChangeLog, type ChangeLogEntry } from '../analysis/changelog.ts';
+import { keptBetweenBuilds } from '../io/build-cache.ts';
+import { config } from '../io/config.ts';
+import { contentHashOf, loadCorpus } from '../io/corpus.ts';
 import { readTaxonomy } from '../io/read-inputs.ts';
-import { stripLinks } from '../core/text.ts';
 
 export interface SectionRef {
   document: PolicyDocument;
@@ -22,6 +25,8 @@ export interface Site {
   /** The insurer's policies, newest first (one array per insurer: do not change it). */
   documentsOf(insurer: string): readonly PolicyDocument[];
   sectionsOnTheme(theme: string): SectionRef[];
+  /** Every change of every insurer, made once per build (each change-log page and feed filters it). */
+  changeLog(): readonly ChangeLogEntry[];
 }
 
 let site: Promise<Site> | null = null;
@@ -32,7 +37,7 @@ export function getSite(): Promise<Site> {
 }
 
 async function createSite(): Promise<Site> {
-  const taxonomy = await readTaxonomy('content/taxonomy');
+  const taxonomy = await readTaxonomy(config().taxonomyDir);
   const documents = loadCorpus();
   const find = <T extends { slug: string }>(items: T[], what: string) => (slug: string): T => {
     const item = items.find((candidate) => candidate.slug === slug);
@@ -49,6 +54,7 @@ async function createSite(): Promise<Site> {
     }
   }
   const ofInsurer = new Map<string, PolicyDocument[]>();
+  let changeLog: ChangeLogEntry[] | undefined;
   return {
     documents,
     taxonomy,
@@ -60,6 +66,12 @@ async function createSite(): Promise<Site> {
       return ofInsurer.get(insurer)!;
     },
     sectionsOnTheme: (theme) => byTheme.get(theme) ?? [],
+    changeLog: () => {
+      changeLog ??= buildChangeLog(documents, (from, to, compute) =>
+        keptBetweenBuilds('detected-changes', [contentHashOf(from), contentHashOf(to)], compute),
+      );
+      return changeLog;
+    },
   };
 }
 

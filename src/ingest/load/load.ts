@@ -3,7 +3,7 @@
  * (decode-text.ts), reads the text layer of a PDF with its page numbers, and refuses input that
  * cannot be a policy text.
  */
-import { createHash } from 'node:crypto';
+import { sha256 as sha256Of } from '../../core/hash.ts';
 import { extname } from 'node:path';
 import { InputError } from '../../core/errors.ts';
 import { splitLines } from '../../core/text.ts';
@@ -42,7 +42,7 @@ export const DEFAULT_LOAD_OPTIONS: LoadOptions = { maxTextBytes: 8 * 1024 * 1024
 const MB = 1024 * 1024;
 
 export async function loadSource(bytes: Uint8Array, file: string, options: LoadOptions = DEFAULT_LOAD_OPTIONS): Promise<LoadedSource> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Of(bytes);
   const extension = extname(file).toLowerCase();
   const isPdf = extension === '.pdf' || startsWithPdfMagic(bytes);
   const limit = isPdf ? options.maxPdfBytes : options.maxTextBytes;

@@ -7,7 +7,7 @@
  * whose size and modification time are as recorded is not even read: its recorded hash stands.
  * The document is used again only when its bytes still have the hash recorded when it was written.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../core/hash.ts';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,10 +30,6 @@ const IndexSchema = z.object({
   ),
 });
 export type IngestIndex = z.infer<typeof IndexSchema>;
-
-export function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /** The cache key of one source: change any input that shapes its document and the key changes. */
 export function cacheKey(parts: { pipelineVersion: string; taxonomy: string; entry: unknown; file: string; sourceSha256: string; loadOptions: unknown }): string {

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { loadCorpus, toSummary } from '../../io/corpus.ts';
+import { toSummary } from '../../core/documents.ts';
+import { getSite } from '../../site/site.ts';
 
-export const GET: APIRoute = () =>
-  new Response(JSON.stringify(loadCorpus().map(toSummary), null, 2), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = async () =>
+  new Response(JSON.stringify((await getSite()).documents.map(toSummary), null, 2), { headers: { 'Content-Type': 'application/json' } });

@@ -1,10 +1,11 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../../site/site.ts';
 import { paths } from '../../core/routes.ts';
+import type { ThemeEntry } from '../../core/schemas/contract.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();
-  const themes = site.taxonomy.themes.map(({ slug, label, description }) => ({
+  const themes = site.taxonomy.themes.map(({ slug, label, description }): ThemeEntry => ({
     slug,
     label,
     description,

@@ -1,12 +1,11 @@
 import type { APIRoute } from 'astro';
 import { changeLogFeed } from '../../render/atom.ts';
-import { buildChangeLog } from '../../analysis/changelog.ts';
 import { getSite } from '../../site/site.ts';
 import { paths } from '../../core/routes.ts';
 
 export const GET: APIRoute = async ({ site: origin }) => {
   const site = await getSite();
-  const xml = changeLogFeed(buildChangeLog(site.documents), {
+  const xml = changeLogFeed(site.changeLog(), {
     site: origin!,
     path: paths.changesFeed,
     title: 'Zorginkoop Atlas: wijzigingen in het zorginkoopbeleid',

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadCorpus } from '../../../io/corpus.ts';
+import { getSite } from '../../../site/site.ts';
 import type { PolicyDocument } from '../../../core/schemas/document.ts';
 import { renderedOnly } from '../../../site/rendered-only.ts';
 
-export const getStaticPaths = (() => renderedOnly(loadCorpus(), (document) => document.insurer).map((document) => ({ params: { id: document.id }, props: { document } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => renderedOnly((await getSite()).documents, (document) => document.insurer).map((document) => ({ params: { id: document.id }, props: { document } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ document: PolicyDocument }> = ({ props }) =>
   new Response(JSON.stringify(props.document, null, 2), { headers: { 'Content-Type': 'application/json' } });

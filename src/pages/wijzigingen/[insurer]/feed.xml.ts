@@ -1,6 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { changeLogFeed } from '../../../render/atom.ts';
-import { buildChangeLog } from '../../../analysis/changelog.ts';
 import { getSite } from '../../../site/site.ts';
 import { renderedOnly } from '../../../site/rendered-only.ts';
 import { paths } from '../../../core/routes.ts';
@@ -13,7 +12,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params, site: origin }) => {
   const site = await getSite();
   const insurer = site.insurer(params.insurer!);
-  const xml = changeLogFeed(buildChangeLog(site.documents).filter((entry) => entry.document.insurer === insurer.slug), {
+  const xml = changeLogFeed(site.changeLog().filter((entry) => entry.document.insurer === insurer.slug), {
     site: origin!,
     path: paths.insurerChangesFeed(insurer.slug),
     title: `Zorginkoop Atlas: wijzigingen bij ${insurer.name}`,
