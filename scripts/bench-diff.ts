@@ -14,10 +14,16 @@ import type { PolicyDocument } from '../src/core/schemas/document.ts';
 const RUNS = Number(process.env.RUNS ?? 15);
 const documents = loadCorpus();
 const taxonomy = await readTaxonomy('content/taxonomy');
-const entry = (await readManifest('content/sources/sources.yaml', taxonomy)).find((candidate) => candidate.insurer === 'zorg-en-zekerheid')!;
+const entry = (await readManifest('content/sources/sources.yaml', taxonomy)).find(
+  (candidate) => candidate.insurer === 'zorg-en-zekerheid',
+)!;
 const nextYear = 'tests/versions/zorg-en-zekerheid/zorg-en-zekerheid-2026-algemeen.txt';
 const zz2026 = await ingestSource(
-  { file: nextYear, bytes: readFileSync(nextYear), entry: { ...entry, file: nextYear, year: 2026, id: 'zorg-en-zekerheid-2026-algemeen' } },
+  {
+    file: nextYear,
+    bytes: readFileSync(nextYear),
+    entry: { ...entry, file: nextYear, year: 2026, id: 'zorg-en-zekerheid-2026-algemeen' },
+  },
   createPipelineContext(taxonomy),
 );
 const byId = (id: string) => documents.find((document) => document.id === id)!;
@@ -41,7 +47,8 @@ for (const [from, to] of pairs) {
     align.push(time(() => alignSections(from.sections, to.sections)));
     total.push(time(() => compareDocuments(from, to)));
   }
-  const words = (document: PolicyDocument) => document.sections.reduce((sum, section) => sum + section.text.split(/\s+/u).length, 0);
+  const words = (document: PolicyDocument) =>
+    document.sections.reduce((sum, section) => sum + section.text.split(/\s+/u).length, 0);
   console.log(
     `${from.id} (${from.sections.length} sections, ${words(from)} words) → ${to.id} (${to.sections.length}, ${words(to)}): ` +
       `align median ${median(align).toFixed(1)} ms; align + word diff median ${median(total).toFixed(1)} ms (min ${Math.min(...total).toFixed(1)}, max ${Math.max(...total).toFixed(1)}), cold ${cold.toFixed(0)} ms`,

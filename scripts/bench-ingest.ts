@@ -10,7 +10,9 @@ import { readManifest, readTaxonomy } from '../src/io/read-inputs.ts';
 const RUNS = Number(process.env.RUNS ?? 9);
 const taxonomy = await readTaxonomy('content/taxonomy');
 const entries = await readManifest('content/sources/sources.yaml', taxonomy);
-const sources = await Promise.all(entries.map(async (entry) => ({ entry, bytes: new Uint8Array(await readFile(join('content/sources', entry.file))) })));
+const sources = await Promise.all(
+  entries.map(async (entry) => ({ entry, bytes: new Uint8Array(await readFile(join('content/sources', entry.file))) })),
+);
 const megabytes = sources.reduce((sum, source) => sum + source.bytes.length, 0) / 1e6;
 
 const timeRun = async () => {
@@ -26,4 +28,6 @@ warm.sort((a, b) => a - b);
 const median = warm[Math.floor(warm.length / 2)]!;
 console.log(`${sources.length} documents, ${megabytes.toFixed(2)} MB`);
 console.log(`cold run: ${cold.toFixed(0)} ms (includes loading chrono-node and pdf.js)`);
-console.log(`warm runs (${RUNS}): median ${median.toFixed(0)} ms, min ${warm[0]!.toFixed(0)}, max ${warm.at(-1)!.toFixed(0)}; ${(median / sources.length).toFixed(1)} ms/document, ${(megabytes / (median / 1000)).toFixed(2)} MB/s`);
+console.log(
+  `warm runs (${RUNS}): median ${median.toFixed(0)} ms, min ${warm[0]!.toFixed(0)}, max ${warm.at(-1)!.toFixed(0)}; ${(median / sources.length).toFixed(1)} ms/document, ${(megabytes / (median / 1000)).toFixed(2)} MB/s`,
+);

@@ -15,14 +15,19 @@ import { readTaxonomy } from '../src/io/read-inputs.ts';
 const RUNS = Number(process.env.RUNS ?? 7);
 const given = process.argv.slice(2);
 const folder = join('..', 'shared', 'real');
-const files = given.length ? given : readdirSync(folder).filter((name) => name.endsWith('.pdf')).map((name) => join(folder, name));
+const files = given.length
+  ? given
+  : readdirSync(folder)
+      .filter((name) => name.endsWith('.pdf'))
+      .map((name) => join(folder, name));
 const context = createPipelineContext(await readTaxonomy('content/taxonomy', (path) => relative(process.cwd(), path)));
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
 };
-const format = ({ median, min, max }: { median: number; min: number; max: number }) => `${median.toFixed(0)} ms (${min.toFixed(0)}–${max.toFixed(0)})`;
+const format = ({ median, min, max }: { median: number; min: number; max: number }) =>
+  `${median.toFixed(0)} ms (${min.toFixed(0)}–${max.toFixed(0)})`;
 
 for (const file of files) {
   const bytes = new Uint8Array(readFileSync(file));
@@ -51,5 +56,7 @@ for (const file of files) {
   console.log(`  first read (starts the reader thread, loads pdf.js): ${cold.toFixed(0)} ms`);
   console.log(`  read, warm (${RUNS} runs):   ${format(read)}; ${(read.median / pages).toFixed(1)} ms/page`);
   console.log(`  lines from items:           ${format(stats(times.layout))}`);
-  console.log(`  whole pipeline (read again): ${format(stats(times.ingest))}; ${(stats(times.ingest).median / pages).toFixed(1)} ms/page`);
+  console.log(
+    `  whole pipeline (read again): ${format(stats(times.ingest))}; ${(stats(times.ingest).median / pages).toFixed(1)} ms/page`,
+  );
 }

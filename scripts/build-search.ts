@@ -23,4 +23,6 @@ const summary = await buildSearchIndex({
 const shards = `${summary.shards} ${summary.shards === 1 ? 'shard' : 'shards'}`;
 const reused = values.cache ? ` (${summary.reused} unchanged since the last build, reused)` : '';
 const ms = (performance.now() - started).toFixed(0);
-console.log(`Search index: ${summary.records} sections of ${summary.documents} documents in ${shards}${reused} → ${outputPath} in ${ms} ms`);
+console.log(
+  `Search index: ${summary.records} sections of ${summary.documents} documents in ${shards}${reused} → ${outputPath} in ${ms} ms`,
+);

@@ -7,7 +7,7 @@
  * (src/build/build-site.ts). One build at a time per corpus and output. What did not change
  * is not made again: when only policies' text changed, only their insurers' pages are rendered
  * (src/build/site-plan.ts), and search shards whose records are the same are reused (kept in
- * <corpus>/.zoekindex/). --full: nothing earlier is used. Exit code 1 when a step fails; the
+ * <corpus>/.search-index/). --full: nothing earlier is used. Exit code 1 when a step fails; the
  * published site is then as it was. --times writes the seconds per step as JSON (the benchmark
  * reads them).
  */
@@ -20,7 +20,8 @@ import { acquireLock, LockError, passLocks } from '../src/io/lock.ts';
 import { corpusLockPath } from '../src/io/corpus-lock.ts';
 import { operationalMessage } from '../src/core/errors.ts';
 
-const USAGE = 'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--max-size-mb N] [--step-timeout-min N] [--times FILE]';
+const USAGE =
+  'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--max-size-mb N] [--step-timeout-min N] [--times FILE]';
 
 async function main(): Promise<number> {
   let args;
@@ -48,7 +49,9 @@ async function main(): Promise<number> {
   }
   const timeoutMinutes = Number(args['step-timeout-min']);
   if (!(timeoutMinutes > 0)) {
-    console.error(`--step-timeout-min must be a positive number of minutes, not "${args['step-timeout-min']}"\n${USAGE}`);
+    console.error(
+      `--step-timeout-min must be a positive number of minutes, not "${args['step-timeout-min']}"\n${USAGE}`,
+    );
     return 2;
   }
   const stepTimeoutMs = timeoutMinutes * 60_000;
@@ -59,17 +62,38 @@ async function main(): Promise<number> {
     onStop(() => corpusLock.release());
     try {
       const started = performance.now();
-      const ingestArgs = ['--sources', args.sources, '--out', args.corpus, ...(args.full ? ['--full'] : []), ...(args.quiet ? ['--quiet'] : []), ...(args['max-size-mb'] ? ['--max-size-mb', args['max-size-mb']] : [])];
+      const ingestArgs = [
+        '--sources',
+        args.sources,
+        '--out',
+        args.corpus,
+        ...(args.full ? ['--full'] : []),
+        ...(args.quiet ? ['--quiet'] : []),
+        ...(args['max-size-mb'] ? ['--max-size-mb', args['max-size-mb']] : []),
+      ];
       try {
-        await waitFor('Ingest', startNode(['--import', 'tsx', join(process.cwd(), 'scripts', 'ingest.ts'), ...ingestArgs], { env: passLocks([corpusLock], process.env) }), stepTimeoutMs);
+        await waitFor(
+          'Ingest',
+          startNode(['--import', 'tsx', join(process.cwd(), 'scripts', 'ingest.ts'), ...ingestArgs], {
+            env: passLocks([corpusLock], process.env),
+          }),
+          stepTimeoutMs,
+        );
       } catch (error) {
         // The ingest said what was wrong with which source; a failure of its own is said here.
-        if (error instanceof BuildStepError && error.reported) console.error(`\nIngest failed (see above): ${published}`);
+        if (error instanceof BuildStepError && error.reported)
+          console.error(`\nIngest failed (see above): ${published}`);
         else console.error(`\n${(error as Error).message} ${published}`);
         return 1;
       }
       const ingested = (performance.now() - started) / 1000;
-      const { times: site } = await buildSite({ corpusDir: args.corpus, outDir: args.out, full: args.full, quiet: args.quiet, stepTimeoutMs });
+      const { times: site } = await buildSite({
+        corpusDir: args.corpus,
+        outDir: args.out,
+        full: args.full,
+        quiet: args.quiet,
+        stepTimeoutMs,
+      });
       const times = { ingest: ingested, site: site.site, search: site.search, total: ingested + site.total };
       console.log(
         `\nBuilt ${args.out}/ in ${times.total.toFixed(1)} s: ingest ${times.ingest.toFixed(1)} s, then the pages ${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s side by side.`,

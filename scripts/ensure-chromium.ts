@@ -7,19 +7,21 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
 
-const system = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
+const system = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (path) => path && existsSync(path),
+);
 if (system) {
   console.log(`Chromium: ${system}`);
 } else if (existsSync(chromium.executablePath())) {
   console.log(`Chromium: Playwright's ${chromium.executablePath()}`);
 } else {
-  console.log('No Chromium found: downloading Playwright\'s (npx playwright install chromium)…');
+  console.log("No Chromium found: downloading Playwright's (npx playwright install chromium)…");
   try {
     execFileSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
   } catch {
     console.error(
       'Could not install a Chromium for the end-to-end tests.\n' +
-        '  fix: install your system\'s Chromium (Debian/Ubuntu: sudo apt-get install chromium), or set CHROMIUM_PATH to a Chromium binary.',
+        "  fix: install your system's Chromium (Debian/Ubuntu: sudo apt-get install chromium), or set CHROMIUM_PATH to a Chromium binary.",
     );
     process.exit(1);
   }

@@ -14,7 +14,8 @@ import { InputError, operationalMessage } from '../src/core/errors.ts';
 import { acquireLock, LockError, type Lock } from '../src/io/lock.ts';
 import { corpusLockPath } from '../src/io/corpus-lock.ts';
 
-const USAGE = 'usage: npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--full] [--quiet] [FILE...]';
+const USAGE =
+  'usage: npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--full] [--quiet] [FILE...]';
 
 async function main(): Promise<number> {
   let args;
@@ -78,8 +79,12 @@ async function main(): Promise<number> {
       for (const document of result.documents) console.log(formatDocumentReport(document));
     }
     const unchanged = result.unchanged.length ? `; ${result.unchanged.length} unchanged (cache)` : '';
-    const removed = result.removed.length ? `; removed ${result.removed.length} of sources that are gone (${result.removed.join(', ')})` : '';
-    console.log(`\nWrote ${result.written.length} document${result.written.length === 1 ? '' : 's'}${unchanged}${removed} to ${args.values.out} in ${(performance.now() - started).toFixed(0)} ms.`);
+    const removed = result.removed.length
+      ? `; removed ${result.removed.length} of sources that are gone (${result.removed.join(', ')})`
+      : '';
+    console.log(
+      `\nWrote ${result.written.length} document${result.written.length === 1 ? '' : 's'}${unchanged}${removed} to ${args.values.out} in ${(performance.now() - started).toFixed(0)} ms.`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof InputError) {

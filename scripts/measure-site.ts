@@ -28,7 +28,9 @@ function buildTimes(): number[] {
 }
 
 function largestPolicyPage(): { path: string; html: number; assets: Array<[string, number]> } {
-  const pages = readdirSync(join(DIST, 'beleid')).map((id) => join(DIST, 'beleid', id, 'index.html')).filter((path) => existsSync(path));
+  const pages = readdirSync(join(DIST, 'beleid'))
+    .map((id) => join(DIST, 'beleid', id, 'index.html'))
+    .filter((path) => existsSync(path));
   const path = pages.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
   const html = readFileSync(path, 'utf8');
   const assets = [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="(\/[^"]+\.(?:css|js))"/gu)].map((match) => {
@@ -38,7 +40,9 @@ function largestPolicyPage(): { path: string; html: number; assets: Array<[strin
   return { path, html: Buffer.byteLength(html), assets };
 }
 
-async function searchBytes(queries: string[]): Promise<Array<{ query: string; setupBytes: number; bytes: number; requests: number; firstResultMs: number }>> {
+async function searchBytes(
+  queries: string[],
+): Promise<Array<{ query: string; setupBytes: number; bytes: number; requests: number; firstResultMs: number }>> {
   const server = spawn('npx', ['astro', 'preview', '--port', String(PORT)], { stdio: 'ignore' });
   try {
     for (let attempt = 0; attempt < 60; attempt++) {
@@ -92,11 +96,28 @@ const page = largestPolicyPage();
 const htmlGzip = gzipSync(readFileSync(page.path)).length;
 const assetBytes = page.assets.reduce((sum, [, size]) => sum + size, 0);
 const assetGzip = page.assets.reduce((sum, [file]) => sum + gzipSync(readFileSync(join(DIST, file))).length, 0);
-const searches = await searchBytes(['biosimilars', 'wachtlijst', 'duurzaamheid', 'patient', 'voorwaarden zorgovereenkomst']);
+const searches = await searchBytes([
+  'biosimilars',
+  'wachtlijst',
+  'duurzaamheid',
+  'patient',
+  'voorwaarden zorgovereenkomst',
+]);
 
-console.log(`Build (ingest + Astro + Pagefind), ${RUNS} runs: median ${(median(times) / 1000).toFixed(1)} s (min ${(Math.min(...times) / 1000).toFixed(1)}, max ${(Math.max(...times) / 1000).toFixed(1)})`);
-console.log(`Largest policy page ${page.path}: HTML ${kb(page.html)} (gzip ${kb(htmlGzip)}) + CSS/JS ${kb(assetBytes)} (gzip ${kb(assetGzip)}) = ${kb(page.html + assetBytes)} (gzip ${kb(htmlGzip + assetGzip)})`);
+console.log(
+  `Build (ingest + Astro + Pagefind), ${RUNS} runs: median ${(median(times) / 1000).toFixed(1)} s (min ${(Math.min(...times) / 1000).toFixed(1)}, max ${(Math.max(...times) / 1000).toFixed(1)})`,
+);
+console.log(
+  `Largest policy page ${page.path}: HTML ${kb(page.html)} (gzip ${kb(htmlGzip)}) + CSS/JS ${kb(assetBytes)} (gzip ${kb(assetGzip)}) = ${kb(page.html + assetBytes)} (gzip ${kb(htmlGzip + assetGzip)})`,
+);
 for (const [file, size] of page.assets) console.log(`  ${file} ${kb(size)}`);
-console.log(`Search page, before the first query: ${kb(median(searches.map((search) => search.setupBytes)))} of Pagefind (script, WebAssembly, filter index)`);
-for (const search of searches) console.log(`Search "${search.query}": ${kb(search.bytes)} in ${search.requests} requests (cold), first result ${search.firstResultMs.toFixed(0)} ms after typing (120 ms of it is the typing debounce)`);
-console.log(`Search, median over ${searches.length} queries: ${kb(median(searches.map((search) => search.bytes)))} downloaded, first result ${median(searches.map((search) => search.firstResultMs)).toFixed(0)} ms`);
+console.log(
+  `Search page, before the first query: ${kb(median(searches.map((search) => search.setupBytes)))} of Pagefind (script, WebAssembly, filter index)`,
+);
+for (const search of searches)
+  console.log(
+    `Search "${search.query}": ${kb(search.bytes)} in ${search.requests} requests (cold), first result ${search.firstResultMs.toFixed(0)} ms after typing (120 ms of it is the typing debounce)`,
+  );
+console.log(
+  `Search, median over ${searches.length} queries: ${kb(median(searches.map((search) => search.bytes)))} downloaded, first result ${median(searches.map((search) => search.firstResultMs)).toFixed(0)} ms`,
+);

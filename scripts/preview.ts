@@ -15,7 +15,13 @@ import sirv from 'sirv';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../src/render/http-headers.ts';
 import { HEADERS_FILE } from '../src/build/headers-file.ts';
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: process.env.ATLAS_OUT_DIR ?? 'dist' }, port: { type: 'string', default: '4321' }, host: { type: 'string', default: 'localhost' } } });
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string', default: process.env.ATLAS_OUT_DIR ?? 'dist' },
+    port: { type: 'string', default: '4321' },
+    host: { type: 'string', default: 'localhost' },
+  },
+});
 const root = resolve(values.dir);
 
 /** The rules of the site being served now: read once per published build (dist is a link to it). */
@@ -47,7 +53,8 @@ const serve = sirv(root, {
   },
   onNoMatch: (req, res) => {
     res.statusCode = 404;
-    for (const [name, value] of Object.entries(headersFor(req.url ?? '/', rules()))) if (name !== 'Content-Type') res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headersFor(req.url ?? '/', rules())))
+      if (name !== 'Content-Type') res.setHeader(name, value);
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     res.end('Niet gevonden.\n');
   },
@@ -62,7 +69,13 @@ const server = createServer((req, res) => {
   serve(req, res);
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'EADDRINUSE' ? `Port ${values.port} is in use: stop what serves there, or choose another with --port.` : `The preview server could not start (${error.code ?? error.message}).`);
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${values.port} is in use: stop what serves there, or choose another with --port.`
+      : `The preview server could not start (${error.code ?? error.message}).`,
+  );
   process.exit(1);
 });
-server.listen(Number(values.port), values.host, () => console.log(`Serving ${values.dir}/ on http://${values.host}:${values.port}/`));
+server.listen(Number(values.port), values.host, () =>
+  console.log(`Serving ${values.dir}/ on http://${values.host}:${values.port}/`),
+);

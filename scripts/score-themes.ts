@@ -17,12 +17,19 @@ const taxonomy = await readTaxonomy('content/taxonomy', display);
 const context = createPipelineContext(taxonomy);
 const documents: PolicyDocument[] = [];
 for (const entry of await readManifest('content/sources/sources.yaml', taxonomy, display)) {
-  documents.push(await ingestSource({ file: entry.file, bytes: new Uint8Array(readFileSync(join('content/sources', entry.file))), entry }, context));
+  documents.push(
+    await ingestSource(
+      { file: entry.file, bytes: new Uint8Array(readFileSync(join('content/sources', entry.file))), entry },
+      context,
+    ),
+  );
 }
 const real = process.env.ATLAS_REAL_DOCUMENTS ?? join('..', 'shared', 'real');
 if (existsSync(real)) {
   for (const name of readdirSync(real).filter((file) => file.endsWith('.pdf'))) {
-    documents.push(await ingestSource({ file: join(real, name), bytes: new Uint8Array(readFileSync(join(real, name))) }, context));
+    documents.push(
+      await ingestSource({ file: join(real, name), bytes: new Uint8Array(readFileSync(join(real, name))) }, context),
+    );
   }
 }
 const annotations = parse(readFileSync(annotationsFile, 'utf8')) as ThemeAnnotations;
@@ -30,7 +37,9 @@ const result = scoreThemes(documents, annotations);
 console.log(`${result.judged} annotated sections judged (${result.missing.length} not in the corpus)`);
 console.log('theme                 precision  recall   tp  fp  fn');
 for (const score of result.scores) {
-  console.log(`${score.theme.padEnd(22)}${score.precision.toFixed(2).padStart(9)}${score.recall.toFixed(2).padStart(8)}${String(score.truePositives).padStart(5)}${String(score.falsePositives).padStart(4)}${String(score.falseNegatives).padStart(4)}`);
+  console.log(
+    `${score.theme.padEnd(22)}${score.precision.toFixed(2).padStart(9)}${score.recall.toFixed(2).padStart(8)}${String(score.truePositives).padStart(5)}${String(score.falsePositives).padStart(4)}${String(score.falseNegatives).padStart(4)}`,
+  );
 }
 for (const line of result.disagreements) console.log(`  ${line}`);
 for (const section of result.missing) console.log(`  not found: ${section}`);

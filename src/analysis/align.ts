@@ -48,7 +48,9 @@ interface Profile extends Comparable {
 
 /** Text compared without formatting: a re-ingest that only changed spacing or punctuation is no change. */
 export function comparableText(text: string): string {
-  return foldText(text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldText(text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1'))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Every word compared in this process, numbered in the order first seen. */
@@ -133,7 +135,8 @@ export function alignSections(oldSections: Section[], newSections: Section[]): S
   const newMatch = new Map<number, Profile>();
   const unique = (profiles: Profile[]) => {
     const byText = new Map<string, Profile | null>();
-    for (const candidate of profiles) if (candidate.plain !== '') byText.set(candidate.plain, byText.has(candidate.plain) ? null : candidate);
+    for (const candidate of profiles)
+      if (candidate.plain !== '') byText.set(candidate.plain, byText.has(candidate.plain) ? null : candidate);
     return byText;
   };
   const newByText = unique(news);
@@ -196,12 +199,39 @@ export function alignSections(oldSections: Section[], newSections: Section[]): S
 
   const pairs: Array<{ pair: SectionPair; oldIndex: number | null }> = news.map((n) => {
     const o = newMatch.get(n.index);
-    if (!o) return { pair: { status: 'added', old: null, new: n.section, similarity: 0, textChanged: true, retitled: false, renumbered: false }, oldIndex: null };
+    if (!o)
+      return {
+        pair: {
+          status: 'added',
+          old: null,
+          new: n.section,
+          similarity: 0,
+          textChanged: true,
+          retitled: false,
+          renumbered: false,
+        },
+        oldIndex: null,
+      };
     const textChanged = o.plain !== n.plain;
     const retitled = o.title !== n.title;
     const renumbered = o.section.number !== n.section.number;
-    const status: PairStatus = !stable.has(n.index) ? 'moved' : textChanged || retitled || renumbered ? 'changed' : 'unchanged';
-    return { pair: { status, old: o.section, new: n.section, similarity: oldMatch.get(o.index)!.text, textChanged, retitled, renumbered }, oldIndex: o.index };
+    const status: PairStatus = !stable.has(n.index)
+      ? 'moved'
+      : textChanged || retitled || renumbered
+        ? 'changed'
+        : 'unchanged';
+    return {
+      pair: {
+        status,
+        old: o.section,
+        new: n.section,
+        similarity: oldMatch.get(o.index)!.text,
+        textChanged,
+        retitled,
+        renumbered,
+      },
+      oldIndex: o.index,
+    };
   });
 
   // Removed sections go after the pair that held their old predecessor.
@@ -214,7 +244,15 @@ export function alignSections(oldSections: Section[], newSections: Section[]): S
       if (stable.has(oldMatch.get(o.index)!.n.index)) anchor = positionOfOld.get(o.index)!;
       continue;
     }
-    const removed: SectionPair = { status: 'removed', old: o.section, new: null, similarity: 0, textChanged: true, retitled: false, renumbered: false };
+    const removed: SectionPair = {
+      status: 'removed',
+      old: o.section,
+      new: null,
+      similarity: 0,
+      textChanged: true,
+      retitled: false,
+      renumbered: false,
+    };
     if (!removedAfter.has(anchor)) removedAfter.set(anchor, []);
     removedAfter.get(anchor)!.push(removed);
   }

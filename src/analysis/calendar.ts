@@ -52,7 +52,10 @@ function computeCalendar(documents: PolicyDocument[], rules: MilestoneRules): Mi
   const labelOf = (kind: string) => rules.kinds.find((candidate) => candidate.slug === kind)?.label ?? rules.otherLabel;
   const milestones: Milestone[] = [];
   for (const document of documents) {
-    const groups = new Map<string, { kind: string; best: { deadline: Deadline; score: number }; mentions: Deadline[] }>();
+    const groups = new Map<
+      string,
+      { kind: string; best: { deadline: Deadline; score: number }; mentions: Deadline[] }
+    >();
     for (const deadline of document.deadlines) {
       const ranked = kinds.score([{ text: foldForMatching(deadline.event), factor: 1 }])[0];
       const top = ranked && ranked.score >= rules.minScore ? ranked : undefined;
@@ -83,7 +86,9 @@ function computeCalendar(documents: PolicyDocument[], rules: MilestoneRules): Mi
     }
   }
   milestones.push(...legalPublications(documents, milestones, rules));
-  return milestones.sort((a, b) => a.date.localeCompare(b.date) || a.insurer.localeCompare(b.insurer) || a.id.localeCompare(b.id));
+  return milestones.sort(
+    (a, b) => a.date.localeCompare(b.date) || a.insurer.localeCompare(b.insurer) || a.id.localeCompare(b.id),
+  );
 }
 
 function legalPublications(documents: PolicyDocument[], found: Milestone[], rules: MilestoneRules): Milestone[] {
@@ -96,20 +101,23 @@ function legalPublications(documents: PolicyDocument[], found: Milestone[], rule
   return [...byInsurerYear.values()].flatMap((policies) => {
     const { insurer, year } = policies[0]!;
     const date = `${year - 1}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    if (found.some((milestone) => milestone.insurer === insurer && milestone.date === date && milestone.kind === kind)) return [];
-    return [{
-      id: `${insurer}-${year}-wettelijke-publicatie`,
-      date,
-      insurer,
-      year,
-      careTypes: [...new Set(policies.map((policy) => policy.careType))].sort(),
-      kind,
-      kindLabel: rules.kinds.find((candidate) => candidate.slug === kind)?.label ?? rules.otherLabel,
-      title: `${label}: zorginkoopbeleid ${year}`,
-      document: policies[0]!,
-      mentions: [],
-      legal: true,
-    }];
+    if (found.some((milestone) => milestone.insurer === insurer && milestone.date === date && milestone.kind === kind))
+      return [];
+    return [
+      {
+        id: `${insurer}-${year}-wettelijke-publicatie`,
+        date,
+        insurer,
+        year,
+        careTypes: [...new Set(policies.map((policy) => policy.careType))].sort(),
+        kind,
+        kindLabel: rules.kinds.find((candidate) => candidate.slug === kind)?.label ?? rules.otherLabel,
+        title: `${label}: zorginkoopbeleid ${year}`,
+        document: policies[0]!,
+        mentions: [],
+        legal: true,
+      },
+    ];
   });
 }
 

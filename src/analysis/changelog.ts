@@ -25,7 +25,13 @@ export interface ChangeLogEntry {
   unstated: boolean;
 }
 
-const STATUS_LABEL = { changed: 'Gewijzigd', added: 'Toegevoegd', removed: 'Verwijderd', moved: 'Verplaatst', unchanged: 'Ongewijzigd' } as const;
+const STATUS_LABEL = {
+  changed: 'Gewijzigd',
+  added: 'Toegevoegd',
+  removed: 'Verwijderd',
+  moved: 'Verplaatst',
+  unchanged: 'Ongewijzigd',
+} as const;
 export const statusLabel = (status: keyof typeof STATUS_LABEL) => STATUS_LABEL[status];
 
 /**
@@ -33,7 +39,11 @@ export const statusLabel = (status: keyof typeof STATUS_LABEL) => STATUS_LABEL[s
  * `compute()`, or what it returned before for the same two documents. Comparing every pair is
  * most of a change log's work, and after one policy changed most pairs compare as before.
  */
-export type KeepDetected = (from: PolicyDocument, to: PolicyDocument, compute: () => DetectedChange[]) => DetectedChange[];
+export type KeepDetected = (
+  from: PolicyDocument,
+  to: PolicyDocument,
+  compute: () => DetectedChange[],
+) => DetectedChange[];
 
 const computeNow: KeepDetected = (_from, _to, compute) => compute();
 
@@ -44,8 +54,11 @@ export function buildChangeLog(documents: PolicyDocument[], keep: KeepDetected =
     for (const location of locateStatedChanges(document)) {
       const change = document.changes[location.change]!;
       if (change.parent !== undefined) continue; // nested items are shown with their parent
-      const nested = document.changes.filter((other) => other.parent === location.change).map((other) => `– ${other.text}`);
-      const section: Section | undefined = location.section ?? document.sections.find((candidate) => candidate.id === change.section);
+      const nested = document.changes
+        .filter((other) => other.parent === location.change)
+        .map((other) => `– ${other.text}`);
+      const section: Section | undefined =
+        location.section ?? document.sections.find((candidate) => candidate.id === change.section);
       entries.push({
         key: `${document.id}-v${location.change}`,
         kind: 'vermeld',
@@ -64,7 +77,13 @@ export function buildChangeLog(documents: PolicyDocument[], keep: KeepDetected =
     const detected = keep(from, to, () => detectedChanges(comparisonOf(from, to)));
     for (const entry of detected) entries.push({ ...entry, kind: 'gedetecteerd', document: to, from });
   }
-  return entries.sort((a, b) => b.document.year - a.document.year || a.document.insurer.localeCompare(b.document.insurer) || a.document.careType.localeCompare(b.document.careType) || (a.kind === b.kind ? 0 : a.kind === 'vermeld' ? -1 : 1));
+  return entries.sort(
+    (a, b) =>
+      b.document.year - a.document.year ||
+      a.document.insurer.localeCompare(b.document.insurer) ||
+      a.document.careType.localeCompare(b.document.careType) ||
+      (a.kind === b.kind ? 0 : a.kind === 'vermeld' ? -1 : 1),
+  );
 }
 
 export type DetectedChange = Omit<ChangeLogEntry, 'kind' | 'document' | 'from'>;
@@ -78,7 +97,11 @@ function detectedChanges(comparison: Comparison): DetectedChange[] {
       const section = pair.new ?? pair.old!;
       const owner = pair.new ? to : from;
       const words = pair.diff ? `+${pair.diff.wordsAdded} / −${pair.diff.wordsRemoved} woorden` : 'tekst ongewijzigd';
-      const added = pair.diff?.parts.filter((part) => part.kind === 'added').map((part) => part.value).join(' … ') ?? '';
+      const added =
+        pair.diff?.parts
+          .filter((part) => part.kind === 'added')
+          .map((part) => part.value)
+          .join(' … ') ?? '';
       return {
         key: `${to.id}-d-${pair.anchor}`,
         title: `${statusLabel(pair.status)}: ${sectionLabel(section)}`,

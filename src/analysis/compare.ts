@@ -20,7 +20,15 @@ export interface Comparison {
   from: PolicyDocument;
   to: PolicyDocument;
   pairs: ComparedPair[];
-  summary: { changed: number; added: number; removed: number; moved: number; unchanged: number; wordsAdded: number; wordsRemoved: number };
+  summary: {
+    changed: number;
+    added: number;
+    removed: number;
+    moved: number;
+    unchanged: number;
+    wordsAdded: number;
+    wordsRemoved: number;
+  };
   stated: StatedChangeLocation[];
   /** True when the two documents were read by different pipeline versions: differences may be technical. */
   pipelineDiffers: boolean;
@@ -33,7 +41,11 @@ export function compareDocuments(from: PolicyDocument, to: PolicyDocument): Comp
   /** Stated changes that name a removed section, or the removed section it stood in ("Het thema ‘Acute zorg’ is vervallen"). */
   const naming = (pair: SectionPair): number[] => {
     const titles: string[] = [];
-    for (let section = pair.old ?? undefined; section; section = section.parent ? oldById.get(section.parent) : undefined) {
+    for (
+      let section = pair.old ?? undefined;
+      section;
+      section = section.parent ? oldById.get(section.parent) : undefined
+    ) {
       const title = comparableText(section.title);
       if (title.length >= 5) titles.push(title);
     }
@@ -46,7 +58,15 @@ export function compareDocuments(from: PolicyDocument, to: PolicyDocument): Comp
     statedIn.get(location.section.id)!.push(location.change);
   }
   const pairs = alignSections(from.sections, to.sections).map((pair, index): ComparedPair => {
-    const diff = pair.status === 'unchanged' || (pair.status === 'moved' && !pair.textChanged) ? null : diffSectionText(pair.old?.text ?? '', pair.new?.text ?? '', undefined, pair.old && pair.new ? pair.similarity : 1);
+    const diff =
+      pair.status === 'unchanged' || (pair.status === 'moved' && !pair.textChanged)
+        ? null
+        : diffSectionText(
+            pair.old?.text ?? '',
+            pair.new?.text ?? '',
+            undefined,
+            pair.old && pair.new ? pair.similarity : 1,
+          );
     const section = pair.new ?? pair.old!;
     const statedBy = pair.status === 'removed' ? naming(pair) : [...(statedIn.get(pair.new!.id) ?? [])];
     return { ...pair, anchor: `w${index + 1}-${section.id}`, diff, statedBy };

@@ -29,7 +29,12 @@ export function coverageMatrix(documents: PolicyDocument[], taxonomy: Taxonomy):
     const ofYear = documents.filter((document) => document.insurer === insurer.slug && document.year === year);
     const cells = taxonomy.themes.map((theme) => {
       const on = sectionsOnTheme(ofYear, theme.slug);
-      return { theme: theme.slug, sections: on.length, words: on.reduce((sum, { section }) => sum + countWords(section.text), 0), share: 0 };
+      return {
+        theme: theme.slug,
+        sections: on.length,
+        words: on.reduce((sum, { section }) => sum + countWords(section.text), 0),
+        share: 0,
+      };
     });
     return [{ insurer: insurer.slug, year, documents: ofYear, cells }];
   });

@@ -21,7 +21,10 @@ export function comparisonOf(from: PolicyDocument, to: PolicyDocument): Comparis
 const chronological = (a: PolicyDocument, b: PolicyDocument) => a.year - b.year || a.careType.localeCompare(b.careType);
 
 /** Per corpus: every page of a policy asks for its versions, and the corpus is one array per build. */
-const pairsOf = new WeakMap<PolicyDocument[], { all: Array<[PolicyDocument, PolicyDocument]>; consecutive: Array<[PolicyDocument, PolicyDocument]> }>();
+const pairsOf = new WeakMap<
+  PolicyDocument[],
+  { all: Array<[PolicyDocument, PolicyDocument]>; consecutive: Array<[PolicyDocument, PolicyDocument]> }
+>();
 
 function pairsIn(documents: PolicyDocument[]) {
   let pairs = pairsOf.get(documents);
@@ -69,7 +72,10 @@ export function consecutiveVersionPairs(documents: PolicyDocument[]): ReadonlyAr
 export function insurerSteps(documents: PolicyDocument[], insurer: string): Comparison[] {
   const own = documents.filter((document) => document.insurer === insurer).sort(chronological);
   return own.slice(1).map((to, index) => {
-    const sameCareType = own.slice(0, index + 1).filter((document) => document.careType === to.careType && document.year < to.year).at(-1);
+    const sameCareType = own
+      .slice(0, index + 1)
+      .filter((document) => document.careType === to.careType && document.year < to.year)
+      .at(-1);
     return comparisonOf(sameCareType ?? own[index]!, to);
   });
 }
@@ -78,4 +84,3 @@ export function insurerSteps(documents: PolicyDocument[], insurer: string): Comp
 export function hasHistory(documents: PolicyDocument[], insurer: string): boolean {
   return documents.filter((document) => document.insurer === insurer).length >= 2;
 }
-

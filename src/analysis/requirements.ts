@@ -50,7 +50,11 @@ export function createRequirementExtractor(rules: RequirementRules): Requirement
       const byId = new Map(document.sections.map((section) => [section.id, section]));
       /** A requirements heading on the section or one of its ancestors, and no excluded word on the way. */
       const inRequirementsList = (section: Section): boolean => {
-        for (let current: Section | undefined = section; current; current = current.parent ? byId.get(current.parent) : undefined) {
+        for (
+          let current: Section | undefined = section;
+          current;
+          current = current.parent ? byId.get(current.parent) : undefined
+        ) {
           if (has(exclude, current.title)) return false;
           if (has(headings, current.title)) return true;
         }
@@ -60,11 +64,20 @@ export function createRequirementExtractor(rules: RequirementRules): Requirement
       for (const section of document.sections) {
         const passages = splitPassages(section.text);
         const underHeading = inRequirementsList(section);
-        const listItems = passages.filter((passage) => passage.kind === 'item' && (underHeading || (passage.leadIn !== null && has(leadIns, lastSentence(passage.leadIn)) && !has(exclude, section.title))));
+        const listItems = passages.filter(
+          (passage) =>
+            passage.kind === 'item' &&
+            (underHeading ||
+              (passage.leadIn !== null && has(leadIns, lastSentence(passage.leadIn)) && !has(exclude, section.title))),
+        );
         let chosen: string[] = listItems.map((passage) => passage.plain);
         if (underHeading && passages.every((passage) => passage.kind === 'paragraph')) {
           const paragraphs = passages.filter((passage) => !passage.plain.trimEnd().endsWith(':'));
-          if (paragraphs.length >= MIN_PARAGRAPH_ITEMS && paragraphs.every((passage) => passage.plain.length <= MAX_PARAGRAPH_ITEM)) chosen = paragraphs.map((passage) => passage.plain);
+          if (
+            paragraphs.length >= MIN_PARAGRAPH_ITEMS &&
+            paragraphs.every((passage) => passage.plain.length <= MAX_PARAGRAPH_ITEM)
+          )
+            chosen = paragraphs.map((passage) => passage.plain);
         }
         for (const text of chosen) items.push({ document, section, text: text.trim(), types: classify(text) });
       }
@@ -95,7 +108,9 @@ export function currentDocuments(documents: PolicyDocument[]): PolicyDocument[] 
 export function requirementMatrix(documents: PolicyDocument[], taxonomy: Taxonomy): RequirementMatrix {
   const extractor = createRequirementExtractor(taxonomy.requirements);
   const items = documents.flatMap((document) => extractor.extract(document));
-  const insurers = taxonomy.insurers.map((insurer) => insurer.slug).filter((slug) => documents.some((document) => document.insurer === slug));
+  const insurers = taxonomy.insurers
+    .map((insurer) => insurer.slug)
+    .filter((slug) => documents.some((document) => document.insurer === slug));
   const rows = taxonomy.requirements.types.map((type) => {
     const cells: Record<string, RequirementItem[]> = {};
     for (const item of items) if (item.types.includes(type.slug)) (cells[item.document.insurer] ??= []).push(item);

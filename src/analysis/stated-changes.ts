@@ -20,7 +20,11 @@ const HEADING_REFERENCE = /\bkopje\s+['‘’"“]([^'’"”]+)['’"”]/giu;
 const MIN_CONTAINMENT = 0.6;
 
 function words(text: string): Set<string> {
-  return new Set(comparableText(text).split(' ').filter((word) => word.length > 2));
+  return new Set(
+    comparableText(text)
+      .split(' ')
+      .filter((word) => word.length > 2),
+  );
 }
 
 /** Sentences and list items of a section's text. */
@@ -49,7 +53,11 @@ function locate(document: PolicyDocument): StatedChangeLocation[] {
   const byId = new Map(sections.map((section) => [section.id, section]));
   const changeSections = new Set(document.changes.map((change) => change.section));
   const numberOf = (section: Section): string | null => {
-    for (let current: Section | undefined = section; current; current = current.parent ? byId.get(current.parent) : undefined) {
+    for (
+      let current: Section | undefined = section;
+      current;
+      current = current.parent ? byId.get(current.parent) : undefined
+    ) {
       if (current.number) return current.number;
     }
     return null;
@@ -76,7 +84,8 @@ function locate(document: PolicyDocument): StatedChangeLocation[] {
   const located: StatedChangeLocation[] = [];
   document.changes.forEach((change, index) => {
     const own = references(change.text);
-    const inherited = change.parent !== undefined ? references(document.changes[change.parent]!.text) : { numbers: [], headings: [] };
+    const inherited =
+      change.parent !== undefined ? references(document.changes[change.parent]!.text) : { numbers: [], headings: [] };
     const numbers = own.numbers.length ? own.numbers : inherited.numbers;
     const headings = own.headings.length ? own.headings : inherited.headings;
     let candidates = sections.filter((section) => section.level > 0 && !changeSections.has(section.id));
@@ -95,7 +104,8 @@ function locate(document: PolicyDocument): StatedChangeLocation[] {
         if (!best || score > best.score) best = { section, sentence, score };
       }
     }
-    if (best && best.score >= MIN_CONTAINMENT) located.push({ change: index, section: best.section, sentence: best.sentence });
+    if (best && best.score >= MIN_CONTAINMENT)
+      located.push({ change: index, section: best.section, sentence: best.sentence });
     else located.push({ change: index, section: byHeading[0] ?? byNumber[0] ?? null, sentence: null });
   });
   return located;

@@ -42,24 +42,42 @@ export interface ThemeComparison {
 export type YearSelection = Record<string, number>;
 
 export function yearsOf(documents: PolicyDocument[], insurer: string): number[] {
-  return [...new Set(documents.filter((document) => document.insurer === insurer).map((document) => document.year))].sort((a, b) => b - a);
+  return [
+    ...new Set(documents.filter((document) => document.insurer === insurer).map((document) => document.year)),
+  ].sort((a, b) => b - a);
 }
 
 /** Sections on a theme, in reading order, of the given policies. */
-export function sectionsOnTheme(documents: PolicyDocument[], theme: string): Array<{ document: PolicyDocument; section: Section }> {
-  return documents.flatMap((document) => document.sections.filter((section) => section.themes.includes(theme)).map((section) => ({ document, section })));
+export function sectionsOnTheme(
+  documents: PolicyDocument[],
+  theme: string,
+): Array<{ document: PolicyDocument; section: Section }> {
+  return documents.flatMap((document) =>
+    document.sections.filter((section) => section.themes.includes(theme)).map((section) => ({ document, section })),
+  );
 }
 
-export function compareOnTheme(documents: PolicyDocument[], taxonomy: Taxonomy, themeSlug: string, selection: YearSelection = {}, insurers?: string[]): ThemeComparison {
+export function compareOnTheme(
+  documents: PolicyDocument[],
+  taxonomy: Taxonomy,
+  themeSlug: string,
+  selection: YearSelection = {},
+  insurers?: string[],
+): ThemeComparison {
   const theme = taxonomy.themes.find((candidate) => candidate.slug === themeSlug);
   if (!theme) throw new Error(`Unknown theme "${themeSlug}": the themes are in content/taxonomy/themes.yaml.`);
   const subtopicRules = compileKeywordRules(theme.subtopics);
   const themeRules = compileKeywordRules([theme]);
-  const wanted = insurers ?? taxonomy.insurers.map((insurer) => insurer.slug).filter((slug) => documents.some((document) => document.insurer === slug));
+  const wanted =
+    insurers ??
+    taxonomy.insurers
+      .map((insurer) => insurer.slug)
+      .filter((slug) => documents.some((document) => document.insurer === slug));
   const columns = wanted.flatMap((insurer): ThemeColumn[] => {
     const years = yearsOf(documents, insurer);
     if (years.length === 0) return [];
-    const year = selection[insurer] !== undefined && years.includes(selection[insurer]) ? selection[insurer] : years[0]!;
+    const year =
+      selection[insurer] !== undefined && years.includes(selection[insurer]) ? selection[insurer] : years[0]!;
     const ofYear = documents.filter((document) => document.insurer === insurer && document.year === year);
     const cells: Record<string, CellGroup[]> = {};
     const on = sectionsOnTheme(ofYear, theme.slug);
@@ -74,7 +92,17 @@ export function compareOnTheme(documents: PolicyDocument[], taxonomy: Taxonomy, 
         else groups.push({ document, section, passages: [passage] });
       }
     }
-    return [{ insurer, year, years, documents: ofYear, cells, sections: on.length, words: on.reduce((sum, { section }) => sum + countWords(section.text), 0) }];
+    return [
+      {
+        insurer,
+        year,
+        years,
+        documents: ofYear,
+        cells,
+        sections: on.length,
+        words: on.reduce((sum, { section }) => sum + countWords(section.text), 0),
+      },
+    ];
   });
   return { theme, rows: [...theme.subtopics.map(({ slug, label }) => ({ slug, label })), OTHER_ROW], columns };
 }
@@ -84,7 +112,13 @@ export function compareOnTheme(documents: PolicyDocument[], taxonomy: Taxonomy, 
  * theme or the passage itself is (a section that touches the theme in passing adds only the
  * passages that are on it).
  */
-function rowOf(passage: Passage, primary: boolean, subtopics: KeywordRules, theme: KeywordRules, themeMinScore: number): string | null {
+function rowOf(
+  passage: Passage,
+  primary: boolean,
+  subtopics: KeywordRules,
+  theme: KeywordRules,
+  themeMinScore: number,
+): string | null {
   const folded = [{ text: foldForMatching(passage.plain), factor: 1 }];
   const best = subtopics.score(folded)[0];
   if (best && best.score >= SUBTOPIC_MIN_SCORE) return best.slug;

@@ -36,12 +36,19 @@ export function diffSectionText(oldText: string, newText: string, limits = DIFF_
   const before = stripLinks(oldText);
   const after = stripLinks(newText);
   const trivial = before.trim() === '' || after.trim() === '';
-  if (before === after) return { parts: before ? [{ kind: 'same', value: before }] : [], wordsAdded: 0, wordsRemoved: 0, complete: true };
+  if (before === after)
+    return { parts: before ? [{ kind: 'same', value: before }] : [], wordsAdded: 0, wordsRemoved: 0, complete: true };
   // Only the stretch between the common start and end is segmented and diffed: an edit of a few
   // words in a long section costs what those words cost (segmenting is most of a diff's time).
   const { head, tail } = commonEnds(before, after);
   const changes: ChangeObject<string>[] | undefined =
-    similarity < REWRITE_SIMILARITY || trivial ? undefined : diffByLines(before.slice(head.length, before.length - tail.length), after.slice(head.length, after.length - tail.length), limits);
+    similarity < REWRITE_SIMILARITY || trivial
+      ? undefined
+      : diffByLines(
+          before.slice(head.length, before.length - tail.length),
+          after.slice(head.length, after.length - tail.length),
+          limits,
+        );
   if (!changes) {
     const parts: DiffPart[] = [];
     if (before) parts.push({ kind: 'removed', value: before });
@@ -49,13 +56,18 @@ export function diffSectionText(oldText: string, newText: string, limits = DIFF_
     // An added or removed section is complete as it is; a rewrite or a diff past its bound is not.
     return { parts, wordsAdded: countWords(after), wordsRemoved: countWords(before), complete: trivial };
   }
-  const parts: DiffPart[] = changes.map((change) => ({ kind: change.added ? 'added' : change.removed ? 'removed' : 'same', value: change.value }));
+  const parts: DiffPart[] = changes.map((change) => ({
+    kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
+    value: change.value,
+  }));
   if (head) parts.unshift({ kind: 'same', value: head });
   if (tail) parts.push({ kind: 'same', value: tail });
   return {
     parts,
     wordsAdded: parts.filter((part) => part.kind === 'added').reduce((sum, part) => sum + countWords(part.value), 0),
-    wordsRemoved: parts.filter((part) => part.kind === 'removed').reduce((sum, part) => sum + countWords(part.value), 0),
+    wordsRemoved: parts
+      .filter((part) => part.kind === 'removed')
+      .reduce((sum, part) => sum + countWords(part.value), 0),
     complete: true,
   };
 }
@@ -82,7 +94,10 @@ function diffByLines(before: string, after: string, limits: typeof DIFF_LIMITS):
       index++;
     }
     index--;
-    const words = removed && added ? diffWords(removed, added, limits) : [{ value: removed || added, added: !removed, removed: Boolean(removed), count: 1 }];
+    const words =
+      removed && added
+        ? diffWords(removed, added, limits)
+        : [{ value: removed || added, added: !removed, removed: Boolean(removed), count: 1 }];
     if (!words) return undefined;
     changes.push(...words);
   }
@@ -103,7 +118,11 @@ function commonEnds(a: string, b: string): { head: string; tail: string } {
 
 /** "[-old-]{+new+}": the readable form tests assert on. */
 export function toMarkedString(diff: WordDiff): string {
-  return diff.parts.map((part) => (part.kind === 'added' ? `{+${part.value}+}` : part.kind === 'removed' ? `[-${part.value}-]` : part.value)).join('');
+  return diff.parts
+    .map((part) =>
+      part.kind === 'added' ? `{+${part.value}+}` : part.kind === 'removed' ? `[-${part.value}-]` : part.value,
+    )
+    .join('');
 }
 
 /** Inline HTML: <del> and <ins> in the running text, every character escaped. */
@@ -114,7 +133,10 @@ export function toInlineHtml(diff: WordDiff): string {
 /** One side of a side-by-side view: the old text with its deletions, or the new with its insertions. */
 export function toSideHtml(diff: WordDiff, side: 'old' | 'new'): string {
   const hide = side === 'old' ? 'added' : 'removed';
-  return toHtml({ type: 'root', children: diff.parts.filter((part) => part.kind !== hide).map(partNode) } satisfies Root);
+  return toHtml({
+    type: 'root',
+    children: diff.parts.filter((part) => part.kind !== hide).map(partNode),
+  } satisfies Root);
 }
 
 function partNode(part: DiffPart): ElementContent {

@@ -30,7 +30,9 @@ export interface BuildSiteOptions {
 /** The lock of a build into `outDir`, beside it. */
 export const outputLockPath = (outDir: string) => join(dirname(resolve(outDir)), `.${basename(resolve(outDir))}.lock`);
 
-export async function buildSite(options: BuildSiteOptions): Promise<{ plan: SitePlan; times: SiteBuildTimes; recovered: string[] }> {
+export async function buildSite(
+  options: BuildSiteOptions,
+): Promise<{ plan: SitePlan; times: SiteBuildTimes; recovered: string[] }> {
   const layout = siteLayout(options.outDir);
   const lock = acquireLock(outputLockPath(options.outDir), `A build into ${options.outDir}/`);
   const stopUnlock = onStop(() => lock.release());
@@ -38,8 +40,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ plan: Site
     const recovered = recoverInterrupted(layout);
     if (recovered.length) console.log(`An earlier build was interrupted; cleaned up: ${recovered.join('; ')}.`);
     // Beside the documents they are made from, so that a corpus and what is kept of it go together.
-    const searchCacheDir = join(options.corpusDir, '.zoekindex');
-    const pageCacheDir = join(options.corpusDir, '.bouwcache');
+    const searchCacheDir = join(options.corpusDir, '.search-index');
+    const pageCacheDir = join(options.corpusDir, '.build-cache');
     const plan = planSiteBuild({ corpusDir: options.corpusDir, outDir: options.outDir, full: options.full ?? false });
     if (options.full) rmSync(searchCacheDir, { recursive: true, force: true });
     keepOnlyFor(pageCacheDir, plan.code, options.full ?? false);
@@ -49,13 +51,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ plan: Site
         : `Pages: rendering all (${plan.reason}).`,
     );
     const siteDir = newVersionFolder(layout);
-    const pagesReport = `${siteDir}.paginas.json`;
+    const pagesReport = `${siteDir}.pages.json`;
     const env = { ...options.env, ATLAS_BUILD_CACHE: resolve(pageCacheDir), ATLAS_CODE_FINGERPRINT: plan.code };
     const times = await buildSiteAndSearch({
       ...options,
       env,
       siteDir,
-      searchDir: `${siteDir}.zoekindex`,
+      searchDir: `${siteDir}.search-index`,
       pagesReport,
       previousSite: plan.renderInsurers ? publishedFolder(layout) : null,
       searchCacheDir,
@@ -68,9 +70,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ plan: Site
       // One listing of the new site for both: the search index's chunk folders are checked by the index.
       const files = listFiles(siteDir, isSearchChunkFolder);
       writeHeadersFile(siteDir, files);
-      const check = verifySite(siteDir, files, expected, documents.reduce((sum, document) => sum + document.searchRecords, 0));
+      const check = verifySite(
+        siteDir,
+        files,
+        expected,
+        documents.reduce((sum, document) => sum + document.searchRecords, 0),
+      );
       if (check.problems.length) {
-        throw new BuildStepError(`The new site failed its check, so it was not published:\n  ${check.problems.join('\n  ')}\nRun npm run build again; if it fails the same way, run it with --full.`);
+        throw new BuildStepError(
+          `The new site failed its check, so it was not published:\n  ${check.problems.join('\n  ')}\nRun npm run build again; if it fails the same way, run it with --full.`,
+        );
       }
       publish(layout, siteDir);
       writeManifest(options.outDir, options.corpusDir, plan, check.pages);

@@ -17,7 +17,9 @@ export function pagesReport(): AstroIntegration {
         const report = config().pagesReport;
         if (!report) return;
         const root = fileURLToPath(dir);
-        const files = [...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split('\\').join('/'));
+        const files = [...assets.values()]
+          .flat()
+          .map((url) => relative(root, fileURLToPath(url)).split('\\').join('/'));
         writeFileSync(report, `${JSON.stringify([...new Set(files)].sort())}\n`);
       },
     },

@@ -1,6 +1,6 @@
 /**
  * Publishing a site with no moment without one: each build writes a folder of its own under
- * `.<out>-versies/` beside the output, and `<out>` is a symbolic link to the published one. A new
+ * `.<out>-versions/` beside the output, and `<out>` is a symbolic link to the published one. A new
  * site is published by making a link to it under a temporary name and renaming that over `<out>`:
  * one rename, which the file system does whole or not at all. The folders of earlier and of
  * interrupted builds are removed afterwards, and by the next build (recoverInterrupted).
@@ -20,12 +20,15 @@ export interface SiteLayout {
 
 export function siteLayout(outDir: string): SiteLayout {
   const out = resolve(outDir);
-  return { out, versions: join(dirname(out), `.${basename(out)}-versies`) };
+  return { out, versions: join(dirname(out), `.${basename(out)}-versions`) };
 }
 
 /** Folders beside the output that builds before the versioned layout left after a crash. */
-const legacyStaging = (out: string) => ['nieuw', 'zoekindex-nieuw'].map((suffix) => join(dirname(out), `.${basename(out)}-${suffix}`));
+const legacyStaging = (out: string) =>
+  ['nieuw', 'zoekindex-nieuw'].map((suffix) => join(dirname(out), `.${basename(out)}-${suffix}`));
 const legacyPrevious = (out: string) => join(dirname(out), `.${basename(out)}-vorige`);
+/** The versions folder under its earlier name: emptied once a site of the current layout is published. */
+const legacyVersions = (out: string) => join(dirname(out), `.${basename(out)}-versies`);
 
 /** The folder the output points at now, or null when there is no site. */
 export function publishedFolder(layout: SiteLayout): string | null {
@@ -39,7 +42,10 @@ export function publishedFolder(layout: SiteLayout): string | null {
 /** A new, empty-named folder for this build's site (not created: the renderer creates it). */
 export function newVersionFolder(layout: SiteLayout, now: Date = new Date()): string {
   mkdirSync(layout.versions, { recursive: true });
-  const stamp = now.toISOString().replace(/[-:]/gu, '').replace(/\.\d+Z$/u, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/gu, '')
+    .replace(/\.\d+Z$/u, 'Z');
   return join(layout.versions, `${stamp}-${process.pid}`);
 }
 
@@ -80,13 +86,14 @@ export function publish(layout: SiteLayout, folder: string): void {
   symlinkSync(relative(dirname(layout.out), folder), link, 'dir');
   if (exists(layout.out) && !lstatSync(layout.out).isSymbolicLink()) {
     // The earlier layout: a real folder, kept as a version until the link is in place.
-    renameSync(layout.out, join(layout.versions, `vorige-${process.pid}`));
+    renameSync(layout.out, join(layout.versions, `previous-${process.pid}`));
   }
   renameSync(link, layout.out);
   for (const name of readdirSync(layout.versions)) {
     const path = join(layout.versions, name);
     if (path !== folder) rmSync(path, { recursive: true, force: true });
   }
+  rmSync(legacyVersions(layout.out), { recursive: true, force: true });
 }
 
 function exists(path: string): boolean {

@@ -121,13 +121,34 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
   const timeout = options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   // Both halves read the corpus as they go: removed under them (rm -rf .cache), that is the cause.
   const corpusGone = () =>
-    existsSync(options.corpusDir) ? null : `Could not read ${options.corpusDir}/: it was removed while the site was being built; run npm run build again (it ingests the sources anew).`;
+    existsSync(options.corpusDir)
+      ? null
+      : `Could not read ${options.corpusDir}/: it was removed while the site was being built; run npm run build again (it ingests the sources anew).`;
   const times = { site: 0, search: 0, total: 0 };
   const halves = [
-    waitFor('astro build', start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], { ATLAS_OUT_DIR: siteDir, ATLAS_PAGES_REPORT: options.pagesReport }), timeout, corpusGone).then(() => {
+    waitFor(
+      'astro build',
+      start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], {
+        ATLAS_OUT_DIR: siteDir,
+        ATLAS_PAGES_REPORT: options.pagesReport,
+      }),
+      timeout,
+      corpusGone,
+    ).then(() => {
       times.site = seconds();
     }),
-    waitFor('The search index (scripts/build-search.ts)', start(['--import', 'tsx', join(process.cwd(), 'scripts', 'build-search.ts'), searchDir, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])]), timeout, corpusGone).then(() => {
+    waitFor(
+      'The search index (scripts/build-search.ts)',
+      start([
+        '--import',
+        'tsx',
+        join(process.cwd(), 'scripts', 'build-search.ts'),
+        searchDir,
+        ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : []),
+      ]),
+      timeout,
+      corpusGone,
+    ).then(() => {
       times.search = seconds();
     }),
   ];
@@ -138,7 +159,9 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
       try {
         takeOverUnrendered(options.previousSite, siteDir, ['pagefind']);
       } catch (error) {
-        throw new BuildStepError(`Taking over the pages not rendered again from ${options.previousSite} failed (${(error as Error).message}); run npm run build -- --full.`);
+        throw new BuildStepError(
+          `Taking over the pages not rendered again from ${options.previousSite} failed (${(error as Error).message}); run npm run build -- --full.`,
+        );
       }
     }
     rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });

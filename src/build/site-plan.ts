@@ -1,7 +1,7 @@
 /**
  * Whether a build can keep most of the site it replaces, and which pages it must render again.
  *
- * A manifest beside the output (`.<out>-bouw.json`) records what the site there was made from:
+ * A manifest beside the output (`.<out>-build.json`) records what the site there was made from:
  * a fingerprint of the code and taxonomy, the corpus folder, and per document the SHA-256 of its
  * file and of its skeleton (everything but its text: sections' titles, numbers and themes,
  * deadlines, metadata). The next build compares:
@@ -36,7 +36,16 @@ const ManifestSchema = z.object({
   output: z.object({ folder: z.string(), mtimeMs: z.number(), size: z.number() }),
   /** Every page of the published site (what an incremental build must carry over). */
   pages: z.array(z.string()),
-  documents: z.record(z.string(), z.object({ sha256: z.string(), skeleton: z.string(), id: z.string(), insurer: z.string(), searchRecords: z.number() })),
+  documents: z.record(
+    z.string(),
+    z.object({
+      sha256: z.string(),
+      skeleton: z.string(),
+      id: z.string(),
+      insurer: z.string(),
+      searchRecords: z.number(),
+    }),
+  ),
 });
 export type SiteManifest = z.infer<typeof ManifestSchema>;
 type DocumentPrints = SiteManifest['documents'];
@@ -53,8 +62,8 @@ export interface SitePlan {
   documents: DocumentPrints;
 }
 
-export const manifestPath = (outDir: string) => join(dirname(resolve(outDir)), `.${basename(resolve(outDir))}-bouw.json`);
-
+export const manifestPath = (outDir: string) =>
+  join(dirname(resolve(outDir)), `.${basename(resolve(outDir))}-build.json`);
 
 /** A SHA-256 over every file the pages are made from other than the corpus. */
 export function codeFingerprint(root: string = process.cwd()): string {
@@ -66,7 +75,10 @@ export function codeFingerprint(root: string = process.cwd()): string {
       return;
     }
     const bytes = readFileSync(path);
-    hash.update(`${relative(root, path)}\0`).update(basename(path) === 'package-lock.json' ? lockWithoutPlatformPackages(bytes) : bytes).update('\0');
+    hash
+      .update(`${relative(root, path)}\0`)
+      .update(basename(path) === 'package-lock.json' ? lockWithoutPlatformPackages(bytes) : bytes)
+      .update('\0');
   };
   for (const input of CODE_INPUTS) add(join(root, input));
   // The one setting the pages read besides the corpus: the site's address, in the feeds.
@@ -88,7 +100,8 @@ export function lockWithoutPlatformPackages(bytes: Uint8Array): string {
   } catch {
     return text;
   }
-  for (const [name, entry] of Object.entries(lock.packages ?? {})) if (entry.os || entry.cpu) delete lock.packages![name];
+  for (const [name, entry] of Object.entries(lock.packages ?? {}))
+    if (entry.os || entry.cpu) delete lock.packages![name];
   return JSON.stringify(lock);
 }
 
@@ -98,13 +111,24 @@ export function lockWithoutPlatformPackages(bytes: Uint8Array): string {
  * between them) follow from skeletons alone.
  */
 export function skeletonOf(document: Record<string, unknown>): string {
-  const { changes: _changes, contacts: _contacts, ingest: _ingest, source, sections, ...rest } = document as {
+  const {
+    changes: _changes,
+    contacts: _contacts,
+    ingest: _ingest,
+    source,
+    sections,
+    ...rest
+  } = document as {
     source: Record<string, unknown>;
     sections: Array<Record<string, unknown>>;
     [key: string]: unknown;
   };
   const { sha256: _sha256, ...sourceRest } = source;
-  const skeleton = { ...rest, source: sourceRest, sections: sections.map(({ text: _text, lines: _lines, ...section }) => section) };
+  const skeleton = {
+    ...rest,
+    source: sourceRest,
+    sections: sections.map(({ text: _text, lines: _lines, ...section }) => section),
+  };
   return sha256(JSON.stringify(skeleton));
 }
 
@@ -124,10 +148,18 @@ export function documentPrints(corpusDir: string, previous: DocumentPrints = {})
     try {
       document = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
     } catch (error) {
-      throw new BuildStepError(`${file} is not a policy document (${(error as Error).message}); ingest again with npm run build -- --full.`);
+      throw new BuildStepError(
+        `${file} is not a policy document (${(error as Error).message}); ingest again with npm run build -- --full.`,
+      );
     }
     const sections = (document.sections ?? []) as Section[];
-    prints[name] = { sha256: hash, skeleton: skeletonOf(document), id: String(document.id), insurer: String(document.insurer), searchRecords: sections.filter(hasSearchRecord).length };
+    prints[name] = {
+      sha256: hash,
+      skeleton: skeletonOf(document),
+      id: String(document.id),
+      insurer: String(document.insurer),
+      searchRecords: sections.filter(hasSearchRecord).length,
+    };
   }
   return prints;
 }
@@ -145,12 +177,24 @@ export function planSiteBuild(options: { corpusDir: string; outDir: string; full
   const code = codeFingerprint(options.root);
   const previous = options.full ? null : readManifest(options.outDir);
   const documents = documentPrints(options.corpusDir, previous?.documents);
-  const everything = (reason: string): SitePlan => ({ renderInsurers: null, previousPages: [], reason, code, documents });
+  const everything = (reason: string): SitePlan => ({
+    renderInsurers: null,
+    previousPages: [],
+    reason,
+    code,
+    documents,
+  });
   if (options.full) return everything('--full');
   if (!previous) return everything('no earlier build recorded');
   const index = join(options.outDir, 'index.html');
   const folder = publishedFolder(siteLayout(options.outDir));
-  if (!folder || basename(folder) !== previous.output.folder || !existsSync(index) || statSync(index).mtimeMs !== previous.output.mtimeMs || statSync(index).size !== previous.output.size) {
+  if (
+    !folder ||
+    basename(folder) !== previous.output.folder ||
+    !existsSync(index) ||
+    statSync(index).mtimeMs !== previous.output.mtimeMs ||
+    statSync(index).size !== previous.output.size
+  ) {
     return everything(`${options.outDir}/ is not the site the last build left`);
   }
   if (previous.corpusDir !== resolve(options.corpusDir)) return everything('another corpus');
@@ -163,7 +207,10 @@ export function planSiteBuild(options: { corpusDir: string; outDir: string; full
   const reshaped = changed.filter((name) => documents[name]!.skeleton !== previous.documents[name]!.skeleton);
   if (reshaped.length > 0) return everything(`more than text changed in ${reshaped.join(', ')}`);
   const insurers = [...new Set(changed.map((name) => documents[name]!.insurer))].sort();
-  const reason = changed.length === 0 ? 'no document changed' : `text changed in ${changed.length} ${changed.length === 1 ? 'document' : 'documents'}`;
+  const reason =
+    changed.length === 0
+      ? 'no document changed'
+      : `text changed in ${changed.length} ${changed.length === 1 ? 'document' : 'documents'}`;
   return { renderInsurers: insurers, previousPages: previous.pages, reason, code, documents };
 }
 

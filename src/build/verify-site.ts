@@ -20,8 +20,26 @@ export function fileOfUrl(url: string): string {
 
 /** The pages every corpus requires: those of each policy and insurer, and the site's own. */
 export function requiredPages(documents: ReadonlyArray<{ id: string; insurer: string }>): string[] {
-  const urls: string[] = [paths.home, paths.insurers, paths.search, paths.themes, paths.compare, paths.requirements, paths.requirementsCsv, paths.calendar, paths.documentsJson, paths.api, ...Object.keys(CONTRACT).map(paths.schema)];
-  for (const document of documents) urls.push(paths.policy(document.id), paths.source(document.id), paths.json(document.id), paths.insurer(document.insurer));
+  const urls: string[] = [
+    paths.home,
+    paths.insurers,
+    paths.search,
+    paths.themes,
+    paths.compare,
+    paths.requirements,
+    paths.requirementsCsv,
+    paths.calendar,
+    paths.documentsJson,
+    paths.api,
+    ...Object.keys(CONTRACT).map(paths.schema),
+  ];
+  for (const document of documents)
+    urls.push(
+      paths.policy(document.id),
+      paths.source(document.id),
+      paths.json(document.id),
+      paths.insurer(document.insurer),
+    );
   return [...new Set(urls.map(fileOfUrl))].sort();
 }
 
@@ -29,7 +47,12 @@ export function requiredPages(documents: ReadonlyArray<{ id: string; insurer: st
 const COMPLETE: Array<{ pattern: RegExp; whole: boolean; ok: (text: string) => boolean; says: string }> = [
   { pattern: /\.html$/u, whole: false, ok: (text) => /<\/html>\s*$/u.test(text), says: 'does not end with </html>' },
   { pattern: /\.xml$/u, whole: false, ok: (text) => /<\/feed>\s*$/u.test(text), says: 'does not end with </feed>' },
-  { pattern: /\.ics$/u, whole: false, ok: (text) => /END:VCALENDAR\s*$/u.test(text), says: 'does not end with END:VCALENDAR' },
+  {
+    pattern: /\.ics$/u,
+    whole: false,
+    ok: (text) => /END:VCALENDAR\s*$/u.test(text),
+    says: 'does not end with END:VCALENDAR',
+  },
   { pattern: /\.json$/u, whole: true, ok: parses, says: 'is not valid JSON' },
 ];
 
@@ -67,21 +90,33 @@ export interface SiteCheck {
  * `expected` (the route files it must have, and no other HTML pages) and `searchRecords` (how
  * many records the search index was given).
  */
-export function verifySite(dir: string, files: readonly string[], expected: readonly string[], searchRecords: number): SiteCheck {
+export function verifySite(
+  dir: string,
+  files: readonly string[],
+  expected: readonly string[],
+  searchRecords: number,
+): SiteCheck {
   const problems: string[] = [];
   const present = new Set(files.filter((file) => !file.startsWith('pagefind/')));
   const want = new Set(expected);
   const missing = [...want].filter((file) => !present.has(file));
-  if (missing.length) problems.push(`${missing.length} of ${want.size} pages are missing (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`);
+  if (missing.length)
+    problems.push(
+      `${missing.length} of ${want.size} pages are missing (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
+    );
   const strays = [...present].filter((file) => file.endsWith('.html') && !want.has(file));
-  if (strays.length) problems.push(`${strays.length} pages are there that the plan does not name (${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', …' : ''})`);
+  if (strays.length)
+    problems.push(
+      `${strays.length} pages are there that the plan does not name (${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', …' : ''})`,
+    );
   for (const file of want) {
     if (!present.has(file)) continue;
     const rule = COMPLETE.find(({ pattern }) => pattern.test(file));
     const path = join(dir, file);
     const size = statSync(path).size;
     if (size === 0) problems.push(`${file} is empty`);
-    else if (rule && !rule.ok(rule.whole ? readFileSync(path, 'utf8') : tailOf(path, size))) problems.push(`${file} ${rule.says}`);
+    else if (rule && !rule.ok(rule.whole ? readFileSync(path, 'utf8') : tailOf(path, size)))
+      problems.push(`${file} ${rule.says}`);
   }
 
   let records = 0;
@@ -99,9 +134,13 @@ export function verifySite(dir: string, files: readonly string[], expected: read
       problems.push(...check.problems);
       records += check.urls.length;
       const lost = check.urls.filter((url) => !present.has(fileOfUrl(url)));
-      if (lost.length) problems.push(`the search index ${shard} points at ${lost.length} pages that are not there (${lost.slice(0, 2).join(', ')})`);
+      if (lost.length)
+        problems.push(
+          `the search index ${shard} points at ${lost.length} pages that are not there (${lost.slice(0, 2).join(', ')})`,
+        );
     }
-    if (records !== searchRecords) problems.push(`the search index holds ${records} sections, the corpus ${searchRecords}`);
+    if (records !== searchRecords)
+      problems.push(`the search index holds ${records} sections, the corpus ${searchRecords}`);
   }
   return { problems, pages: [...want].sort(), searchRecords: records };
 }

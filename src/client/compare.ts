@@ -13,11 +13,13 @@ if (form && table && status) {
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-verzekeraar]')];
   const insurerOf = (select: HTMLSelectElement) => select.dataset.verzekeraar ?? '';
   const nameOf = (slug: string) => boxes.find((box) => box.value === slug)?.parentElement?.textContent?.trim() ?? slug;
-  const cellsOf = (root: ParentNode, slug: string) => root.querySelectorAll<HTMLElement>(`[data-verzekeraar="${slug}"]`);
+  const cellsOf = (root: ParentNode, slug: string) =>
+    root.querySelectorAll<HTMLElement>(`[data-verzekeraar="${slug}"]`);
 
   // A shared link (?verzekeraar=cz&verzekeraar=caresq&jaar-caresq=2025) sets the form.
   const params = new URLSearchParams(location.search);
-  if (params.has('verzekeraar')) for (const box of boxes) box.checked = params.getAll('verzekeraar').includes(box.value);
+  if (params.has('verzekeraar'))
+    for (const box of boxes) box.checked = params.getAll('verzekeraar').includes(box.value);
   for (const select of selects) if (params.has(select.name)) select.value = params.get(select.name) ?? select.value;
 
   async function showYear(slug: string, year: string): Promise<void> {

@@ -19,5 +19,6 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('a.permalink')) 
 
 // On a phone the table of contents and the search filters start folded, so the text comes first.
 if (matchMedia('(max-width: 60rem)').matches) {
-  for (const details of document.querySelectorAll<HTMLDetailsElement>('details[data-fold-on-phone]')) details.open = false;
+  for (const details of document.querySelectorAll<HTMLDetailsElement>('details[data-fold-on-phone]'))
+    details.open = false;
 }

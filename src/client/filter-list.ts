@@ -11,7 +11,9 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-filter]
   for (const select of selects) select.value = params.get(select.name) ?? '';
 
   const apply = () => {
-    const wanted = selects.filter((select) => select.value).map((select) => [select.name, select.value] as [string, string]);
+    const wanted = selects
+      .filter((select) => select.value)
+      .map((select) => [select.name, select.value] as [string, string]);
     let shown = 0;
     for (const item of items) {
       const match = wanted.every(([name, value]) => (item.dataset[name] ?? '').split(' ').includes(value));

@@ -136,7 +136,9 @@ async function run(): Promise<void> {
   const total = search.results.length;
   const found = `${total} ${total === 1 ? 'sectie gevonden' : 'secties gevonden'}`;
   status.textContent =
-    total === 0 ? 'Geen resultaten.' : `${found}${total > PAGE_SIZE ? `, de eerste ${PAGE_SIZE} staan hieronder` : ''}.`;
+    total === 0
+      ? 'Geen resultaten.'
+      : `${found}${total > PAGE_SIZE ? `, de eerste ${PAGE_SIZE} staan hieronder` : ''}.`;
   // Results appear as their fragments load, in rank order: the first result does not wait for the
   // twentieth (on a large index that wait was most of the time to first result).
   const page = search.results.slice(0, PAGE_SIZE);

@@ -31,12 +31,20 @@ export function compoundParts(word: string, lexicon: Set<string>, memo = new Map
   for (let cut = folded.length - MIN_PART; cut >= MIN_PART; cut--) {
     const left = folded.slice(0, cut);
     // Linking -s- ("verzekerings|polis") belongs to neither part.
-    const leftStem = !isWord(left, lexicon) && left.endsWith('s') && isWord(left.slice(0, -1), lexicon) ? left.slice(0, -1) : left;
+    const leftStem =
+      !isWord(left, lexicon) && left.endsWith('s') && isWord(left.slice(0, -1), lexicon) ? left.slice(0, -1) : left;
     if (!isWord(leftStem, lexicon)) continue;
     const right = folded.slice(cut);
     const rightParts = isWord(right, lexicon) ? [right] : compoundParts(right, lexicon, memo);
     if (rightParts.length === 0) continue;
-    const parts = [...new Set([leftStem, ...rightParts, ...compoundParts(leftStem, lexicon, memo), ...(rightParts[0] === right ? compoundParts(right, lexicon, memo) : [])])];
+    const parts = [
+      ...new Set([
+        leftStem,
+        ...rightParts,
+        ...compoundParts(leftStem, lexicon, memo),
+        ...(rightParts[0] === right ? compoundParts(right, lexicon, memo) : []),
+      ]),
+    ];
     memo.set(folded, parts);
     return parts;
   }
@@ -47,6 +55,7 @@ export function compoundParts(word: string, lexicon: Set<string>, memo = new Map
 export function compoundAliases(text: string, lexicon: Set<string>, memo = new Map<string, string[]>()): string[] {
   const words = new Set(foldText(text).match(/\p{L}+/gu) ?? []);
   const aliases = new Set<string>();
-  for (const word of words) for (const part of compoundParts(word, lexicon, memo)) if (!words.has(part)) aliases.add(part);
+  for (const word of words)
+    for (const part of compoundParts(word, lexicon, memo)) if (!words.has(part)) aliases.add(part);
   return [...aliases].sort();
 }

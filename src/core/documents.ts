@@ -3,7 +3,10 @@ import { paths } from './routes.ts';
 import type { DocumentSummary, PolicyDocument } from './schemas/document.ts';
 
 /** The corpus's order: by insurer, newest year first, then care type. */
-export function corpusOrder(a: Pick<PolicyDocument, 'insurer' | 'year' | 'careType'>, b: Pick<PolicyDocument, 'insurer' | 'year' | 'careType'>): number {
+export function corpusOrder(
+  a: Pick<PolicyDocument, 'insurer' | 'year' | 'careType'>,
+  b: Pick<PolicyDocument, 'insurer' | 'year' | 'careType'>,
+): number {
   return a.insurer.localeCompare(b.insurer) || b.year - a.year || a.careType.localeCompare(b.careType);
 }
 

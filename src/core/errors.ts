@@ -37,10 +37,22 @@ const SYSTEM_ERRORS: Record<string, [string, string]> = {
   ENOSPC: ['the disk is full', 'free space on that disk (or build elsewhere with --out), then run again'],
   EDQUOT: ['the disk quota is used up', 'free space within your quota, then run again'],
   EROFS: ['the file system is read-only', 'build into a writable folder (--out DIR) or remount it writable'],
-  EACCES: ['permission denied', 'make it writable for this user (or build into another folder with --out), then run again'],
-  EPERM: ['the operation is not permitted', 'check that no other program holds it open or locked and that this user owns it, then run again'],
-  EBUSY: ['it is in use by another program', 'close what uses it (a server, an editor, a virus scanner), then run again'],
-  ENOENT: ['it disappeared while it was being used', 'do not remove the output or cache folders during a build; run again'],
+  EACCES: [
+    'permission denied',
+    'make it writable for this user (or build into another folder with --out), then run again',
+  ],
+  EPERM: [
+    'the operation is not permitted',
+    'check that no other program holds it open or locked and that this user owns it, then run again',
+  ],
+  EBUSY: [
+    'it is in use by another program',
+    'close what uses it (a server, an editor, a virus scanner), then run again',
+  ],
+  ENOENT: [
+    'it disappeared while it was being used',
+    'do not remove the output or cache folders during a build; run again',
+  ],
   EMFILE: ['too many files are open', 'raise the limit (ulimit -n) or close other programs, then run again'],
   ENFILE: ['the system has too many files open', 'close other programs, then run again'],
   EIO: ['the disk reported an input/output error', 'check the disk, then run again'],

@@ -44,7 +44,8 @@ export function compileKeywordRules(rules: Array<{ slug: string; keywords: Keywo
         .map(({ slug, keywords }) => {
           let score = 0;
           for (const keyword of keywords) {
-            for (const { factor, hits } of scanned) score += keyword.weight * factor * Math.min(maxHits, hits.count(keyword.phrase));
+            for (const { factor, hits } of scanned)
+              score += keyword.weight * factor * Math.min(maxHits, hits.count(keyword.phrase));
           }
           return { slug, score };
         })

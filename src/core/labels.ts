@@ -17,7 +17,10 @@ export function sectionDepths(sections: Section[]): Map<string, number> {
 
 /** The first words of a section's text, links reduced to their labels. */
 export function excerpt(text: string, maxLength = 220): string {
-  const plain = stripLinks(text).replace(/\s+/gu, ' ').replace(/(^|\s)- /gu, '$1').trim();
+  const plain = stripLinks(text)
+    .replace(/\s+/gu, ' ')
+    .replace(/(^|\s)- /gu, '$1')
+    .trim();
   if (plain.length <= maxLength) return plain;
   return `${plain.slice(0, maxLength).replace(/\s+\S*$/u, '')} …`;
 }
@@ -31,7 +34,12 @@ export function citation(section: Pick<Section, 'lines' | 'pages'>): string {
   return `${first === last ? `p. ${first}` : `pp. ${first}–${last}`}, ${lines}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 export function formatDate(iso: string): string {
   return dateFormat.format(new Date(`${iso}T00:00:00Z`));
 }

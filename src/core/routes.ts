@@ -61,4 +61,3 @@ export const paths = {
   searchIndex: SEARCH_INDEX,
   searchLibrary: `${SEARCH_INDEX}pagefind.js`,
 } as const;
-

@@ -4,7 +4,13 @@
 export function foldText(text: string): string {
   // Character by character, and only the non-ASCII ones: the same result as normalising the whole
   // text to NFD and dropping the marks, at a fraction of the cost on long texts.
-  return text.replace(/[^\x00-\x7f]/gu, foldCharacter).replace(/[`]/g, "'").toLowerCase();
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included
+      .replace(/[^\x00-\x7f]/gu, foldCharacter)
+      .replace(/[`]/g, "'")
+      .toLowerCase()
+  );
 }
 
 const folded = new Map<string, string>();
@@ -63,7 +69,10 @@ export interface FoldedPhrase {
   countPresent(foldedHaystack: string): number;
 }
 
-export function compileFoldedPhrase(phrase: string, options: { inCompound?: boolean; wholeWord?: boolean } = {}): FoldedPhrase {
+export function compileFoldedPhrase(
+  phrase: string,
+  options: { inCompound?: boolean; wholeWord?: boolean } = {},
+): FoldedPhrase {
   const literal = squashSpaces(foldText(phrase));
   const body = escapeRegExp(literal).replace(/ /gu, '\\s+');
   const start = options.inCompound ? '' : '(?<![\\p{L}\\p{N}])';
@@ -94,7 +103,9 @@ export interface ScannedText {
  * also fits there is a prefix of it, so each caught word brings its prefixes along.
  */
 export function compilePhraseScanner(phrases: FoldedPhrase[]): (foldedHaystack: string) => ScannedText {
-  const words = [...new Set(phrases.map((phrase) => phrase.firstWord))].filter((word) => word !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const words = [...new Set(phrases.map((phrase) => phrase.firstWord))]
+    .filter((word) => word !== '')
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const prefixes = new Map(words.map((word) => [word, words.filter((other) => word.startsWith(other))]));
   const scanner = new RegExp(`(?=(${words.map(escapeRegExp).join('|')}))`, 'gu');
   return (haystack) => {
@@ -138,7 +149,9 @@ export function scriptDigits(digits: string, kind: 'sup' | 'sub' = 'sup'): strin
 
 /** "¹²" → "12": superscript digits read as plain digits, anything else kept. */
 export function plainDigits(text: string): string {
-  return [...text].map((char) => (SUPERSCRIPT_DIGITS.includes(char) ? String(SUPERSCRIPT_DIGITS.indexOf(char)) : char)).join('');
+  return [...text]
+    .map((char) => (SUPERSCRIPT_DIGITS.includes(char) ? String(SUPERSCRIPT_DIGITS.indexOf(char)) : char))
+    .join('');
 }
 
 /**

@@ -36,5 +36,10 @@ export function parseYamlWithSchema<T extends z.ZodType>(
     if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
   }
   const where = path.length ? `at ${path.join('.')}: ` : '';
-  throw new InputError(file, `${where}${issue.message}`, typeof hint === 'string' ? hint : hint(path, issue), line === undefined ? {} : { line });
+  throw new InputError(
+    file,
+    `${where}${issue.message}`,
+    typeof hint === 'string' ? hint : hint(path, issue),
+    line === undefined ? {} : { line },
+  );
 }

@@ -35,7 +35,10 @@ export interface PipelineContext {
   loadOptions: LoadOptions;
 }
 
-export function createPipelineContext(taxonomy: Taxonomy, loadOptions: LoadOptions = DEFAULT_LOAD_OPTIONS): PipelineContext {
+export function createPipelineContext(
+  taxonomy: Taxonomy,
+  loadOptions: LoadOptions = DEFAULT_LOAD_OPTIONS,
+): PipelineContext {
   return {
     taxonomy,
     repairer: createOcrRepairer(taxonomy.ocrFixes),
@@ -74,14 +77,18 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
   ].join('\n');
   // A PDF's own title, subject and author say what it is and who published it, like its title lines.
   const info = loaded.layout?.info;
-  const pdfTitle = info ? [info.title, info.subject, info.author].filter((value): value is string => value !== null).join('\n') : '';
+  const pdfTitle = info
+    ? [info.title, info.subject, info.author].filter((value): value is string => value !== null).join('\n')
+    : '';
   const detected = detectMetadata(`${pdfTitle}\n${fullText}`, `${pdfTitle}\n${titleText}`, context.taxonomy);
   const entry = input.entry;
   const insurer = entry?.insurer ?? detected.insurer;
   const year = entry?.year ?? detected.year;
   const careType = entry?.careType ?? detected.careType;
   if (!insurer || !year || !careType) {
-    const missing = [!insurer && 'insurer', !year && 'contract year', !careType && 'care type'].filter(Boolean).join(', ');
+    const missing = [!insurer && 'insurer', !year && 'contract year', !careType && 'care type']
+      .filter(Boolean)
+      .join(', ');
     throw new InputError(
       input.file,
       `is not in sources.yaml and its ${missing} could not be read from the text`,
@@ -91,14 +98,20 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
   if (!entry) {
     warnings.push(`metadata detected from the text, not given in sources.yaml: ${detected.evidence.join('; ')}`);
   } else {
-    if (detected.insurer && detected.insurer !== entry.insurer) warnings.push(`sources.yaml says insurer ${entry.insurer}, the text suggests ${detected.insurer}`);
-    if (detected.year && detected.year !== entry.year) warnings.push(`sources.yaml says year ${entry.year}, the text suggests ${detected.year}`);
-    if (detected.careType && detected.careType !== entry.careType) warnings.push(`sources.yaml says care type ${entry.careType}, the text suggests ${detected.careType}`);
+    if (detected.insurer && detected.insurer !== entry.insurer)
+      warnings.push(`sources.yaml says insurer ${entry.insurer}, the text suggests ${detected.insurer}`);
+    if (detected.year && detected.year !== entry.year)
+      warnings.push(`sources.yaml says year ${entry.year}, the text suggests ${detected.year}`);
+    if (detected.careType && detected.careType !== entry.careType)
+      warnings.push(`sources.yaml says care type ${entry.careType}, the text suggests ${detected.careType}`);
   }
   const insurerName = context.taxonomy.insurers.find((candidate) => candidate.slug === insurer)?.name ?? insurer;
   const careTypeName = context.taxonomy.careTypes.find((candidate) => candidate.slug === careType)?.name ?? careType;
-  const yearEnd = entry ? entry.yearEnd : detected.yearEnd ?? undefined;
-  const title = entry?.title ?? info?.title ?? `Zorginkoopbeleid ${careTypeName} ${yearEnd ? `${year}-${yearEnd}` : year} (${insurerName})`;
+  const yearEnd = entry ? entry.yearEnd : (detected.yearEnd ?? undefined);
+  const title =
+    entry?.title ??
+    info?.title ??
+    `Zorginkoopbeleid ${careTypeName} ${yearEnd ? `${year}-${yearEnd}` : year} (${insurerName})`;
 
   // A section's pages are those of its own text: the running header of the next page is not one.
   const furniture = new Set<number>();
@@ -133,7 +146,9 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
   attachFootnotes(sections, normalised.footnotes);
   const untagged = sections.filter((section) => section.level > 0 && section.themes.length === 0);
   if (untagged.length > 0) {
-    warnings.push(`${untagged.length} section(s) have no theme: ${untagged.map((section) => `line ${section.lines[0]} "${section.title}"`).join(', ')}`);
+    warnings.push(
+      `${untagged.length} section(s) have no theme: ${untagged.map((section) => `line ${section.lines[0]} "${section.title}"`).join(', ')}`,
+    );
   }
 
   const document: PolicyDocument = {
@@ -161,7 +176,9 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
         careType: entry ? 'manifest' : 'text',
         title: entry ? 'manifest' : info?.title ? 'pdf-metadata' : 'text',
       },
-      headingSignals: segmented.filter((part) => part.level > 0).map((part) => ({ section: part.id, signals: part.signals })),
+      headingSignals: segmented
+        .filter((part) => part.level > 0)
+        .map((part) => ({ section: part.id, signals: part.signals })),
       ocrFixes: [...normalised.ocrFixes, ...segmentation.ocrNumberFixes].sort((a, b) => a.line - b.line),
       mergedHeadings: segmentation.mergedHeadings,
       inferredNumbers: segmentation.inferredNumbers,

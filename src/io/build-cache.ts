@@ -16,7 +16,6 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config } from './config.ts';
 
-
 /** `compute()`, or what it returned in an earlier build for the same `inputs`; it must return plain JSON data. */
 export function keptBetweenBuilds<T>(kind: string, inputs: Array<string | undefined>, compute: () => T): T {
   const { buildCacheDir: DIR, codeFingerprint: CODE } = config();

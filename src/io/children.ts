@@ -61,7 +61,10 @@ const TAIL = 16 * 1024;
 /** Starts `node <args>` as a child of this build, with the watchdog loaded. */
 export function startNode(args: string[], options: SpawnOptions = {}): ChildProcess {
   installSignalHandlers();
-  const child = spawn(process.execPath, ['--import', WATCHDOG, ...args], { stdio: ['inherit', 'inherit', 'pipe'], ...options });
+  const child = spawn(process.execPath, ['--import', WATCHDOG, ...args], {
+    stdio: ['inherit', 'inherit', 'pipe'],
+    ...options,
+  });
   running.add(child);
   child.on('exit', () => running.delete(child));
   errorTails.set(child, '');
@@ -95,7 +98,9 @@ function showHeldFrames(child: ChildProcess): void {
 
 /** A disk or permission error a child printed on its way out, as one line (null: none). */
 function operationalCause(child: ChildProcess): string | null {
-  const match = /\b(ENOSPC|EDQUOT|EROFS|EACCES|EPERM|EIO|EMFILE|ENOENT)\b[^'\n]*'([^'\n]+)'/u.exec(errorTails.get(child) ?? '');
+  const match = /\b(ENOSPC|EDQUOT|EROFS|EACCES|EPERM|EIO|EMFILE|ENOENT)\b[^'\n]*'([^'\n]+)'/u.exec(
+    errorTails.get(child) ?? '',
+  );
   if (!match) return null;
   return operationalMessage({ code: match[1], path: match[2]!.replace(/^file:\/\//u, '') });
 }
@@ -111,7 +116,12 @@ function signalMeaning(signal: NodeJS.Signals): string {
  * Waits for a child to end; rejects with one line saying which step failed and how. `timeoutMs`:
  * the child is stopped when it runs longer; `diagnose` may name a cause the build can see.
  */
-export function waitFor(step: string, child: ChildProcess, timeoutMs: number, diagnose: () => string | null = () => null): Promise<void> {
+export function waitFor(
+  step: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  diagnose: () => string | null = () => null,
+): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -127,13 +137,22 @@ export function waitFor(step: string, child: ChildProcess, timeoutMs: number, di
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolvePromise();
-      else if (timedOut) reject(new BuildStepError(`${step} took longer than ${timeoutMs >= 60_000 ? `${Math.round(timeoutMs / 60_000)} min` : `${Math.round(timeoutMs / 1000)} s`} and was stopped; raise the limit with --step-timeout-min if the corpus is that large.`));
+      else if (timedOut)
+        reject(
+          new BuildStepError(
+            `${step} took longer than ${timeoutMs >= 60_000 ? `${Math.round(timeoutMs / 60_000)} min` : `${Math.round(timeoutMs / 1000)} s`} and was stopped; raise the limit with --step-timeout-min if the corpus is that large.`,
+          ),
+        );
       else if (signal) reject(new BuildStepError(`${step} was ${signalMeaning(signal)}.`));
       else {
         // What the build knows went wrong around the step (its input removed) comes first.
         const cause = diagnose() ?? operationalCause(child);
         if (!cause) showHeldFrames(child);
-        reject(cause ? new BuildStepError(`${step} failed. ${cause}`) : new BuildStepError(`${step} failed with exit code ${code} (its messages are above).`, true));
+        reject(
+          cause
+            ? new BuildStepError(`${step} failed. ${cause}`)
+            : new BuildStepError(`${step} failed with exit code ${code} (its messages are above).`, true),
+        );
       }
     });
   });

@@ -80,7 +80,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const name = Object.entries(CONFIG_VARIABLES).find(([, { key }]) => key === issue.path[0])?.[0] ?? String(issue.path[0]);
+  const name =
+    Object.entries(CONFIG_VARIABLES).find(([, { key }]) => key === issue.path[0])?.[0] ?? String(issue.path[0]);
   throw new ConfigError(`${name}=${JSON.stringify(env[name] ?? '')} ${issue.message}: set it right or unset it.`);
 }
 
@@ -101,4 +102,3 @@ export function childEnvironment(settings: Partial<Record<ConfigVariable, string
   }
   return env;
 }
-

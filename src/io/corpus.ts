@@ -27,7 +27,10 @@ export function loadCorpus(dir: string = config().corpusDir): PolicyDocument[] {
 export function corpusFiles(dir: string = config().corpusDir): string[] {
   try {
     // Hidden files (the ingest's .ingest-index.json) are bookkeeping, not documents.
-    return readdirSync(dir).filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort().map((name) => join(dir, name));
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+      .sort()
+      .map((name) => join(dir, name));
   } catch {
     throw new Error(`No structured corpus in ${dir}: run \`npm run ingest\` first (npm run build does it for you).`);
   }
@@ -49,6 +52,8 @@ function parsePolicyDocument(file: string, text: string): PolicyDocument {
   try {
     return PolicyDocumentSchema.parse(JSON.parse(text));
   } catch (error) {
-    throw new Error(`${file} is not a policy document as \`npm run ingest\` writes them (${(error as Error).message.split('\n')[0]}): delete it, or run \`npm run ingest -- --full\` to write the corpus again.`);
+    throw new Error(
+      `${file} is not a policy document as \`npm run ingest\` writes them (${(error as Error).message.split('\n')[0]}): delete it, or run \`npm run ingest -- --full\` to write the corpus again.`,
+    );
   }
 }

@@ -21,4 +21,5 @@ export function listFiles(root: string, skipFolder: (relativePath: string) => bo
 }
 
 /** Pagefind's folders of content-named chunks, in any shard: listed by the index, not needed by the rest of a build. */
-export const isSearchChunkFolder = (relativePath: string) => /^pagefind\/(?:.*\/)?(?:fragment|index|filter)$/u.test(relativePath);
+export const isSearchChunkFolder = (relativePath: string) =>
+  /^pagefind\/(?:.*\/)?(?:fragment|index|filter)$/u.test(relativePath);

@@ -68,7 +68,12 @@ export function acquireLock(path: string, what: string): Lock {
   const lockPath = resolve(path);
   if (inheritedFrom(lockPath)) return { path: lockPath, release: () => {} };
   mkdirSync(dirname(lockPath), { recursive: true });
-  const holder: Holder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command: process.argv.slice(1).join(' ') };
+  const holder: Holder = {
+    pid: process.pid,
+    host: hostname(),
+    started: new Date().toISOString(),
+    command: process.argv.slice(1).join(' '),
+  };
   const mine = `${lockPath}.${process.pid}.nieuw`;
   writeFileSync(mine, `${JSON.stringify(holder)}\n`);
   try {
@@ -93,11 +98,15 @@ export function acquireLock(path: string, what: string): Lock {
         );
       }
       if (other && other.host !== holder.host) {
-        throw new LockError(`${what} is running on ${other.host} (pid ${other.pid}; lock ${lockPath}): wait for it, or remove the lock file if that machine is gone.`);
+        throw new LockError(
+          `${what} is running on ${other.host} (pid ${other.pid}; lock ${lockPath}): wait for it, or remove the lock file if that machine is gone.`,
+        );
       }
       takeOverStale(lockPath, current.text);
     }
-    throw new LockError(`could not take the lock ${lockPath}: other builds keep taking it; run again when they are done.`);
+    throw new LockError(
+      `could not take the lock ${lockPath}: other builds keep taking it; run again when they are done.`,
+    );
   } finally {
     rmSync(mine, { force: true });
   }

@@ -14,7 +14,12 @@ export async function readTaxonomy(dir: string, display: Display = asIs): Promis
     try {
       return { path: display(path), text: await readFile(path, 'utf8') };
     } catch (cause) {
-      throw new InputError(display(path), 'cannot be read', `the taxonomy needs ${Object.values(TAXONOMY_FILES).join(', ')} in content/taxonomy/`, { cause });
+      throw new InputError(
+        display(path),
+        'cannot be read',
+        `the taxonomy needs ${Object.values(TAXONOMY_FILES).join(', ')} in content/taxonomy/`,
+        { cause },
+      );
     }
   };
   return parseTaxonomy({
@@ -28,7 +33,11 @@ export async function readTaxonomy(dir: string, display: Display = asIs): Promis
 }
 
 /** sources.yaml, or no entries when the folder has none (every source's metadata is then detected). */
-export async function readManifest(path: string, taxonomy: Taxonomy, display: Display = asIs): Promise<ManifestEntry[]> {
+export async function readManifest(
+  path: string,
+  taxonomy: Taxonomy,
+  display: Display = asIs,
+): Promise<ManifestEntry[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -11,7 +11,10 @@ import { InputError } from '../core/errors.ts';
 const SOURCE_EXTENSIONS = /\.(txt|md|pdf)$/iu;
 
 export function listSources(dir: string): string[] {
-  return readdirSync(dir).filter((name) => SOURCE_EXTENSIONS.test(name)).sort().map((name) => join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => SOURCE_EXTENSIONS.test(name))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 /**
@@ -28,7 +31,11 @@ export function confineSource(file: string, folder: string | null, display: (pat
     root = realpathSync(within);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && isLink(file)) {
-      throw new InputError(display(file), 'is a symbolic link to a file that does not exist', 'replace the link with the source file itself');
+      throw new InputError(
+        display(file),
+        'is a symbolic link to a file that does not exist',
+        'replace the link with the source file itself',
+      );
     }
     return; // Not there at all: the stat that follows says so.
   }
@@ -55,7 +62,12 @@ export function statSource(file: string, display: (path: string) => string): { s
   try {
     info = statSync(file);
   } catch (error) {
-    throw new InputError(display(file), `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, `check the path; sources live in content/sources/ (${basename(file)})`, { cause: error });
+    throw new InputError(
+      display(file),
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      `check the path; sources live in content/sources/ (${basename(file)})`,
+      { cause: error },
+    );
   }
   if (!info.isFile()) throw new InputError(display(file), 'is not a file', 'name a .txt, .md or .pdf file');
   return { size: info.size, mtimeMs: info.mtimeMs };
@@ -65,7 +77,12 @@ export function readSourceFile(file: string, display: (path: string) => string):
   try {
     return new Uint8Array(readFileSync(file));
   } catch (error) {
-    throw new InputError(display(file), `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, `check the path; sources live in content/sources/ (${basename(file)})`, { cause: error });
+    throw new InputError(
+      display(file),
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      `check the path; sources live in content/sources/ (${basename(file)})`,
+      { cause: error },
+    );
   }
 }
 

@@ -9,9 +9,21 @@ import type { ChangeLogEntry } from '../analysis/changelog.ts';
 import { publicationDate } from '../analysis/changelog.ts';
 import { paths } from '../core/routes.ts';
 
-export function changeLogFeed(entries: readonly ChangeLogEntry[], options: { site: URL; path: string; title: string; insurerName: (slug: string) => string; legalPublication: { month: number; day: number } }): string {
+export function changeLogFeed(
+  entries: readonly ChangeLogEntry[],
+  options: {
+    site: URL;
+    path: string;
+    title: string;
+    insurerName: (slug: string) => string;
+    legalPublication: { month: number; day: number };
+  },
+): string {
   const absolute = (path: string) => new URL(path, options.site).href;
-  const newest = entries.reduce((latest, entry) => Math.max(latest, publicationDate(entry.document, options.legalPublication).getTime()), 0);
+  const newest = entries.reduce(
+    (latest, entry) => Math.max(latest, publicationDate(entry.document, options.legalPublication).getTime()),
+    0,
+  );
   const feed = new Feed({
     title: options.title,
     id: absolute(options.path.replace(/feed\.xml$/u, '')),
@@ -27,7 +39,9 @@ export function changeLogFeed(entries: readonly ChangeLogEntry[], options: { sit
       title: escapeHtml(`${options.insurerName(entry.document.insurer)} ${entry.document.year}: ${entry.title}`),
       id: absolute(paths.changeEntry(entry.key)),
       link,
-      description: escapeHtml(`${entry.kind === 'vermeld' ? 'Vermeld door de verzekeraar' : 'Gevonden in de tekst'}${entry.unstated ? ' (niet vermeld in de wijzigingenlijst)' : ''}. ${entry.text}`),
+      description: escapeHtml(
+        `${entry.kind === 'vermeld' ? 'Vermeld door de verzekeraar' : 'Gevonden in de tekst'}${entry.unstated ? ' (niet vermeld in de wijzigingenlijst)' : ''}. ${entry.text}`,
+      ),
       date: publicationDate(entry.document, options.legalPublication),
     });
   }

@@ -30,9 +30,15 @@ export function calendarToIcs(milestones: Milestone[], options: IcsOptions): str
   if (!eventText) eventTexts.set(options.siteUrl, (eventText = new WeakMap()));
   const missing = milestones.filter((milestone) => !eventText!.has(milestone));
   if (missing.length > 0) {
-    const blocks = vevents(created(missing.map((milestone) => toEvent(milestone, options)), header));
-    if (blocks.length !== missing.length) throw new Error(`The ics package wrote ${blocks.length} events for ${missing.length} milestones`);
-    missing.forEach((milestone, index) => eventText!.set(milestone, blocks[index]!));
+    const blocks = vevents(
+      created(
+        missing.map((milestone) => toEvent(milestone, options)),
+        header,
+      ),
+    );
+    if (blocks.length !== missing.length)
+      throw new Error(`The ics package wrote ${blocks.length} events for ${missing.length} milestones`);
+    for (const [index, milestone] of missing.entries()) eventText.set(milestone, blocks[index]!);
   }
   const events = milestones.map((milestone) => eventText!.get(milestone)!);
   // The package's own calendar without events, with the events put in before its last line.
@@ -43,14 +49,19 @@ export function calendarToIcs(milestones: Milestone[], options: IcsOptions): str
 
 function created(events: EventAttributes[], header: { productId: string; calName: string }): string {
   const { error, value } = createEvents(events, header);
-  if (error || value === null) throw new Error(`Could not write the calendar "${header.calName}": ${error?.message ?? 'no output'}`);
+  if (error || value === null)
+    throw new Error(`Could not write the calendar "${header.calName}": ${error?.message ?? 'no output'}`);
   return value;
 }
 
 /** The VEVENT blocks of a calendar in order, each with its line ending. */
 function vevents(calendar: string): string[] {
   const blocks: string[] = [];
-  for (let start = calendar.indexOf('BEGIN:VEVENT'); start !== -1; start = calendar.indexOf('BEGIN:VEVENT', start + 1)) {
+  for (
+    let start = calendar.indexOf('BEGIN:VEVENT');
+    start !== -1;
+    start = calendar.indexOf('BEGIN:VEVENT', start + 1)
+  ) {
     const end = calendar.indexOf('END:VEVENT', start);
     blocks.push(calendar.slice(start, calendar.indexOf('\n', end) + 1));
   }
@@ -61,11 +72,18 @@ function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & {
   const [year, month, day] = milestone.date.split('-').map(Number) as [number, number, number];
   // An all-day event ends (exclusive) the next day.
   const next = new Date(Date.UTC(year, month - 1, day + 1));
-  const url = new URL(milestone.mentions[0]?.section ? paths.section(milestone.document.id, milestone.mentions[0].section) : paths.policy(milestone.document.id), options.siteUrl).href;
+  const url = new URL(
+    milestone.mentions[0]?.section
+      ? paths.section(milestone.document.id, milestone.mentions[0].section)
+      : paths.policy(milestone.document.id),
+    options.siteUrl,
+  ).href;
   const where = milestone.mentions.map((mention) => `“${mention.phrase}” (regel ${mention.line})`);
   const description = [
     `${milestone.kindLabel} — ${options.insurerName(milestone.insurer)}, ${milestone.careTypes.map(options.careTypeName).join(', ')}, contractjaar ${milestone.year}.`,
-    milestone.legal ? `Wettelijke plicht: het zorginkoopbeleid staat uiterlijk ${formatDayMonth(month, day)} van het jaar ervoor online.` : `Bron: ${milestone.document.title}, ${where.join('; ')}.`,
+    milestone.legal
+      ? `Wettelijke plicht: het zorginkoopbeleid staat uiterlijk ${formatDayMonth(month, day)} van het jaar ervoor online.`
+      : `Bron: ${milestone.document.title}, ${where.join('; ')}.`,
     url,
   ].join('\n');
   return {

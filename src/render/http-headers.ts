@@ -39,9 +39,14 @@ export function headerRules(files: readonly string[]): HeaderRule[] {
     },
   ];
   // Pagefind names its chunks by their content: a changed index has new names.
-  const shards = new Set(files.filter((file) => /^pagefind\/(?:.*\/)?pagefind-entry\.json$/u.test(file)).map((file) => file.slice(0, -'pagefind-entry.json'.length)));
+  const shards = new Set(
+    files
+      .filter((file) => /^pagefind\/(?:.*\/)?pagefind-entry\.json$/u.test(file))
+      .map((file) => file.slice(0, -'pagefind-entry.json'.length)),
+  );
   for (const shard of [...shards].sort()) {
-    for (const folder of ['fragment', 'index', 'filter']) rules.push({ path: `/${shard}${folder}/*`, headers: { 'Cache-Control': IMMUTABLE } });
+    for (const folder of ['fragment', 'index', 'filter'])
+      rules.push({ path: `/${shard}${folder}/*`, headers: { 'Cache-Control': IMMUTABLE } });
     rules.push({ path: `/${shard}pagefind-entry.json`, headers: { 'Cache-Control': REVALIDATE } });
   }
   rules.push({ path: '/_astro/*', headers: { 'Cache-Control': IMMUTABLE } });
@@ -55,13 +60,24 @@ export function headerRules(files: readonly string[]): HeaderRule[] {
     if (match) rules.push({ path: `/${file}`, headers: { 'Content-Type': match[1], ...match[2] } });
   }
   // The public data contract: readable from any origin, as JSON.
-  rules.push({ path: paths.apiFiles, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': REVALIDATE } });
+  rules.push({
+    path: paths.apiFiles,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Access-Control-Allow-Origin': '*',
+      'Cache-Control': REVALIDATE,
+    },
+  });
   return rules;
 }
 
 /** The `_headers` file: a path on its own line, its headers indented below it. */
 export function formatHeadersFile(rules: readonly HeaderRule[]): string {
-  return rules.map((rule) => [rule.path, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n')).join('\n') + '\n';
+  return `${rules
+    .map((rule) =>
+      [rule.path, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
+    )
+    .join('\n')}\n`;
 }
 
 export function parseHeadersFile(text: string): HeaderRule[] {
@@ -82,7 +98,13 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 export function headersFor(path: string, rules: readonly HeaderRule[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const rule of rules) {
-    const pattern = new RegExp(`^${rule.path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/gu, '\\$&')).join('.*')}$`, 'u');
+    const pattern = new RegExp(
+      `^${rule.path
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/gu, '\\$&'))
+        .join('.*')}$`,
+      'u',
+    );
     if (pattern.test(path)) Object.assign(headers, rule.headers);
   }
   return headers;

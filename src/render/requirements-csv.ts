@@ -10,7 +10,17 @@ export interface CsvNames {
   sectionUrl: (documentId: string, sectionId: string) => string;
 }
 
-export const CSV_COLUMNS = ['verzekeraar', 'contractjaar', 'zorgsoort', 'beleid', 'sectie', 'regels', 'soorten', 'eis', 'link'] as const;
+export const CSV_COLUMNS = [
+  'verzekeraar',
+  'contractjaar',
+  'zorgsoort',
+  'beleid',
+  'sectie',
+  'regels',
+  'soorten',
+  'eis',
+  'link',
+] as const;
 
 /**
  * A cell a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage

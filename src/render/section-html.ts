@@ -23,7 +23,8 @@ export function renderSectionText(text: string): string {
   }
   const clean = sanitize({ type: 'root', children } satisfies Root) as Root;
   // Our own wrapper (not source content) gets its class after sanitising: tables scroll sideways.
-  for (const node of clean.children) if (node.type === 'element' && node.tagName === 'div') node.properties = { className: ['tabel'] };
+  for (const node of clean.children)
+    if (node.type === 'element' && node.tagName === 'div') node.properties = { className: ['tabel'] };
   return toHtml(clean);
 }
 
@@ -42,7 +43,10 @@ function inline(text: string): ElementContent[] {
 
 /** Items with their nesting from the indentation (two spaces a level). */
 function list(lines: string[]): Element {
-  interface Level { element: Element; depth: number }
+  interface Level {
+    element: Element;
+    depth: number;
+  }
   const parse = (line: string) => {
     const match = LIST_ITEM.exec(line)!;
     return { depth: Math.floor(match[1]!.length / 2), ordered: match[2] !== undefined, text: match[3]! };
@@ -74,9 +78,27 @@ function table(lines: string[]): Element {
   const pad = (row: string[]) => [...row, ...Array<string>(width - row.length).fill('')];
   const [head, ...body] = rows.length > 1 ? rows : [null, ...rows];
   return h('div', [
-    h('table', [
-      head ? h('thead', [h('tr', pad(head).map((cell) => h('th', { scope: 'col' }, inline(cell))))]) : null,
-      h('tbody', body.map((row) => h('tr', pad(row!).map((cell) => h('td', inline(cell)))))),
-    ].filter((node): node is Element => node !== null)),
+    h(
+      'table',
+      [
+        head
+          ? h('thead', [
+              h(
+                'tr',
+                pad(head).map((cell) => h('th', { scope: 'col' }, inline(cell))),
+              ),
+            ])
+          : null,
+        h(
+          'tbody',
+          body.map((row) =>
+            h(
+              'tr',
+              pad(row!).map((cell) => h('td', inline(cell))),
+            ),
+          ),
+        ),
+      ].filter((node): node is Element => node !== null),
+    ),
   ]);
 }

@@ -7,7 +7,7 @@
  *
  * The cache is a folder of finished shards by key. A shard is written into a temporary folder,
  * checked (src/search/verify-index.ts), listed with each file's size and SHA-256 in
- * `bestanden.json`, and renamed into place, so a build that dies leaves no half a shard under a
+ * `files.json`, and renamed into place, so a build that dies leaves no half a shard under a
  * key. A kept shard is used again only when every listed file is there with its hash; one that is
  * not is removed and indexed again. Shards are hard linked into the output
  * (src/io/link-or-copy.ts): at 1,000 policies the index is ~230 MB.
@@ -20,7 +20,7 @@ import { listFiles } from '../io/file-tree.ts';
 import { linkOrCopy } from '../io/link-or-copy.ts';
 
 /** In each kept shard: what it held when it was stored. */
-const FILE_LIST = 'bestanden.json';
+const FILE_LIST = 'files.json';
 
 /** The key of a shard: everything its index is made from. */
 export function shardKey(indexer: { version: string; options: unknown }, records: Iterable<unknown>): string {

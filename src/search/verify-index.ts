@@ -41,10 +41,14 @@ export function verifySearchIndex(dir: string, expectedUrls?: readonly string[])
     for (const [extension, folder] of Object.entries(CHUNK_FOLDERS)) {
       const path = join(dir, folder);
       if (!existsSync(path)) continue;
-      for (const name of readdirSync(path)) if (name.endsWith(`.${extension}`)) present.set(name.slice(0, -extension.length - 1), join(path, name));
+      for (const name of readdirSync(path))
+        if (name.endsWith(`.${extension}`)) present.set(name.slice(0, -extension.length - 1), join(path, name));
     }
     const missing = [...named].filter((name) => !present.has(name));
-    if (missing.length) problems.push(`${metaPath} names ${missing.length} files that are not there (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`);
+    if (missing.length)
+      problems.push(
+        `${metaPath} names ${missing.length} files that are not there (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
+      );
     let fragments = 0;
     for (const [name, path] of present) {
       const bytes = gunzipped(path, problems);
@@ -58,14 +62,19 @@ export function verifySearchIndex(dir: string, expectedUrls?: readonly string[])
       }
       if (!named.has(name)) problems.push(`${path} is not named by the index (left from another build?)`);
     }
-    if (fragments !== pageCount) problems.push(`${entryPath} counts ${pageCount} records, but ${fragments} fragments are there`);
+    if (fragments !== pageCount)
+      problems.push(`${entryPath} counts ${pageCount} records, but ${fragments} fragments are there`);
   }
   if (!existsSync(join(dir, 'pagefind.js'))) problems.push(`${join(dir, 'pagefind.js')} is missing`);
   if (expectedUrls) {
     const have = new Set(urls);
     const lost = expectedUrls.filter((url) => !have.has(url));
-    if (lost.length) problems.push(`${dir}: ${lost.length} of ${expectedUrls.length} records have no fragment (${lost.slice(0, 2).join(', ')}${lost.length > 2 ? ', …' : ''})`);
-    if (urls.length !== expectedUrls.length) problems.push(`${dir}: ${urls.length} fragments for ${expectedUrls.length} records`);
+    if (lost.length)
+      problems.push(
+        `${dir}: ${lost.length} of ${expectedUrls.length} records have no fragment (${lost.slice(0, 2).join(', ')}${lost.length > 2 ? ', …' : ''})`,
+      );
+    if (urls.length !== expectedUrls.length)
+      problems.push(`${dir}: ${urls.length} fragments for ${expectedUrls.length} records`);
   }
   return { problems, urls };
 }
@@ -74,7 +83,9 @@ function gunzipped(path: string, problems: string[]): Buffer | null {
   try {
     return gunzipSync(readFileSync(path));
   } catch (error) {
-    problems.push(`${path} is ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'damaged (it does not decompress)'}`);
+    problems.push(
+      `${path} is ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'damaged (it does not decompress)'}`,
+    );
     return null;
   }
 }

@@ -39,11 +39,16 @@ export function getSite(): Promise<Site> {
 async function createSite(): Promise<Site> {
   const taxonomy = await readTaxonomy(config().taxonomyDir);
   const documents = loadCorpus();
-  const find = <T extends { slug: string }>(items: T[], what: string) => (slug: string): T => {
-    const item = items.find((candidate) => candidate.slug === slug);
-    if (!item) throw new Error(`The corpus names ${what} "${slug}", which is not in content/taxonomy/: run \`npm run ingest\` again.`);
-    return item;
-  };
+  const find =
+    <T extends { slug: string }>(items: T[], what: string) =>
+    (slug: string): T => {
+      const item = items.find((candidate) => candidate.slug === slug);
+      if (!item)
+        throw new Error(
+          `The corpus names ${what} "${slug}", which is not in content/taxonomy/: run \`npm run ingest\` again.`,
+        );
+      return item;
+    };
   const byTheme = new Map<string, SectionRef[]>();
   for (const document of newestFirst(documents)) {
     for (const section of document.sections) {
@@ -62,7 +67,8 @@ async function createSite(): Promise<Site> {
     careType: find(taxonomy.careTypes, 'care type'),
     theme: find(taxonomy.themes, 'theme'),
     documentsOf: (insurer) => {
-      if (!ofInsurer.has(insurer)) ofInsurer.set(insurer, newestFirst(documents.filter((document) => document.insurer === insurer)));
+      if (!ofInsurer.has(insurer))
+        ofInsurer.set(insurer, newestFirst(documents.filter((document) => document.insurer === insurer)));
       return ofInsurer.get(insurer)!;
     },
     sectionsOnTheme: (theme) => byTheme.get(theme) ?? [],
@@ -77,5 +83,7 @@ async function createSite(): Promise<Site> {
 
 /** Newest contract year first, then by care type: the order a reader scans policies in. */
 export function newestFirst(documents: PolicyDocument[]): PolicyDocument[] {
-  return [...documents].sort((a, b) => b.year - a.year || a.careType.localeCompare(b.careType) || a.insurer.localeCompare(b.insurer));
+  return [...documents].sort(
+    (a, b) => b.year - a.year || a.careType.localeCompare(b.careType) || a.insurer.localeCompare(b.insurer),
+  );
 }

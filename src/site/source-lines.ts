@@ -11,5 +11,10 @@ import { readSourceFile } from '../io/source-files.ts';
 export function sourceLines(document: PolicyDocument): string[] {
   if (document.ingest.textLayer) return document.ingest.textLayer.lines;
   const file = document.source.file;
-  return splitLines(decodeText(readSourceFile(file, (path) => path), file).text);
+  return splitLines(
+    decodeText(
+      readSourceFile(file, (path) => path),
+      file,
+    ).text,
+  );
 }

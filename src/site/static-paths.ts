@@ -25,7 +25,9 @@ export async function versionComparison(props: { fromId: string; toId: string })
 /** Insurers with a history (history.ts hasHistory: two policies or more). */
 export async function historyPaths() {
   const site = await getSite();
-  return renderedOnly(site.taxonomy.insurers, (insurer) => insurer.slug).filter((insurer) => hasHistory(site.documents, insurer.slug)).map((insurer) => ({ params: { insurer: insurer.slug } }));
+  return renderedOnly(site.taxonomy.insurers, (insurer) => insurer.slug)
+    .filter((insurer) => hasHistory(site.documents, insurer.slug))
+    .map((insurer) => ({ params: { insurer: insurer.slug } }));
 }
 
 /** … and a history per theme their policies speak of. */
@@ -33,7 +35,11 @@ export async function historyThemePaths() {
   const site = await getSite();
   return (await historyPaths()).flatMap(({ params }) =>
     site.taxonomy.themes
-      .filter((theme) => site.documentsOf(params.insurer).some((document) => document.sections.some((section) => section.themes.includes(theme.slug))))
+      .filter((theme) =>
+        site
+          .documentsOf(params.insurer)
+          .some((document) => document.sections.some((section) => section.themes.includes(theme.slug))),
+      )
       .map((theme) => ({ params: { insurer: params.insurer, theme: theme.slug } })),
   );
 }

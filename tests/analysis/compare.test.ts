@@ -14,13 +14,22 @@ const NEXT_YEAR = 'tests/versions/zorg-en-zekerheid/zorg-en-zekerheid-2026-algem
 async function versionPair() {
   const from = await ingestCorpusFile('zorg-en-zekerheid-2025-algemeen.txt');
   const entry = manifestEntries().find((candidate) => candidate.file === 'zorg-en-zekerheid-2025-algemeen.txt')!;
-  const to = await ingestText(readFileSync(join(ROOT, NEXT_YEAR)), NEXT_YEAR, { ...entry, file: NEXT_YEAR, year: 2026, id: 'zorg-en-zekerheid-2026-algemeen', title: 'Algemeen zorginkoopbeleid 2026' });
+  const to = await ingestText(readFileSync(join(ROOT, NEXT_YEAR)), NEXT_YEAR, {
+    ...entry,
+    file: NEXT_YEAR,
+    year: 2026,
+    id: 'zorg-en-zekerheid-2026-algemeen',
+    title: 'Algemeen zorginkoopbeleid 2026',
+  });
   return { from, to };
 }
 
 describe('word diff', () => {
   it('marks deleted and inserted words, Dutch word by word', () => {
-    const diff = diffSectionText('De zorgaanbieder levert zorg volgens het IZA.', 'De zorgaanbieder levert passende zorg volgens het AZWA.');
+    const diff = diffSectionText(
+      'De zorgaanbieder levert zorg volgens het IZA.',
+      'De zorgaanbieder levert passende zorg volgens het AZWA.',
+    );
     assert.equal(toMarkedString(diff), 'De zorgaanbieder levert {+passende +}zorg volgens het [-IZA-]{+AZWA+}.');
     assert.equal(diff.wordsAdded, 2);
     assert.equal(diff.wordsRemoved, 1);
@@ -36,7 +45,10 @@ describe('word diff', () => {
     const words = (seed: number) => Array.from({ length: 6000 }, (_, i) => `w${(i * seed) % 7919}`).join(' ');
     const diff = diffSectionText(words(3), words(7), { maxEditLength: 50, timeout: 50 });
     assert.equal(diff.complete, false);
-    assert.deepEqual(diff.parts.map((part) => part.kind), ['removed', 'added']);
+    assert.deepEqual(
+      diff.parts.map((part) => part.kind),
+      ['removed', 'added'],
+    );
   });
 });
 
@@ -50,7 +62,10 @@ describe('a second year of a policy (fixture)', () => {
     assert.deepEqual([moved.old!.number, moved.new!.number], ['7.2', '6.3']);
     const renumbered = find('Digitale zorg');
     assert.equal(renumbered.status, 'changed');
-    assert.deepEqual([renumbered.old!.number, renumbered.new!.number, renumbered.renumbered, renumbered.textChanged], ['4.5', '4.4', true, false]);
+    assert.deepEqual(
+      [renumbered.old!.number, renumbered.new!.number, renumbered.renumbered, renumbered.textChanged],
+      ['4.5', '4.4', true, false],
+    );
     assert.equal(find('Acute zorg').status, 'removed');
     assert.equal(find('Inclusie en gezondheidsverschillen').status, 'added');
     assert.equal(find('Onze missie').status, 'unchanged');
@@ -79,11 +94,20 @@ describe('the real corpus', () => {
     const from = await ingestCorpusFile('caresq-2026-categorale-instellingen.txt');
     const to = await ingestCorpusFile('caresq-2027-zbc.txt');
     const comparison = compareDocuments(from, to);
-    const onTheme = comparison.pairs.filter((pair) => pair.old?.themes.includes('passende-zorg') || pair.new?.themes.includes('passende-zorg'));
-    const passende = onTheme.find((pair) => pair.old?.title === 'Passende zorg' && pair.new?.title === 'Passende zorg')!;
-    const removed = passende.diff!.parts.filter((part) => part.kind === 'removed').map((part) => part.value).join(' ');
+    const onTheme = comparison.pairs.filter(
+      (pair) => pair.old?.themes.includes('passende-zorg') || pair.new?.themes.includes('passende-zorg'),
+    );
+    const passende = onTheme.find(
+      (pair) => pair.old?.title === 'Passende zorg' && pair.new?.title === 'Passende zorg',
+    )!;
+    const removed = passende
+      .diff!.parts.filter((part) => part.kind === 'removed')
+      .map((part) => part.value)
+      .join(' ');
     assert.match(removed, /1 op de 4 werknemers/);
-    assert.ok(onTheme.some((pair) => pair.diff?.parts.some((part) => part.kind === 'added' && /AZWA/.test(part.value))));
+    assert.ok(
+      onTheme.some((pair) => pair.diff?.parts.some((part) => part.kind === 'added' && /AZWA/.test(part.value))),
+    );
     const themes = onTheme.find((pair) => pair.new?.number === '1.2')!;
     assert.equal(themes.old!.title, 'Thema’s zorginkoop');
   });
@@ -92,22 +116,36 @@ describe('the real corpus', () => {
     const document = await ingestCorpusFile('caresq-2027-zbc.txt');
     const located = locateStatedChanges(document);
     const numberOf = (id: string) => {
-      for (let section = document.sections.find((candidate) => candidate.id === id); section; section = document.sections.find((candidate) => candidate.id === section!.parent)) {
+      for (
+        let section = document.sections.find((candidate) => candidate.id === id);
+        section;
+        section = document.sections.find((candidate) => candidate.id === section!.parent)
+      ) {
         if (section.number) return section.number;
       }
       return null;
     };
     for (const [start, sentence] of [
-      ['De zorgaanbieder heeft minimaal 2 FTE', 'De zorgaanbieder heeft minimaal 2 FTE aan medisch specialisten in dienst;'],
-      ['Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75%', 'Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75% uit Zvw-verzekerde zorg; zorg die wordt vergoed vanuit het basispakket;'],
-      ['Voor aanbieders van MSR geldt aanvullend', 'Voor aanbieders van MSR geldt aanvullend: Er zijn minimaal twee revalidatieartsen werkzaam bij de zorgaanbieder.'],
+      [
+        'De zorgaanbieder heeft minimaal 2 FTE',
+        'De zorgaanbieder heeft minimaal 2 FTE aan medisch specialisten in dienst;',
+      ],
+      [
+        'Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75%',
+        'Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75% uit Zvw-verzekerde zorg; zorg die wordt vergoed vanuit het basispakket;',
+      ],
+      [
+        'Voor aanbieders van MSR geldt aanvullend',
+        'Voor aanbieders van MSR geldt aanvullend: Er zijn minimaal twee revalidatieartsen werkzaam bij de zorgaanbieder.',
+      ],
     ] as const) {
       const index = document.changes.findIndex((change) => change.text.startsWith(start));
       const location = located[index]!;
       assert.equal(numberOf(location.section!.id), '2.3', start);
       assert.equal(location.sentence, sentence);
     }
-    const kopje = located[document.changes.findIndex((change) => change.text.includes("kopje 'iMSR bij chronische pijn'"))]!;
+    const kopje =
+      located[document.changes.findIndex((change) => change.text.includes("kopje 'iMSR bij chronische pijn'"))]!;
     assert.equal(kopje.section!.title, 'iMSR bij chronische pijn');
   });
 });

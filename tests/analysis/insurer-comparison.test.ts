@@ -11,7 +11,7 @@ import { calendarToIcs } from '../../src/render/calendar-ics.ts';
 import { coverageMatrix } from '../../src/analysis/coverage.ts';
 import { splitPassages } from '../../src/analysis/passages.ts';
 import { createRequirementExtractor, currentDocuments, requirementMatrix } from '../../src/analysis/requirements.ts';
-import { CSV_COLUMNS, requirementsToCsv } from '../../src/render/requirements-csv.ts';
+import { type CSV_COLUMNS, requirementsToCsv } from '../../src/render/requirements-csv.ts';
 import type { PolicyDocument } from '../../src/core/schemas/document.ts';
 import { compareOnTheme, OTHER_ROW } from '../../src/analysis/theme-comparison.ts';
 import { CORPUS_FILES, fixtureEntry, ingestCorpusFile, ingestText, loadTaxonomy } from '../support/helpers.ts';
@@ -19,18 +19,23 @@ import { CORPUS_FILES, fixtureEntry, ingestCorpusFile, ingestText, loadTaxonomy 
 const taxonomy = loadTaxonomy();
 const corpus: PolicyDocument[] = await Promise.all(CORPUS_FILES.map((file) => ingestCorpusFile(file)));
 const cellText = (comparison: ReturnType<typeof compareOnTheme>, insurer: string, row: string) =>
-  (comparison.columns.find((column) => column.insurer === insurer)!.cells[row] ?? []).flatMap((group) => group.passages.map((passage) => passage.plain)).join('\n');
+  (comparison.columns.find((column) => column.insurer === insurer)!.cells[row] ?? [])
+    .flatMap((group) => group.passages.map((passage) => passage.plain))
+    .join('\n');
 
 describe('passages', () => {
   it('cuts paragraphs, top-level list items (with their nested items) and tables, and keeps the lead-in', () => {
     const passages = splitPassages('Intro.\n\nWij hanteren:\n\n- een;\n  - genest;\n- twee.\n\nA\tB\nC\tD');
-    assert.deepEqual(passages.map((passage) => [passage.kind, passage.text]), [
-      ['paragraph', 'Intro.'],
-      ['paragraph', 'Wij hanteren:'],
-      ['item', '- een;\n  - genest;'],
-      ['item', '- twee.'],
-      ['table', 'A\tB\nC\tD'],
-    ]);
+    assert.deepEqual(
+      passages.map((passage) => [passage.kind, passage.text]),
+      [
+        ['paragraph', 'Intro.'],
+        ['paragraph', 'Wij hanteren:'],
+        ['item', '- een;\n  - genest;'],
+        ['item', '- twee.'],
+        ['table', 'A\tB\nC\tD'],
+      ],
+    );
     assert.equal(passages[2]!.leadIn, 'Wij hanteren:');
     assert.equal(passages[2]!.plain, 'een; genest;');
   });
@@ -40,7 +45,14 @@ describe('theme comparison: duurzaamheid', () => {
   const comparison = compareOnTheme(corpus, taxonomy, 'duurzaamheid', { caresq: 2025 });
 
   it('has a column per insurer with the chosen year, the newest by default', () => {
-    assert.deepEqual(comparison.columns.map((column) => [column.insurer, column.year]), [['caresq', 2025], ['cz', 2025], ['zorg-en-zekerheid', 2025]]);
+    assert.deepEqual(
+      comparison.columns.map((column) => [column.insurer, column.year]),
+      [
+        ['caresq', 2025],
+        ['cz', 2025],
+        ['zorg-en-zekerheid', 2025],
+      ],
+    );
     assert.deepEqual(comparison.columns[0]!.years, [2027, 2026, 2025]);
     assert.equal(compareOnTheme(corpus, taxonomy, 'duurzaamheid').columns[0]!.year, 2027);
   });
@@ -80,7 +92,10 @@ describe('theme comparison: duurzaamheid', () => {
   });
 
   it('a theme without sub-topics has one row, and an unknown theme is an error that names the file', () => {
-    assert.deepEqual(compareOnTheme(corpus, taxonomy, 'inspraak').rows.map((row) => row.slug), ['overig']);
+    assert.deepEqual(
+      compareOnTheme(corpus, taxonomy, 'inspraak').rows.map((row) => row.slug),
+      ['overig'],
+    );
     assert.throws(() => compareOnTheme(corpus, taxonomy, 'bestaat-niet'), /themes\.yaml/);
   });
 });
@@ -88,10 +103,19 @@ describe('theme comparison: duurzaamheid', () => {
 describe('coverage matrix', () => {
   it('counts sections and words per insurer and theme for the newest year, shares relative to the fullest cell', () => {
     const rows = coverageMatrix(corpus, taxonomy);
-    assert.deepEqual(rows.map((row) => [row.insurer, row.year]), [['caresq', 2027], ['cz', 2025], ['zorg-en-zekerheid', 2025]]);
+    assert.deepEqual(
+      rows.map((row) => [row.insurer, row.year]),
+      [
+        ['caresq', 2027],
+        ['cz', 2025],
+        ['zorg-en-zekerheid', 2025],
+      ],
+    );
     const cz = rows.find((row) => row.insurer === 'cz')!;
     const duurzaamheid = cz.cells.find((cell) => cell.theme === 'duurzaamheid')!;
-    const compared = compareOnTheme(corpus, taxonomy, 'duurzaamheid').columns.find((column) => column.insurer === 'cz')!;
+    const compared = compareOnTheme(corpus, taxonomy, 'duurzaamheid').columns.find(
+      (column) => column.insurer === 'cz',
+    )!;
     assert.equal(duurzaamheid.sections, compared.sections);
     assert.equal(duurzaamheid.words, compared.words);
     const shares = rows.flatMap((row) => row.cells.map((cell) => cell.share));
@@ -109,7 +133,12 @@ describe('requirements matrix', () => {
     assert.deepEqual(insurersOf('big-registratie'), ['caresq', 'cz']);
     assert.deepEqual(insurersOf('agb-code'), ['cz', 'zorg-en-zekerheid']);
     assert.match(row('big-registratie').cells.cz![0]!.text, /BIG-geregistreerd/);
-    assert.match(row('agb-code').cells['zorg-en-zekerheid']!.map((item) => item.text).join('\n'), /minimaal één AGB-code/);
+    assert.match(
+      row('agb-code')
+        .cells['zorg-en-zekerheid']!.map((item) => item.text)
+        .join('\n'),
+      /minimaal één AGB-code/,
+    );
   });
 
   it('has a UBO row for Zorg en Zekerheid only, and the exclusion grounds for CZ and Zorg en Zekerheid', () => {
@@ -122,26 +151,44 @@ describe('requirements matrix', () => {
   it('reads markerless lists under a requirements heading (CZ Bijlage 2) item by item', () => {
     const cz = matrix.items.filter((item) => item.document.insurer === 'cz' && item.section.id === 'algemeen');
     assert.equal(cz.length, 7);
-    assert.match(cz[0]!.text, /^De zorgaanbieder voldoet aan de vereisten van de Wet toetreding zorgaanbieders \(Wtza\)\./);
+    assert.match(
+      cz[0]!.text,
+      /^De zorgaanbieder voldoet aan de vereisten van de Wet toetreding zorgaanbieders \(Wtza\)\./,
+    );
   });
 
   it('takes lists after a requirements lead-in, not lists after other lead-ins', () => {
     const caresq2025 = matrix.items.filter((item) => item.document.id === 'caresq-2025-ziekenvervoer');
     assert.equal(caresq2025.length, 9, 'the nine "aanvullende voorwaarden" for the vervoersregisseur');
-    assert.ok(!matrix.items.some((item) => item.text.includes('Inwoners van Nederland hebben in 2025 digitaal toegang')), 'an "ambities" list after "randvoorwaarden." is no requirements list');
-    assert.ok(!matrix.items.some((item) => /mobiliteitsplan/.test(item.text)), 'sustainability expectations are no contract requirements');
+    assert.ok(
+      !matrix.items.some((item) => item.text.includes('Inwoners van Nederland hebben in 2025 digitaal toegang')),
+      'an "ambities" list after "randvoorwaarden." is no requirements list',
+    );
+    assert.ok(
+      !matrix.items.some((item) => /mobiliteitsplan/.test(item.text)),
+      'sustainability expectations are no contract requirements',
+    );
   });
 
   it('lists unmatched items per insurer instead of dropping them', () => {
     const all = matrix.rows.flatMap((candidate) => Object.values(candidate.cells).flat());
-    for (const item of matrix.items) assert.ok(item.types.length > 0 ? all.includes(item) : matrix.unmatched[item.document.insurer]!.includes(item));
+    for (const item of matrix.items)
+      assert.ok(item.types.length > 0 ? all.includes(item) : matrix.unmatched[item.document.insurer]!.includes(item));
   });
 
   it('a new insurer fills the matrix from its text alone', async () => {
-    const text = '# Inkoopbeleid 2026\n\n## 1 Voorwaarden\n\nWij stellen de volgende minimumeisen:\n\n- U staat ingeschreven bij de Kamer van Koophandel;\n- U heeft een AGB-code;\n- U heeft een Ultimate Beneficial Owner (UBO) opgegeven.\n';
-    const document = await ingestText(text, 'nieuw.md', fixtureEntry('nieuw.md', { id: 'vgz-2026-msz', insurer: 'vgz', year: 2026 }));
+    const text =
+      '# Inkoopbeleid 2026\n\n## 1 Voorwaarden\n\nWij stellen de volgende minimumeisen:\n\n- U staat ingeschreven bij de Kamer van Koophandel;\n- U heeft een AGB-code;\n- U heeft een Ultimate Beneficial Owner (UBO) opgegeven.\n';
+    const document = await ingestText(
+      text,
+      'nieuw.md',
+      fixtureEntry('nieuw.md', { id: 'vgz-2026-msz', insurer: 'vgz', year: 2026 }),
+    );
     const items = createRequirementExtractor(taxonomy.requirements).extract(document);
-    assert.deepEqual(items.map((item) => item.types), [['kvk-inschrijving'], ['agb-code'], ['ubo']]);
+    assert.deepEqual(
+      items.map((item) => item.types),
+      [['kvk-inschrijving'], ['agb-code'], ['ubo']],
+    );
   });
 
   it('writes a CSV that parses back to one row an item, with the original wording', () => {
@@ -155,13 +202,20 @@ describe('requirements matrix', () => {
     assert.equal(rows.length, matrix.items.length);
     const ubo = rows.filter((entry) => entry.soorten.includes('UBO'));
     assert.ok(ubo.length >= 1 && ubo.every((entry) => entry.verzekeraar === 'Zorg en Zekerheid'));
-    assert.ok(rows.some((entry) => entry.eis.includes('“Basis-set Medische Specialistische Zorg Kwaliteitsindicatoren”') || entry.eis.includes('"Basisset')));
+    assert.ok(
+      rows.some(
+        (entry) =>
+          entry.eis.includes('“Basis-set Medische Specialistische Zorg Kwaliteitsindicatoren”') ||
+          entry.eis.includes('"Basisset'),
+      ),
+    );
   });
 });
 
 describe('procurement calendar', () => {
   const milestones = buildCalendar(corpus, taxonomy.milestones);
-  const find = (insurer: string, date: string, kind: string) => milestones.find((milestone) => milestone.insurer === insurer && milestone.date === date && milestone.kind === kind);
+  const find = (insurer: string, date: string, kind: string) =>
+    milestones.find((milestone) => milestone.insurer === insurer && milestone.date === date && milestone.kind === kind);
 
   it('has Caresq’s signing deadline and CZ’s offer deadline, with the lines they are read from', () => {
     const signing = find('caresq', '2026-11-11', 'ondertekening')!;
@@ -174,7 +228,14 @@ describe('procurement calendar', () => {
 
   it('adds the legal publication date (1 April) where a policy does not name it, never twice', () => {
     const legal = milestones.filter((milestone) => milestone.legal);
-    assert.deepEqual(legal.map((milestone) => [milestone.insurer, milestone.date]), [['caresq', '2024-04-01'], ['caresq', '2025-04-01'], ['caresq', '2026-04-01']]);
+    assert.deepEqual(
+      legal.map((milestone) => [milestone.insurer, milestone.date]),
+      [
+        ['caresq', '2024-04-01'],
+        ['caresq', '2025-04-01'],
+        ['caresq', '2026-04-01'],
+      ],
+    );
     assert.ok(find('cz', '2024-04-01', 'publicatie-beleid') && !find('cz', '2024-04-01', 'publicatie-beleid')!.legal);
   });
 
@@ -182,7 +243,10 @@ describe('procurement calendar', () => {
     const dates = milestones.map((milestone) => milestone.date);
     assert.deepEqual(dates, [...dates].sort());
     assert.equal(new Set(milestones.map((milestone) => milestone.id)).size, milestones.length);
-    assert.deepEqual(byMonth(milestones).flatMap((month) => month.milestones), milestones);
+    assert.deepEqual(
+      byMonth(milestones).flatMap((month) => month.milestones),
+      milestones,
+    );
   });
 
   it('writes an .ics that a parser reads back: all-day events with the deadlines', () => {
@@ -196,7 +260,8 @@ describe('procurement calendar', () => {
     const calendar = new ICAL.Component(ICAL.parse(ics));
     const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
     assert.equal(events.length, milestones.length);
-    const on = (date: string, insurer: string) => events.filter((event) => event.startDate.toString() === date && event.summary.startsWith(insurer));
+    const on = (date: string, insurer: string) =>
+      events.filter((event) => event.startDate.toString() === date && event.summary.startsWith(insurer));
     assert.ok(on('2026-11-11', 'Caresq').some((event) => event.summary.includes('ondertekening')));
     assert.ok(on('2024-09-01', 'CZ groep').some((event) => event.summary.includes('offerte')));
     for (const event of events) {
@@ -204,6 +269,9 @@ describe('procurement calendar', () => {
       assert.equal(event.endDate.subtractDate(event.startDate).toSeconds(), 86400);
       assert.match(event.uid, /@zorginkoopatlas$/);
     }
-    assert.match(events.find((event) => event.startDate.toString() === '2026-11-11')!.description, /https:\/\/example\.org\/beleid\/caresq-2027-zbc\//);
+    assert.match(
+      events.find((event) => event.startDate.toString() === '2026-11-11')!.description,
+      /https:\/\/example\.org\/beleid\/caresq-2027-zbc\//,
+    );
   });
 });

@@ -21,4 +21,10 @@ if (result.errors.length > 0) {
   for (const error of result.errors) console.error(error.format());
   process.exit(1);
 }
-console.log(JSON.stringify({ ms: performance.now() - started, read: result.documents.length, unchanged: result.unchanged.length }));
+console.log(
+  JSON.stringify({
+    ms: performance.now() - started,
+    read: result.documents.length,
+    unchanged: result.unchanged.length,
+  }),
+);

@@ -99,7 +99,13 @@ export function runTree(command: string, args: string[], env: Record<string, str
       clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr.slice(-3000)}`));
-      else resolve({ seconds, cpuSeconds: [...cpuByPid.values()].reduce((sum, value) => sum + value, 0), peakMb: peakKb / 1024, stdout });
+      else
+        resolve({
+          seconds,
+          cpuSeconds: [...cpuByPid.values()].reduce((sum, value) => sum + value, 0),
+          peakMb: peakKb / 1024,
+          stdout,
+        });
     });
   });
 }

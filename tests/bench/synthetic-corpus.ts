@@ -48,7 +48,9 @@ export function seededRandom(seed: number): () => number {
 
 function unitsOf(base: BaseSource): { preamble: string[]; units: Unit[] } {
   const lines = splitLines(base.text);
-  const sections = [...base.document.sections].filter((section) => section.level > 0).sort((a, b) => a.lines[0] - b.lines[0]);
+  const sections = [...base.document.sections]
+    .filter((section) => section.level > 0)
+    .sort((a, b) => a.lines[0] - b.lines[0]);
   const starts = sections.map((section) => section.lines[0]);
   const units = sections.map((section, index) => ({
     number: section.number,
@@ -61,7 +63,11 @@ function unitsOf(base: BaseSource): { preamble: string[]; units: Unit[] } {
 
 const EDIT_WORDS = ['in het bijzonder', 'waar mogelijk', 'vanaf dit jaar', 'in overleg', 'aantoonbaar', 'regionaal'];
 
-export function generateCorpus(bases: BaseSource[], taxonomy: Taxonomy, options: { count: number; seed: number; firstYear?: number; years?: number }): SyntheticPolicy[] {
+export function generateCorpus(
+  bases: BaseSource[],
+  taxonomy: Taxonomy,
+  options: { count: number; seed: number; firstYear?: number; years?: number },
+): SyntheticPolicy[] {
   const random = seededRandom(options.seed);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
   const years = options.years ?? 5;
@@ -69,7 +75,10 @@ export function generateCorpus(bases: BaseSource[], taxonomy: Taxonomy, options:
   const parsed = bases.map((base) => ({ base, ...unitsOf(base) }));
   const policies: SyntheticPolicy[] = [];
   const isLeaf = (units: Unit[], index: number) => (units[index + 1]?.level ?? 0) <= units[index]!.level;
-  const bodyLines = (unit: Unit) => unit.lines.map((line, index) => ({ line, index })).filter(({ line, index }) => index > 0 && line.split(' ').length >= 8);
+  const bodyLines = (unit: Unit) =>
+    unit.lines
+      .map((line, index) => ({ line, index }))
+      .filter(({ line, index }) => index > 0 && line.split(' ').length >= 8);
 
   outer: for (const [insurerIndex, insurer] of taxonomy.insurers.entries()) {
     for (const [careIndex, careType] of taxonomy.careTypes.entries()) {
@@ -100,7 +109,9 @@ export function generateCorpus(bases: BaseSource[], taxonomy: Taxonomy, options:
           }
           // Removed: a leaf section, sometimes.
           if (random() < 0.5) {
-            const leaves = units.map((_, index) => index).filter((index) => isLeaf(units, index) && units[index]!.level > 1);
+            const leaves = units
+              .map((_, index) => index)
+              .filter((index) => isLeaf(units, index) && units[index]!.level > 1);
             if (leaves.length > 0) units.splice(pick(leaves), 1);
           }
           // Added: a section from another policy, without its number, after a leaf.
@@ -110,7 +121,12 @@ export function generateCorpus(bases: BaseSource[], taxonomy: Taxonomy, options:
               const donor = pick(donors);
               const at = pick(units.map((_, index) => index).filter((index) => isLeaf(units, index)));
               const heading = donor.title.replace(/[.:;]+$/u, '');
-              units.splice(at + 1, 0, { number: null, title: heading, level: units[at]!.level, lines: ['', heading, '', ...donor.lines.slice(1)] });
+              units.splice(at + 1, 0, {
+                number: null,
+                title: heading,
+                level: units[at]!.level,
+                lines: ['', heading, '', ...donor.lines.slice(1)],
+              });
             }
           }
           // Moved: two numbered sibling leaves trade places, each keeping the other's number.
@@ -118,19 +134,33 @@ export function generateCorpus(bases: BaseSource[], taxonomy: Taxonomy, options:
             .map((_, index) => index)
             .filter((index) => {
               const [a, b] = [units[index]!, units[index + 1]];
-              return b && a.number && b.number && a.level === b.level && isLeaf(units, index) && isLeaf(units, index + 1) && a.lines[0]!.startsWith(a.number) && b.lines[0]!.startsWith(b.number);
+              return (
+                b &&
+                a.number &&
+                b.number &&
+                a.level === b.level &&
+                isLeaf(units, index) &&
+                isLeaf(units, index + 1) &&
+                a.lines[0]!.startsWith(a.number) &&
+                b.lines[0]!.startsWith(b.number)
+              );
             });
           if (swaps.length > 0 && random() < 0.8) {
             const index = pick(swaps);
             const [a, b] = [units[index]!, units[index + 1]!];
-            const renumber = (unit: Unit, number: string): Unit => ({ ...unit, number, lines: [`${number}${unit.lines[0]!.slice(unit.number!.length)}`, ...unit.lines.slice(1)] });
+            const renumber = (unit: Unit, number: string): Unit => ({
+              ...unit,
+              number,
+              lines: [`${number}${unit.lines[0]!.slice(unit.number!.length)}`, ...unit.lines.slice(1)],
+            });
             units[index] = renumber(b, a.number!);
             units[index + 1] = renumber(a, b.number!);
             moved.push([b.title, a.title]);
           }
         }
         const shift = year - base.document.year;
-        const rewrite = (line: string) => line.replace(rename, insurer.name).replace(/\b(20[1-3]\d)\b/gu, (match) => String(Number(match) + shift));
+        const rewrite = (line: string) =>
+          line.replace(rename, insurer.name).replace(/\b(20[1-3]\d)\b/gu, (match) => String(Number(match) + shift));
         const text = `${[...preamble, ...units.flatMap((unit) => unit.lines)].map(rewrite).join('\n')}\n`;
         policies.push({
           file: `${insurer.slug}-${year}-${careType.slug}.txt`,

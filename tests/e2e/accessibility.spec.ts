@@ -15,7 +15,8 @@ const PAGES = {
   'search with results': '/zoeken/?q=wachtlijst&thema=toegankelijkheid',
   compare: '/vergelijk/',
   'compare a theme': '/vergelijk/duurzaamheid/',
-  'compare a theme, two insurers and another year': '/vergelijk/duurzaamheid/?verzekeraar=caresq&verzekeraar=cz&jaar-caresq=2025',
+  'compare a theme, two insurers and another year':
+    '/vergelijk/duurzaamheid/?verzekeraar=caresq&verzekeraar=cz&jaar-caresq=2025',
   'one insurer’s column': '/vergelijk/duurzaamheid/caresq/2025/',
   requirements: '/voorwaarden/',
   calendar: '/kalender/?verzekeraar=caresq',
@@ -30,9 +31,19 @@ for (const [name, path] of Object.entries(PAGES)) {
     if (path.startsWith('/zoeken/')) await expect(page.locator('#zoekresultaten > li').first()).toBeVisible();
     if (path.includes('jaar-caresq')) await expect(page.getByRole('status')).toHaveText(/Caresq 2025/);
     // Open every expandable cell, so their contents are checked too.
-    await page.locator('details').evaluateAll((elements) => elements.forEach((element) => element.setAttribute('open', '')));
+    await page.locator('details').evaluateAll((elements) => {
+      for (const element of elements) element.setAttribute('open', '');
+    });
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes
+            .map((node) => node.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 }
 

@@ -24,14 +24,33 @@ const context = createPipelineContext(await readTaxonomy('content/taxonomy'));
 const documents = [];
 for (const name of CASES) {
   const file = join('tests', 'ingest', 'fixtures', name, 'input.txt');
-  const meta = JSON.parse(readFileSync(join('tests', 'ingest', 'fixtures', name, 'entry.json'), 'utf8')) as { insurer: string; year: number; careType: string };
-  const entry = { file: 'input.txt', id: documentId(meta.insurer, meta.year, meta.careType), title: `Vijandige bron (${name})`, ...meta };
+  const meta = JSON.parse(readFileSync(join('tests', 'ingest', 'fixtures', name, 'entry.json'), 'utf8')) as {
+    insurer: string;
+    year: number;
+    careType: string;
+  };
+  const entry = {
+    file: 'input.txt',
+    id: documentId(meta.insurer, meta.year, meta.careType),
+    title: `Vijandige bron (${name})`,
+    ...meta,
+  };
   documents.push(await ingestSource({ file, bytes: readFileSync(file), entry }, context));
 }
 const zz2025 = 'content/sources/zorg-en-zekerheid-2025-algemeen.txt';
 const zz2026 = 'tests/versions/zorg-en-zekerheid/zorg-en-zekerheid-2026-algemeen.txt';
-for (const [file, year] of [[zz2025, 2025], [zz2026, 2026]] as const) {
-  const entry = { file, id: documentId('zorg-en-zekerheid', year, 'algemeen'), insurer: 'zorg-en-zekerheid', year, careType: 'algemeen', title: `Algemeen zorginkoopbeleid ${year}` };
+for (const [file, year] of [
+  [zz2025, 2025],
+  [zz2026, 2026],
+] as const) {
+  const entry = {
+    file,
+    id: documentId('zorg-en-zekerheid', year, 'algemeen'),
+    insurer: 'zorg-en-zekerheid',
+    year,
+    careType: 'algemeen',
+    title: `Algemeen zorginkoopbeleid ${year}`,
+  };
   documents.push(await ingestSource({ file, bytes: readFileSync(file), entry }, context));
 }
 const browser = await launchChromium();
@@ -40,7 +59,14 @@ try {
   const file = '.cache/hostile/sources/vgz-2027-wlz-vv.pdf';
   mkdirSync('.cache/hostile/sources', { recursive: true });
   writeFileSync(file, await typesetPdf(browser, policyHtml(samplePolicy(), layout), layout));
-  const entry = { file, id: documentId('vgz', 2027, 'wlz-vv'), insurer: 'vgz', year: 2027, careType: 'wlz-vv', title: 'Inkoopbeleid Wlz V&V 2027 (gezet als PDF)' };
+  const entry = {
+    file,
+    id: documentId('vgz', 2027, 'wlz-vv'),
+    insurer: 'vgz',
+    year: 2027,
+    careType: 'wlz-vv',
+    title: 'Inkoopbeleid Wlz V&V 2027 (gezet als PDF)',
+  };
   documents.push(await ingestSource({ file, bytes: readFileSync(file), entry }, context));
 } finally {
   await browser.close();

@@ -10,16 +10,24 @@ test('a version diff: summary, switch inline / side by side, jump to the next ch
   await page.goto(`${fixture}/beleid/zorg-en-zekerheid-2026-algemeen/`);
   await page.getByRole('link', { name: '2025 → 2026' }).click();
   await expect(page).toHaveURL(VERSIONS);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zorg en Zekerheid: Algemeen zorginkoopbeleid 2025 → 2026');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Zorg en Zekerheid: Algemeen zorginkoopbeleid 2025 → 2026',
+  );
   await expect(page.locator('.samenvatting')).toContainText('1 verplaatst');
 
   const moved = page.locator('article.wijziging', { hasText: 'Wat verstaat Zorg en Zekerheid onder integriteit?' });
   await expect(moved.getByRole('heading', { level: 3 })).toContainText('Verplaatst');
-  const renumbered = page.locator('article.wijziging', { has: page.getByRole('heading', { name: /4\.4 Digitale zorg/ }) });
+  const renumbered = page.locator('article.wijziging', {
+    has: page.getByRole('heading', { name: /4\.4 Digitale zorg/ }),
+  });
   await expect(renumbered).toContainText('(hernummerd)');
-  await expect(page.locator('article.wijziging', { hasText: 'Hoe ziet de planning eruit?' })).toContainText('Niet vermeld in de wijzigingenlijst');
+  await expect(page.locator('article.wijziging', { hasText: 'Hoe ziet de planning eruit?' })).toContainText(
+    'Niet vermeld in de wijzigingenlijst',
+  );
 
-  const passende = page.locator('article.wijziging', { has: page.getByRole('heading', { name: /3\.2 Passende zorg/ }) });
+  const passende = page.locator('article.wijziging', {
+    has: page.getByRole('heading', { name: /3\.2 Passende zorg/ }),
+  });
   await expect(passende.locator('ins', { hasText: 'Welzijnsakkoord (AZWA)' })).toBeVisible();
   await expect(passende).toContainText('Vermeld in de wijzigingenlijst');
 
@@ -59,8 +67,12 @@ test('an insurer through the years: Caresq passende zorg lost "1 op de 4 werknem
   await page.getByRole('link', { name: 'Het beleid door de jaren' }).click();
   await page.getByRole('navigation', { name: 'Onderwerpen' }).getByRole('link', { name: 'Passende zorg' }).click();
   await expect(page).toHaveURL(/\/verzekeraars\/caresq\/geschiedenis\/passende-zorg\/$/);
-  const step = page.locator('section.vergelijking', { has: page.getByRole('heading', { level: 2, name: /2026 → Zelfstandige behandelcentra 2027/ }) });
-  const passende = step.locator('article.wijziging', { has: page.getByRole('heading', { level: 3, name: /Passende zorg$/ }) }).first();
+  const step = page.locator('section.vergelijking', {
+    has: page.getByRole('heading', { level: 2, name: /2026 → Zelfstandige behandelcentra 2027/ }),
+  });
+  const passende = step
+    .locator('article.wijziging', { has: page.getByRole('heading', { level: 3, name: /Passende zorg$/ }) })
+    .first();
   await expect(passende.locator('del', { hasText: '1 op de 4 werknemers' })).toBeVisible();
   await expect(step.locator('ins', { hasText: 'AZWA' }).first()).toBeVisible();
 });
@@ -100,6 +112,14 @@ for (const [name, url] of [
   test(`axe: ${name}`, async ({ page }) => {
     await page.goto(url);
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes
+            .map((node) => node.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 }

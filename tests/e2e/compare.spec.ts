@@ -5,7 +5,8 @@ import ICAL from 'ical.js';
 
 const DUURZAAMHEID = '/vergelijk/duurzaamheid/';
 const columnHeaders = (page: Page) => page.locator('#vergelijking thead th[data-verzekeraar]:visible');
-const cell = (page: Page, row: string, insurer: string) => page.locator(`#vergelijking tr[data-rij="${row}"] td[data-verzekeraar="${insurer}"]`);
+const cell = (page: Page, row: string, insurer: string) =>
+  page.locator(`#vergelijking tr[data-rij="${row}"] td[data-verzekeraar="${insurer}"]`);
 
 test('pick two insurers and a year on /vergelijk/duurzaamheid/ and see their columns', async ({ page }) => {
   await page.goto(DUURZAAMHEID);
@@ -26,21 +27,30 @@ test('pick two insurers and a year on /vergelijk/duurzaamheid/ and see their col
   await expect(columnHeaders(page)).toHaveCount(2);
   await expect(cell(page, 'mobiliteit', 'caresq')).toContainText('meer dan 100 fte');
   // Every cell links to its section in the policy.
-  await cell(page, 'mobiliteit', 'caresq').getByRole('link', { name: 'CSRD (Corporate Sustainability Reporting Directive)' }).click();
-  await expect(page).toHaveURL(/\/beleid\/caresq-2025-ziekenvervoer\/#csrd-corporate-sustainability-reporting-directive$/);
+  await cell(page, 'mobiliteit', 'caresq')
+    .getByRole('link', { name: 'CSRD (Corporate Sustainability Reporting Directive)' })
+    .click();
+  await expect(page).toHaveURL(
+    /\/beleid\/caresq-2025-ziekenvervoer\/#csrd-corporate-sustainability-reporting-directive$/,
+  );
 });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the comparison still shows every insurer’s newest policy, and other years are a link away', async ({ page }) => {
+  test('the comparison still shows every insurer’s newest policy, and other years are a link away', async ({
+    page,
+  }) => {
     await page.goto(DUURZAAMHEID);
     await expect(page.getByRole('group', { name: 'Verzekeraars en contractjaar' })).toBeHidden();
     await expect(columnHeaders(page)).toHaveCount(3);
     await expect(cell(page, 'co2-route', 'cz')).toContainText('met 30% in 2026');
     await expect(cell(page, 'afval-grondstoffen', 'cz')).toContainText('minimaal 25% in 2026');
     await expect(cell(page, 'csrd-rapportage', 'zorg-en-zekerheid')).toContainText('CSRD');
-    await page.getByRole('columnheader', { name: /^Caresq 2027/ }).getByRole('link', { name: '2025' }).click();
+    await page
+      .getByRole('columnheader', { name: /^Caresq 2027/ })
+      .getByRole('link', { name: '2025' })
+      .click();
     await expect(page).toHaveURL(/\/vergelijk\/duurzaamheid\/caresq\/2025\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Duurzaamheid: Caresq, 2025');
     await expect(cell(page, 'green-deal', 'caresq')).toContainText('Green Deal Duurzame Zorg 3.0');
@@ -69,12 +79,19 @@ test('requirements: open a cell for the wording and its source, download the CSV
   await expect(big.getByRole('cell')).toHaveCount(3);
   await expect(big.getByRole('cell').nth(2)).toContainText('Niet genoemd door Zorg en Zekerheid');
   await big.locator('summary', { hasText: 'CZ groep, BIG-registratie' }).click();
-  await expect(big.getByText('Het medisch en paramedisch personeel van de zorgaanbieder is BIG-geregistreerd.')).toBeVisible();
+  await expect(
+    big.getByText('Het medisch en paramedisch personeel van de zorgaanbieder is BIG-geregistreerd.'),
+  ).toBeVisible();
   const ubo = page.getByRole('row', { name: /^UBO/ });
   await ubo.locator('summary', { hasText: 'Zorg en Zekerheid, UBO' }).click();
-  await expect(ubo.getByText('U brengt Zorg en Zekerheid niet op de hoogte van de Ultimate Beneficial Owner (UBO).')).toBeVisible();
+  await expect(
+    ubo.getByText('U brengt Zorg en Zekerheid niet op de hoogte van de Ultimate Beneficial Owner (UBO).'),
+  ).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download als CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download als CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('contractvoorwaarden.csv');
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('\uFEFFverzekeraar,contractjaar,zorgsoort,beleid,sectie,regels,soorten,eis,link');
@@ -100,8 +117,17 @@ test('calendar: filter by insurer and care type, download the .ics files and rea
     return calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
   };
   const all = await read('alle verzekeraars (.ics)');
-  expect(all.some((event) => event.startDate.toString() === '2026-11-11' && event.summary.startsWith('Caresq: ondertekening'))).toBe(true);
-  expect(all.some((event) => event.startDate.toString() === '2024-09-01' && event.summary.startsWith('CZ groep: aanmelden en offerte'))).toBe(true);
+  expect(
+    all.some(
+      (event) => event.startDate.toString() === '2026-11-11' && event.summary.startsWith('Caresq: ondertekening'),
+    ),
+  ).toBe(true);
+  expect(
+    all.some(
+      (event) =>
+        event.startDate.toString() === '2024-09-01' && event.summary.startsWith('CZ groep: aanmelden en offerte'),
+    ),
+  ).toBe(true);
   const cz = await read(/^CZ groep$/);
   expect(cz.length).toBeGreaterThan(5);
   expect(cz.every((event) => event.summary.startsWith('CZ groep'))).toBe(true);

@@ -16,7 +16,9 @@ function htmlFiles(dir: string): string[] {
 /** The file a site path is served from, or null. */
 function fileFor(pathname: string): string | null {
   const clean = decodeURIComponent(pathname);
-  const candidates = clean.endsWith('/') ? [join(DIST, clean, 'index.html')] : [join(DIST, clean), join(DIST, clean, 'index.html')];
+  const candidates = clean.endsWith('/')
+    ? [join(DIST, clean, 'index.html')]
+    : [join(DIST, clean), join(DIST, clean, 'index.html')];
   return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile()) ?? null;
 }
 
@@ -25,7 +27,8 @@ test('no broken internal link or anchor in dist/', () => {
   expect(files.length).toBeGreaterThan(20);
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
-    if (!ids.has(file)) ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/gu)].map((match) => match[1]!)));
+    if (!ids.has(file))
+      ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/gu)].map((match) => match[1]!)));
     return ids.get(file)!;
   };
   const broken: string[] = [];
@@ -45,7 +48,8 @@ test('no broken internal link or anchor in dist/', () => {
         continue;
       }
       const anchor = decodeURIComponent(url.hash.slice(1));
-      if (anchor && target.endsWith('.html') && !idsOf(target).has(anchor)) broken.push(`${file}: ${href} (no #${anchor})`);
+      if (anchor && target.endsWith('.html') && !idsOf(target).has(anchor))
+        broken.push(`${file}: ${href} (no #${anchor})`);
     }
   }
   expect(broken).toEqual([]);

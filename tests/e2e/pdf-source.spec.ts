@@ -4,7 +4,9 @@ import { HOSTILE_PORT } from './playwright.config.ts';
 
 const base = `http://localhost:${HOSTILE_PORT}`;
 
-test('a section of a PDF policy cites its page and lines, and the citation opens those lines of the text layer', async ({ page }) => {
+test('a section of a PDF policy cites its page and lines, and the citation opens those lines of the text layer', async ({
+  page,
+}) => {
   await page.goto(`${base}/beleid/vgz-2027-wlz-vv/`);
   const section = page.locator('section.sectie', { has: page.getByRole('heading', { name: /Doel van dit beleid/ }) });
   const citation = section.locator('p.bron a');

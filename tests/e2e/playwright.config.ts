@@ -7,7 +7,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 // Debian's Chromium where it is installed (CI, machines without Playwright's browser downloads);
 // elsewhere Playwright's own browser (`npx playwright install chromium`). CHROMIUM_PATH overrides.
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (path) => path && existsSync(path),
+);
 
 export const SITE_PORT = 4330;
 export const HOSTILE_PORT = 4331;
@@ -30,7 +32,13 @@ export default defineConfig({
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
           // No background connections: the machines here have no network but the registries.
-          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+          args: [
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
           // Root on CI cannot use Chromium's sandbox.
           chromiumSandbox: false,
         },

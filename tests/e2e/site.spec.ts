@@ -12,7 +12,9 @@ test('home → insurer → policy → table of contents', async ({ page }) => {
   await expect(page.getByText('CZ, OHRA, Nationale-Nederlanden, CZdirect, Just', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Medisch-specialistische zorg' }).click();
   await expect(page).toHaveURL(new RegExp(`${CZ}$`));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zorginkoopbeleid Medisch-specialistische zorg 2025');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Zorginkoopbeleid Medisch-specialistische zorg 2025',
+  );
 
   const toc = page.getByRole('navigation', { name: 'Inhoudsopgave' });
   await toc.getByRole('link', { name: '2.2.4 Intramurale farmacie' }).click();
@@ -33,7 +35,10 @@ test('the Markdown tables and lists of Caresq ZBC 2027 render as tables and list
   await page.goto('/beleid/caresq-2027-zbc/#2-5-planning-en-bereikbaarheid');
   const planning = page.locator('[id="2-5-planning-en-bereikbaarheid"]');
   await expect(planning.getByRole('table').first().getByRole('columnheader', { name: 'Bereikbaarheid' })).toBeVisible();
-  await expect(planning.getByRole('link', { name: 'zorginkoop@caresq.nl' })).toHaveAttribute('href', 'mailto:zorginkoop@caresq.nl');
+  await expect(planning.getByRole('link', { name: 'zorginkoop@caresq.nl' })).toHaveAttribute(
+    'href',
+    'mailto:zorginkoop@caresq.nl',
+  );
   const changes = page.locator('[id="wijzigingen-ten-opzichte-van-het-inkoopbeleid-van-2026"]');
   await expect(changes.locator('ul ul li')).toHaveCount(3);
 });
@@ -132,7 +137,9 @@ test('works on a 360 px phone: no sideways scrolling', async ({ browser }) => {
   const page = await context.newPage();
   for (const path of ['/', CZ, '/beleid/caresq-2027-zbc/', '/zoeken/?q=zorg', '/themas/duurzaamheid/']) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
   await context.close();
@@ -150,11 +157,18 @@ test('no script breaks the Content-Security-Policy', async ({ page }) => {
   const violations: string[] = [];
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { reportViolation: (t: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { reportViolation: (t: string) => void }).reportViolation(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ),
+    );
   });
   await page.goto('/zoeken/?q=biosimilars');
   await expect(page.locator('#zoekresultaten > li').first()).toBeVisible();
   await page.goto(CZ);
-  await page.getByRole('button', { name: /Kopieer link/ }).first().waitFor();
+  await page
+    .getByRole('button', { name: /Kopieer link/ })
+    .first()
+    .waitFor();
   expect(violations).toEqual([]);
 });

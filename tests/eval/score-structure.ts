@@ -28,7 +28,9 @@ export interface StructureScore {
 const squash = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
 export function scoreStructure(document: PolicyDocument, expected: ExpectedStructure): StructureScore {
-  const byNumber = new Map(document.sections.filter((section) => section.number).map((section) => [section.number!, section]));
+  const byNumber = new Map(
+    document.sections.filter((section) => section.number).map((section) => [section.number!, section]),
+  );
   const byId = new Map(document.sections.map((section) => [section.id, section]));
   const misses: string[] = [];
   let found = 0;
@@ -48,13 +50,25 @@ export function scoreStructure(document: PolicyDocument, expected: ExpectedStruc
     else misses.push(`level of ${heading.number}: ${section.level} (expected ${heading.level})`);
     const parentNumber = heading.number.includes('.') ? heading.number.slice(0, heading.number.lastIndexOf('.')) : null;
     const parent = section.parent ? byId.get(section.parent) : undefined;
-    if ((parentNumber === null && (section.parent === null || parent?.number === null && parent.level === 0)) || (parent && parent.number === parentNumber)) rightParent++;
-    else misses.push(`parent of ${heading.number}: ${parent?.number ?? parent?.title ?? 'none'} (expected ${parentNumber ?? 'none'})`);
+    if (
+      (parentNumber === null && (section.parent === null || (parent?.number === null && parent.level === 0))) ||
+      (parent && parent.number === parentNumber)
+    )
+      rightParent++;
+    else
+      misses.push(
+        `parent of ${heading.number}: ${parent?.number ?? parent?.title ?? 'none'} (expected ${parentNumber ?? 'none'})`,
+      );
   }
   const unnumbered = expected.unnumberedHeadings ?? [];
   let unnumberedFound = 0;
   for (const title of unnumbered) {
-    if (document.sections.some((section) => section.number === null && section.level === 1 && squash(section.title) === squash(title))) unnumberedFound++;
+    if (
+      document.sections.some(
+        (section) => section.number === null && section.level === 1 && squash(section.title) === squash(title),
+      )
+    )
+      unnumberedFound++;
     else misses.push(`missing unnumbered chapter "${title}"`);
   }
   const expectedNumbers = new Set(expected.headings.map((heading) => heading.number));
@@ -62,9 +76,14 @@ export function scoreStructure(document: PolicyDocument, expected: ExpectedStruc
     numbered: { expected: expected.headings.length, found, exactTitle, rightLevel, rightParent },
     unnumbered: { expected: unnumbered.length, found: unnumberedFound },
     furnitureSections: document.sections
-      .filter((section) => /(?:\t|\s{2,}|\.{3,}|…)\s*\d{1,3}$/u.test(section.title) || /^\d{1,4}$/u.test(section.title.trim()))
+      .filter(
+        (section) =>
+          /(?:\t|\s{2,}|\.{3,}|…)\s*\d{1,3}$/u.test(section.title) || /^\d{1,4}$/u.test(section.title.trim()),
+      )
       .map((section) => section.title),
-    extraNumbered: document.sections.filter((section) => section.number && !expectedNumbers.has(section.number)).map((section) => `${section.number} ${section.title}`),
+    extraNumbered: document.sections
+      .filter((section) => section.number && !expectedNumbers.has(section.number))
+      .map((section) => `${section.number} ${section.title}`),
     metadata: {
       insurer: expected.insurer === undefined || expected.insurer === document.insurer,
       year: expected.year === undefined || expected.year === document.year,

@@ -29,7 +29,8 @@ export interface ThemeEvaluation {
 
 export function scoreThemes(documents: PolicyDocument[], annotations: ThemeAnnotations): ThemeEvaluation {
   const assigned = new Map<string, string[]>();
-  for (const document of documents) for (const section of document.sections) assigned.set(`${document.id}#${section.id}`, section.themes);
+  for (const document of documents)
+    for (const section of document.sections) assigned.set(`${document.id}#${section.id}`, section.themes);
   const counts = new Map(annotations.scope.map((theme) => [theme, { tp: 0, fp: 0, fn: 0 }]));
   const missing: string[] = [];
   const disagreements: string[] = [];

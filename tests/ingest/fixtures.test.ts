@@ -35,13 +35,20 @@ describe('fixture corpus', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     it(name, async () => {
       const dir = join(FIXTURES, name);
-      const meta = JSON.parse(readFileSync(join(dir, 'entry.json'), 'utf8')) as { insurer: string; year: number; careType: string };
+      const meta = JSON.parse(readFileSync(join(dir, 'entry.json'), 'utf8')) as {
+        insurer: string;
+        year: number;
+        careType: string;
+      };
       const entry = fixtureEntry('input.txt', { ...meta, id: `${meta.insurer}-${meta.year}-${meta.careType}` });
       const actual = project(await ingestText(readFileSync(join(dir, 'input.txt')), 'input.txt', entry));
       const expectedPath = join(dir, 'expected.json');
       if (process.env.UPDATE === '1') writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
       // A new fixture without its expected output fails: it is written only on purpose.
-      assert.ok(existsSync(expectedPath), `${expectedPath} is missing: check the output, then write it with UPDATE=1 npm run test:unit`);
+      assert.ok(
+        existsSync(expectedPath),
+        `${expectedPath} is missing: check the output, then write it with UPDATE=1 npm run test:unit`,
+      );
       assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, 'utf8')));
     });
   }

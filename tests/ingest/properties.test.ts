@@ -12,9 +12,27 @@ import { fixtureEntry, ingestText } from '../support/helpers.ts';
 import { compileFoldedPhrase, compilePhraseScanner, foldText } from '../../src/core/text.ts';
 
 const line = fc.oneof(
-  fc.constantFrom('', '', ' ', '1 Inleiding', '2.1 Thema’s 2025', '3.', 'Voorwaarden zorgovereenkomst', 'Passende zorg', 'Bijlage 1 Lijst',
-    '• Een opsommingsteken met tekst;', 'e Gezonde keuzes te maken;', 'Uiterlijk 1 september 2025', 'https://www.zn.nl/x', '21 Thema’s 2023-2026',
-    'De zorgaanbieder levert zorg volgens de richtlijnen van de beroepsgroep en de wet.', 'wordt vervolgd op de volgende regel met kleine letter', '## Kop', '- lijst', '<b>html</b>'),
+  fc.constantFrom(
+    '',
+    '',
+    ' ',
+    '1 Inleiding',
+    '2.1 Thema’s 2025',
+    '3.',
+    'Voorwaarden zorgovereenkomst',
+    'Passende zorg',
+    'Bijlage 1 Lijst',
+    '• Een opsommingsteken met tekst;',
+    'e Gezonde keuzes te maken;',
+    'Uiterlijk 1 september 2025',
+    'https://www.zn.nl/x',
+    '21 Thema’s 2023-2026',
+    'De zorgaanbieder levert zorg volgens de richtlijnen van de beroepsgroep en de wet.',
+    'wordt vervolgd op de volgende regel met kleine letter',
+    '## Kop',
+    '- lijst',
+    '<b>html</b>',
+  ),
   fc.string({ maxLength: 60 }),
 );
 
@@ -34,7 +52,8 @@ describe('pipeline properties', () => {
         const second = await ingestText(text, 'gen.txt', entry);
         assert.equal(serialiseDocument(second), serialiseDocument(first));
         const covered = new Set<number>();
-        for (const section of first.sections) for (let no = section.lines[0]; no <= section.lines[1]; no++) covered.add(no);
+        for (const section of first.sections)
+          for (let no = section.lines[0]; no <= section.lines[1]; no++) covered.add(no);
         text.split(/\r\n|\n|\r/).forEach((source, index) => {
           if (source.trim() !== '') assert.ok(covered.has(index + 1), `line ${index + 1} lost`);
         });
@@ -48,18 +67,37 @@ describe('phrase scanner', () => {
   // One scan must rule out exactly the phrases whose first word is not in the text, as one
   // `includes` per phrase would: overlapping and nested first words ("zorg", "zorgverzekeraar",
   // "verzekeraar") included.
-  const word = fc.constantFrom('zorg', 'zorgverzekeraar', 'verzekeraar', 'zorgv', 'rg', 'a.s.r.', 'co2', 'é', 'inkoop', 'inkoopbeleid 2025');
+  const word = fc.constantFrom(
+    'zorg',
+    'zorgverzekeraar',
+    'verzekeraar',
+    'zorgv',
+    'rg',
+    'a.s.r.',
+    'co2',
+    'é',
+    'inkoop',
+    'inkoopbeleid 2025',
+  );
   it('finds the same first words as includes() on any text', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(word, { maxLength: 8 }), fc.array(fc.oneof(word, fc.constantFrom(' ', '-', 'x', '\n')), { maxLength: 30 }), (phrases, parts) => {
-        const compiled = phrases.map((phrase) => compileFoldedPhrase(phrase));
-        const text = foldText(parts.join(''));
-        const scanned = compilePhraseScanner(compiled)(text);
-        for (const phrase of compiled) {
-          assert.equal(scanned.has(phrase.firstWord), text.includes(phrase.firstWord), `${phrase.firstWord} in ${JSON.stringify(text)}`);
-          assert.equal(scanned.count(phrase), phrase.count(text));
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(word, { maxLength: 8 }),
+        fc.array(fc.oneof(word, fc.constantFrom(' ', '-', 'x', '\n')), { maxLength: 30 }),
+        (phrases, parts) => {
+          const compiled = phrases.map((phrase) => compileFoldedPhrase(phrase));
+          const text = foldText(parts.join(''));
+          const scanned = compilePhraseScanner(compiled)(text);
+          for (const phrase of compiled) {
+            assert.equal(
+              scanned.has(phrase.firstWord),
+              text.includes(phrase.firstWord),
+              `${phrase.firstWord} in ${JSON.stringify(text)}`,
+            );
+            assert.equal(scanned.count(phrase), phrase.count(text));
+          }
+        },
+      ),
     );
   });
 });

@@ -9,7 +9,18 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -32,7 +43,9 @@ function workspace(name: string): Workspace {
   const sources = join(dir, 'bronnen');
   mkdirSync(sources, { recursive: true });
   const manifest = readFileSync(join(SOURCES, 'sources.yaml'), 'utf8');
-  const entries = manifest.split(/\n(?= {2}- file: )/u).filter((entry) => SOURCE_FILES.some((file) => entry.includes(`file: ${file}`)));
+  const entries = manifest
+    .split(/\n(?= {2}- file: )/u)
+    .filter((entry) => SOURCE_FILES.some((file) => entry.includes(`file: ${file}`)));
   writeFileSync(join(sources, 'sources.yaml'), `sources:\n${entries.join('\n')}\n`);
   return { dir, sources, corpus: join(dir, 'corpus'), out: join(dir, 'site') };
 }
@@ -58,8 +71,24 @@ function build(space: Workspace, fault?: string, during?: (pid: number) => Promi
   return new Promise((resolvePromise) => {
     const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_FAULT_OUT: space.out };
     delete env.ATLAS_FAULT_TOP;
-    if (fault) Object.assign(env, { ATLAS_FAULT: fault, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${INJECT}` });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--sources', space.sources, '--corpus', space.corpus, '--out', space.out, '--quiet'], { cwd: ROOT, env });
+    if (fault)
+      Object.assign(env, { ATLAS_FAULT: fault, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${INJECT}` });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/build.ts',
+        '--sources',
+        space.sources,
+        '--corpus',
+        space.corpus,
+        '--out',
+        space.out,
+        '--quiet',
+      ],
+      { cwd: ROOT, env },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -70,12 +99,17 @@ function build(space: Workspace, fault?: string, during?: (pid: number) => Promi
       // within a fifth of a second (exit-with-parent.mjs), and are waited for here.
       const done = () => resolvePromise({ code, signal, stdout, stderr });
       if (signal === null) done();
-      else void waitUntil(() => buildProcessesOf(space).length === 0, 'the children of a killed build to stop', 3000).then(done, done);
+      else
+        void waitUntil(() => buildProcessesOf(space).length === 0, 'the children of a killed build to stop', 3000).then(
+          done,
+          done,
+        );
     });
   });
 }
 
-const site = (space: Workspace) => (existsSync(space.out) ? filesUnder(space.out, (_path, bytes) => bytes.toString('base64')) : new Map<string, string>());
+const site = (space: Workspace) =>
+  existsSync(space.out) ? filesUnder(space.out, (_path, bytes) => bytes.toString('base64')) : new Map<string, string>();
 
 function sameSite(actual: Map<string, string>, expected: Map<string, string>): boolean {
   return actual.size === expected.size && [...expected].every(([path, content]) => actual.get(path) === content);
@@ -91,10 +125,12 @@ const waitUntil = async (condition: () => boolean, what: string, timeoutMs = 60_
 
 /** Whether a build's new version folder (not the published one) holds `entry` yet. */
 function newVersionWith(space: Workspace, entry: string): boolean {
-  const versions = join(space.dir, '.site-versies');
+  const versions = join(space.dir, '.site-versions');
   if (!existsSync(versions)) return false;
   const published = existsSync(space.out) ? realpathSync(space.out) : '';
-  return readdirSync(versions).some((name) => !name.includes('.') && join(versions, name) !== published && existsSync(join(versions, name, entry)));
+  return readdirSync(versions).some(
+    (name) => !name.includes('.') && join(versions, name) !== published && existsSync(join(versions, name, entry)),
+  );
 }
 
 /** No process of this workspace's build still runs. */
@@ -110,7 +146,8 @@ describe('a build under faults', { concurrency: false }, () => {
 
   /** Everything a build made in the workspace removed: the next build is a clean one. */
   const clean = () => {
-    for (const name of readdirSync(main.dir)) if (name !== 'bronnen') rmSync(join(main.dir, name), { recursive: true, force: true });
+    for (const name of readdirSync(main.dir))
+      if (name !== 'bronnen') rmSync(join(main.dir, name), { recursive: true, force: true });
   };
   let again: Map<string, string> | null = null;
 
@@ -152,7 +189,10 @@ describe('a build under faults', { concurrency: false }, () => {
     const run = await build(main, fault, during);
     const after = site(main);
     const whole = sameSite(after, references[previous]!) || sameSite(after, references[state]!);
-    assert.ok(whole, `after ${fault ?? 'the fault'} (exit ${run.code ?? run.signal}) the site is neither the previous nor the new one:\n${run.stderr}`);
+    assert.ok(
+      whole,
+      `after ${fault ?? 'the fault'} (exit ${run.code ?? run.signal}) the site is neither the previous nor the new one:\n${run.stderr}`,
+    );
     if (run.code === 0) assert.ok(sameSite(after, references[state]!), 'exit 0 over a site that is not the new one');
     if (expectFailure) {
       assert.notEqual(run.code, 0, `the build should have failed:\n${run.stdout}`);
@@ -166,8 +206,12 @@ describe('a build under faults', { concurrency: false }, () => {
     const next = await build(main);
     assert.equal(next.code, 0, next.stderr);
     assert.ok(sameSite(site(main), references[state]!), `the build after ${fault ?? 'the fault'} is not right`);
-    assert.deepEqual(readdirSync(join(main.dir, '.site-versies')).length, 1, 'only the published version is kept');
-    assert.deepEqual(readdirSync(main.corpus).filter((name) => name.startsWith('.staging-')), [], 'no staging folder is left');
+    assert.deepEqual(readdirSync(join(main.dir, '.site-versions')).length, 1, 'only the published version is kept');
+    assert.deepEqual(
+      readdirSync(main.corpus).filter((name) => name.startsWith('.staging-')),
+      [],
+      'no staging folder is left',
+    );
     return run;
   }
 
@@ -182,7 +226,10 @@ describe('a build under faults', { concurrency: false }, () => {
         },
       });
       assert.equal(run.signal, 'SIGKILL', 'the fault fired');
-      assert.ok(!existsSync(join(main.dir, '.corpus.lock')) && !existsSync(join(main.dir, '.site.lock')), 'the locks are released');
+      assert.ok(
+        !existsSync(join(main.dir, '.corpus.lock')) && !existsSync(join(main.dir, '.site.lock')),
+        'the locks are released',
+      );
     });
   }
 
@@ -192,7 +239,10 @@ describe('a build under faults', { concurrency: false }, () => {
   });
 
   it('says the disk is full in one line when Astro cannot write, and keeps the site', async () => {
-    await faultyBuild('enospc:astro:2', /astro build failed\. Could not use .*\.html: the disk is full \(ENOSPC\); free space .*site\/ was left as it was\./u);
+    await faultyBuild(
+      'enospc:astro:2',
+      /astro build failed\. Could not use .*\.html: the disk is full \(ENOSPC\); free space .*site\/ was left as it was\./u,
+    );
   });
 
   it('says the disk is full in one line when the ingest cannot write', async () => {
@@ -200,8 +250,15 @@ describe('a build under faults', { concurrency: false }, () => {
   });
 
   it('says the file system is read-only, and that the output cannot be replaced', async () => {
-    await faultyBuild('erofs:link', /Could not symlink .*-versies\/\.link-\d+: the file system is read-only \(EROFS\); build into a writable folder/u, undefined, { next: false });
-    await faultyBuild('eacces:publish', /Could not rename .* → .*site: permission denied \(EACCES\)/u, undefined, { retry: true });
+    await faultyBuild(
+      'erofs:link',
+      /Could not symlink .*-versions\/\.link-\d+: the file system is read-only \(EROFS\); build into a writable folder/u,
+      undefined,
+      { next: false },
+    );
+    await faultyBuild('eacces:publish', /Could not rename .* → .*site: permission denied \(EACCES\)/u, undefined, {
+      retry: true,
+    });
   });
 
   it('is whole when its corpus is deleted while the pages render, and says so', async () => {
@@ -211,7 +268,10 @@ describe('a build under faults', { concurrency: false }, () => {
     });
     // Astro may have read everything already (then the site is whole and new); if not, the cause is named.
     if (run.code !== 0) {
-      assert.match(run.stderr, /Could not read .*corpus\/: it was removed while the site was being built; run npm run build again \(it ingests the sources anew\)\. .*site\/ was left as it was\./u);
+      assert.match(
+        run.stderr,
+        /Could not read .*corpus\/: it was removed while the site was being built; run npm run build again \(it ingests the sources anew\)\. .*site\/ was left as it was\./u,
+      );
       assert.doesNotMatch(run.stderr, /^\s+at .*\(.*:\d+:\d+\)$/mu);
     }
   });
@@ -225,7 +285,10 @@ describe('a build under faults', { concurrency: false }, () => {
     assert.equal(first.code, 0, first.stderr);
     const refused = await second!;
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /is already running \(pid \d+, since .*; lock .*\.corpus\.lock\): wait for it to finish, or stop it \(kill \d+\) and run again\. .*site\/ was left as it was\./u);
+    assert.match(
+      refused.stderr,
+      /is already running \(pid \d+, since .*; lock .*\.corpus\.lock\): wait for it to finish, or stop it \(kill \d+\) and run again\. .*site\/ was left as it was\./u,
+    );
   });
 
   it('stops its children and cleans up on SIGTERM', async () => {

@@ -1,6 +1,16 @@
 /** The build after ingest (src/build/build-site.ts): a failed build keeps the old site; Astro's heap limit. */
 import assert from 'node:assert/strict';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  ftruncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -20,18 +30,31 @@ describe('site and search build', () => {
     writeFileSync(join(outDir, 'index.html'), '<p>de vorige site</p>');
 
     // A corpus file that is not a policy document: both Astro and the search script refuse it.
-    await assert.rejects(buildSite({ corpusDir, outDir, quiet: true }), (error: unknown) => error instanceof BuildStepError && /failed with exit code 1/u.test(error.message));
+    await assert.rejects(
+      buildSite({ corpusDir, outDir, quiet: true }),
+      (error: unknown) => error instanceof BuildStepError && /failed with exit code 1/u.test(error.message),
+    );
     assert.equal(readFileSync(join(outDir, 'index.html'), 'utf8'), '<p>de vorige site</p>');
     // The versions folder stays (empty) for the next build; no half-built site, no lock.
-    assert.deepEqual(readdirSync(work).filter((name) => /site|corpus$/u.test(name)).sort(), ['.site-versies', 'corpus', 'site']);
-    assert.deepEqual(readdirSync(join(work, '.site-versies')), []);
+    assert.deepEqual(
+      readdirSync(work)
+        .filter((name) => /site|corpus$/u.test(name))
+        .sort(),
+      ['.site-versions', 'corpus', 'site'],
+    );
+    assert.deepEqual(readdirSync(join(work, '.site-versions')), []);
   });
 
   it('says which corpus file is not JSON before it starts', async () => {
     const corpusDir = join(work, 'corpus-json');
     mkdirSync(corpusDir);
     writeFileSync(join(corpusDir, 'kapot.json'), '{"id": "kapot"');
-    await assert.rejects(buildSite({ corpusDir, outDir: join(work, 'site-json'), quiet: true }), (error: unknown) => error instanceof BuildStepError && /kapot\.json is not a policy document .*npm run build -- --full/u.test(error.message));
+    await assert.rejects(
+      buildSite({ corpusDir, outDir: join(work, 'site-json'), quiet: true }),
+      (error: unknown) =>
+        error instanceof BuildStepError &&
+        /kapot\.json is not a policy document .*npm run build -- --full/u.test(error.message),
+    );
   });
 });
 

@@ -31,7 +31,8 @@ describe('incremental build', () => {
   const corpusDir = join(work, 'corpus');
   const site = join(work, 'site');
   let documents: PolicyDocument[] = [];
-  const write = (document: PolicyDocument) => writeFileSync(join(corpusDir, `${document.id}.json`), serialiseDocument(document));
+  const write = (document: PolicyDocument) =>
+    writeFileSync(join(corpusDir, `${document.id}.json`), serialiseDocument(document));
   /** A word in a section's text replaced: a fixed typo. */
   const withTypo = (document: PolicyDocument, word: RegExp, replacement: string) => {
     const changed = structuredClone(document);
@@ -75,14 +76,18 @@ describe('incremental build', () => {
     const document = documents[0]!;
     const retitled = structuredClone(document);
     retitled.sections[1]!.title = `${retitled.sections[1]!.title} (herzien)`;
-    assert.notEqual(skeletonOf(retitled as unknown as Record<string, unknown>), skeletonOf(document as unknown as Record<string, unknown>));
+    assert.notEqual(
+      skeletonOf(retitled as unknown as Record<string, unknown>),
+      skeletonOf(document as unknown as Record<string, unknown>),
+    );
     write(retitled);
     assert.match(planSiteBuild({ corpusDir, outDir: site }).reason, /more than text changed/u);
     write(document);
 
     const moved = join(work, 'corpus-elders');
     mkdirSync(moved);
-    for (const name of readdirSync(corpusDir)) if (name.endsWith('.json')) writeFileSync(join(moved, name), readFileSync(join(corpusDir, name)));
+    for (const name of readdirSync(corpusDir))
+      if (name.endsWith('.json')) writeFileSync(join(moved, name), readFileSync(join(corpusDir, name)));
     assert.equal(planSiteBuild({ corpusDir: moved, outDir: site }).reason, 'another corpus');
 
     const code = join(work, 'code');
@@ -96,21 +101,41 @@ describe('incremental build', () => {
   it('keeps the code fingerprint when npm install only adds or drops packages for other platforms', () => {
     const root = join(work, 'lock-root');
     mkdirSync(root, { recursive: true });
-    const lock = { name: 'x', lockfileVersion: 3, packages: { '': { dependencies: { pagefind: '^1.6.0' } }, 'node_modules/pagefind': { version: '1.6.0', optionalDependencies: { '@pagefind/linux-x64': '1.6.0' } } } as Record<string, unknown> };
+    const lock = {
+      name: 'x',
+      lockfileVersion: 3,
+      packages: {
+        '': { dependencies: { pagefind: '^1.6.0' } },
+        'node_modules/pagefind': { version: '1.6.0', optionalDependencies: { '@pagefind/linux-x64': '1.6.0' } },
+      } as Record<string, unknown>,
+    };
     const fingerprint = () => {
       writeFileSync(join(root, 'package-lock.json'), JSON.stringify(lock, null, 2));
       return codeFingerprint(root);
     };
     const bare = fingerprint();
-    lock.packages['node_modules/@pagefind/linux-x64'] = { version: '1.6.0', optional: true, os: ['linux'], cpu: ['x64'] };
-    lock.packages['node_modules/@rollup/rollup-darwin-arm64'] = { version: '4.0.0', optional: true, os: ['darwin'], cpu: ['arm64'] };
+    lock.packages['node_modules/@pagefind/linux-x64'] = {
+      version: '1.6.0',
+      optional: true,
+      os: ['linux'],
+      cpu: ['x64'],
+    };
+    lock.packages['node_modules/@rollup/rollup-darwin-arm64'] = {
+      version: '4.0.0',
+      optional: true,
+      os: ['darwin'],
+      cpu: ['arm64'],
+    };
     assert.equal(fingerprint(), bare, 'platform packages added');
     (lock.packages['node_modules/pagefind'] as { version: string }).version = '1.6.1';
     assert.notEqual(fingerprint(), bare, 'a real dependency change still counts');
   });
 
   it('refuses to publish a site that lacks a page, has half a page or a stray one, or whose search index names a missing file', () => {
-    const manifest = JSON.parse(readFileSync(join(work, '.site-bouw.json'), 'utf8')) as { pages: string[]; documents: Record<string, { searchRecords: number }> };
+    const manifest = JSON.parse(readFileSync(join(work, '.site-build.json'), 'utf8')) as {
+      pages: string[];
+      documents: Record<string, { searchRecords: number }>;
+    };
     const records = Object.values(manifest.documents).reduce((sum, document) => sum + document.searchRecords, 0);
     const copy = (name: string) => {
       const dir = join(work, `controle-${name}`);
@@ -120,23 +145,54 @@ describe('incremental build', () => {
     const check = (dir: string) => verifySite(dir, listFiles(dir, isSearchChunkFolder), manifest.pages, records);
     assert.deepEqual(check(copy('heel')).problems, []);
     const damages: Array<[string, (dir: string) => void, RegExp]> = [
-      ['ontbreekt', (dir) => rmSync(join(dir, 'beleid', 'cz-2025-msz', 'index.html')), /1 of \d+ pages are missing \(beleid\/cz-2025-msz\/index\.html\)/u],
-      ['half', (dir) => writeFileSync(join(dir, 'index.html'), readFileSync(join(dir, 'index.html'), 'utf8').slice(0, 500)), /^index\.html does not end with <\/html>$/u],
-      ['json', (dir) => writeFileSync(join(dir, 'api', 'documents.json'), '{"documents": ['), /^api\/documents\.json is not valid JSON$/u],
-      ['extra', (dir) => writeFileSync(join(dir, 'beleid', 'oud.html'), '<html></html>'), /1 pages are there that the plan does not name \(beleid\/oud\.html\)/u],
-      ['fragment', (dir) => rmSync(join(dir, 'pagefind', 'fragment', readdirSync(join(dir, 'pagefind', 'fragment'))[0]!)), /names 1 files that are not there/u],
-      ['afgekapt', (dir) => {
-        const index = join(dir, 'pagefind', 'index');
-        const file = join(index, readdirSync(index)[0]!);
-        writeFileSync(file, readFileSync(file).subarray(0, 20));
-      }, /is damaged \(it does not decompress\)/u],
-      ['leeg', (dir) => rmSync(join(dir, 'pagefind'), { recursive: true }), /the search index \(pagefind\/delen\.json\) is missing/u],
+      [
+        'ontbreekt',
+        (dir) => rmSync(join(dir, 'beleid', 'cz-2025-msz', 'index.html')),
+        /1 of \d+ pages are missing \(beleid\/cz-2025-msz\/index\.html\)/u,
+      ],
+      [
+        'half',
+        (dir) => writeFileSync(join(dir, 'index.html'), readFileSync(join(dir, 'index.html'), 'utf8').slice(0, 500)),
+        /^index\.html does not end with <\/html>$/u,
+      ],
+      [
+        'json',
+        (dir) => writeFileSync(join(dir, 'api', 'documents.json'), '{"documents": ['),
+        /^api\/documents\.json is not valid JSON$/u,
+      ],
+      [
+        'extra',
+        (dir) => writeFileSync(join(dir, 'beleid', 'oud.html'), '<html></html>'),
+        /1 pages are there that the plan does not name \(beleid\/oud\.html\)/u,
+      ],
+      [
+        'fragment',
+        (dir) => rmSync(join(dir, 'pagefind', 'fragment', readdirSync(join(dir, 'pagefind', 'fragment'))[0]!)),
+        /names 1 files that are not there/u,
+      ],
+      [
+        'afgekapt',
+        (dir) => {
+          const index = join(dir, 'pagefind', 'index');
+          const file = join(index, readdirSync(index)[0]!);
+          writeFileSync(file, readFileSync(file).subarray(0, 20));
+        },
+        /is damaged \(it does not decompress\)/u,
+      ],
+      [
+        'leeg',
+        (dir) => rmSync(join(dir, 'pagefind'), { recursive: true }),
+        /the search index \(pagefind\/delen\.json\) is missing/u,
+      ],
     ];
     for (const [name, damage, expected] of damages) {
       const dir = copy(name);
       damage(dir);
       const { problems } = check(dir);
-      assert.ok(problems.some((problem) => expected.test(problem)), `${name}: ${problems.join('; ')}`);
+      assert.ok(
+        problems.some((problem) => expected.test(problem)),
+        `${name}: ${problems.join('; ')}`,
+      );
     }
   });
 

@@ -16,7 +16,11 @@ import { plainDigits } from '../../src/core/text.ts';
 import { pipelineContext, ROOT } from '../support/helpers.ts';
 
 const FOLDER = process.env.ATLAS_REAL_DOCUMENTS ?? join(ROOT, '..', 'shared', 'real');
-const documents = existsSync(FOLDER) ? readdirSync(FOLDER).filter((name) => name.endsWith('.pdf') && existsSync(join(FOLDER, name.replace(/\.pdf$/u, '.headings.json')))) : [];
+const documents = existsSync(FOLDER)
+  ? readdirSync(FOLDER).filter(
+      (name) => name.endsWith('.pdf') && existsSync(join(FOLDER, name.replace(/\.pdf$/u, '.headings.json'))),
+    )
+  : [];
 
 describe('real published PDFs', () => {
   if (documents.length === 0) {
@@ -27,15 +31,27 @@ describe('real published PDFs', () => {
     return;
   }
   for (const name of documents) {
-    const read = () => ingestSource({ file: `real/${name}`, bytes: new Uint8Array(readFileSync(join(FOLDER, name))) }, pipelineContext());
-    const expected = JSON.parse(readFileSync(join(FOLDER, name.replace(/\.pdf$/u, '.headings.json')), 'utf8')) as ExpectedStructure;
+    const read = () =>
+      ingestSource(
+        { file: `real/${name}`, bytes: new Uint8Array(readFileSync(join(FOLDER, name))) },
+        pipelineContext(),
+      );
+    const expected = JSON.parse(
+      readFileSync(join(FOLDER, name.replace(/\.pdf$/u, '.headings.json')), 'utf8'),
+    ) as ExpectedStructure;
 
     it(`${name}: numbered headings, titles, levels, parents, chapters and metadata as printed`, async () => {
       const document = await read();
       const score = scoreStructure(document, expected);
       const misses = score.misses.join('\n');
-      assert.ok(score.numbered.found >= score.numbered.expected - 1, `numbered headings found: ${score.numbered.found}/${score.numbered.expected}\n${misses}`);
-      assert.ok(score.numbered.exactTitle >= score.numbered.expected * 0.97, `exact titles: ${score.numbered.exactTitle}/${score.numbered.expected}\n${misses}`);
+      assert.ok(
+        score.numbered.found >= score.numbered.expected - 1,
+        `numbered headings found: ${score.numbered.found}/${score.numbered.expected}\n${misses}`,
+      );
+      assert.ok(
+        score.numbered.exactTitle >= score.numbered.expected * 0.97,
+        `exact titles: ${score.numbered.exactTitle}/${score.numbered.expected}\n${misses}`,
+      );
       assert.ok(score.numbered.rightLevel >= score.numbered.found - 1, `levels\n${misses}`);
       assert.ok(score.numbered.rightParent >= score.numbered.found - 1, `parents\n${misses}`);
       assert.equal(score.unnumbered.found, score.unnumbered.expected, misses);
@@ -57,13 +73,22 @@ describe('real published PDFs', () => {
         }
         assert.ok(section.pages && section.pages[0] <= section.pages[1], `pages of ${section.id}`);
       }
-      lines.forEach((text, index) => assert.ok(text.trim() === '' || covered[index], `line ${index + 1} in no section: ${text}`));
+      for (const [index, text] of lines.entries()) {
+        assert.ok(text.trim() === '' || covered[index], `line ${index + 1} in no section: ${text}`);
+      }
       // Footnote markers do not glue onto words, and the notes are with their sections.
       const notes = first.sections.flatMap((section) => section.footnotes ?? []);
       assert.ok(notes.length > 0);
       // Every marker set in the text has its note.
-      const markers = new Set(first.sections.flatMap((section) => [...section.text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)].map((match) => plainDigits(match[0]))));
-      assert.deepEqual([...markers].filter((marker) => !notes.some((note) => note.marker === marker)), []);
+      const markers = new Set(
+        first.sections.flatMap((section) =>
+          [...section.text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)].map((match) => plainDigits(match[0])),
+        ),
+      );
+      assert.deepEqual(
+        [...markers].filter((marker) => !notes.some((note) => note.marker === marker)),
+        [],
+      );
       assert.doesNotMatch(first.sections.map((section) => section.text).join('\n'), /\p{Ll}[.)]\d{1,2}\s+\p{Lu}/u);
     });
   }

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { changeLogFeed } from '../../src/render/atom.ts';
 import type { ChangeLogEntry } from '../../src/analysis/changelog.ts';
-import { CSV_COLUMNS, requirementsToCsv } from '../../src/render/requirements-csv.ts';
+import { type CSV_COLUMNS, requirementsToCsv } from '../../src/render/requirements-csv.ts';
 import type { RequirementItem } from '../../src/analysis/requirements.ts';
 import { formatHeadersFile, headerRules, headersFor, parseHeadersFile } from '../../src/render/http-headers.ts';
 import { ingestCorpusFile } from '../support/helpers.ts';
@@ -14,14 +14,36 @@ const HOSTILE = '<img src=x onerror=alert(1)> ]]> <script>alert(2)</script> & co
 
 describe('feeds', () => {
   it('carry a hostile heading and text as escaped text, never as markup', () => {
-    const entry: ChangeLogEntry = { key: 'k', kind: 'vermeld', document, from: null, title: HOSTILE, text: HOSTILE, sectionUrl: null, diffUrl: null, themes: [], unstated: false };
-    const xml = changeLogFeed([entry], { site: new URL('https://atlas.example/'), path: '/wijzigingen/feed.xml', title: 'Wijzigingen', insurerName: () => 'CZ', legalPublication: { month: 11, day: 12 } });
-    const bodies = [...xml.matchAll(/<(title|summary) type="html"><!\[CDATA\[([\s\S]*?)\]\]>/gu)].map((match) => match[2]!);
+    const entry: ChangeLogEntry = {
+      key: 'k',
+      kind: 'vermeld',
+      document,
+      from: null,
+      title: HOSTILE,
+      text: HOSTILE,
+      sectionUrl: null,
+      diffUrl: null,
+      themes: [],
+      unstated: false,
+    };
+    const xml = changeLogFeed([entry], {
+      site: new URL('https://atlas.example/'),
+      path: '/wijzigingen/feed.xml',
+      title: 'Wijzigingen',
+      insurerName: () => 'CZ',
+      legalPublication: { month: 11, day: 12 },
+    });
+    const bodies = [...xml.matchAll(/<(title|summary) type="html"><!\[CDATA\[([\s\S]*?)\]\]>/gu)].map(
+      (match) => match[2]!,
+    );
     assert.equal(bodies.length, 2, xml);
     for (const body of bodies) {
       assert.doesNotMatch(body, /[<>]/u);
       // Read as HTML, it is the text again.
-      assert.match(body.replace(/&#(\d+);/gu, (_, code) => String.fromCodePoint(Number(code))), /<img src=x onerror=alert\(1\)> \]\]> <script>alert\(2\)<\/script> & co$/u);
+      assert.match(
+        body.replace(/&#(\d+);/gu, (_, code) => String.fromCodePoint(Number(code))),
+        /<img src=x onerror=alert\(1\)> \]\]> <script>alert\(2\)<\/script> & co$/u,
+      );
     }
   });
 });
@@ -29,10 +51,29 @@ describe('feeds', () => {
 describe('the requirements CSV', () => {
   it('neutralises every cell a spreadsheet would run as a formula (OWASP)', () => {
     const section = document.sections.find((candidate) => candidate.level > 0)!;
-    const formulas = ['=HYPERLINK("https://evil.example","klik")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
-    const items: RequirementItem[] = formulas.map((text) => ({ document, section: { ...section, title: text }, text, types: [] }));
-    const csv = requirementsToCsv(items, { insurer: () => '=cmd', careType: () => 'MSZ', type: (slug) => slug, sectionUrl: () => 'https://atlas.example/' });
-    const rows = parseCsv(csv, { bom: true, columns: true, relax_quotes: true }) as Array<Record<(typeof CSV_COLUMNS)[number], string>>;
+    const formulas = [
+      '=HYPERLINK("https://evil.example","klik")',
+      "+cmd|' /C calc'!A0",
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\t=1+1',
+      '\r=1+1',
+    ];
+    const items: RequirementItem[] = formulas.map((text) => ({
+      document,
+      section: { ...section, title: text },
+      text,
+      types: [],
+    }));
+    const csv = requirementsToCsv(items, {
+      insurer: () => '=cmd',
+      careType: () => 'MSZ',
+      type: (slug) => slug,
+      sectionUrl: () => 'https://atlas.example/',
+    });
+    const rows = parseCsv(csv, { bom: true, columns: true, relax_quotes: true }) as Array<
+      Record<(typeof CSV_COLUMNS)[number], string>
+    >;
     assert.equal(rows.length, formulas.length);
     rows.forEach((row, index) => {
       assert.equal(row.eis, `'${formulas[index]}`);
@@ -43,7 +84,17 @@ describe('the requirements CSV', () => {
 });
 
 describe('HTTP headers', () => {
-  const files = ['index.html', 'pagefind/pagefind-entry.json', 'pagefind/fragment/nl_1.pf_fragment', 'pagefind/deel-1/pagefind-entry.json', 'wijzigingen/feed.xml', 'kalender/alle.ics', 'voorwaarden/voorwaarden.csv', 'api/documents.json', 'kalender/index.html'];
+  const files = [
+    'index.html',
+    'pagefind/pagefind-entry.json',
+    'pagefind/fragment/nl_1.pf_fragment',
+    'pagefind/deel-1/pagefind-entry.json',
+    'wijzigingen/feed.xml',
+    'kalender/alle.ics',
+    'voorwaarden/voorwaarden.csv',
+    'api/documents.json',
+    'kalender/index.html',
+  ];
   const rules = parseHeadersFile(formatHeadersFile(headerRules(files)));
 
   it('survive the _headers file unchanged', () => {
@@ -56,8 +107,14 @@ describe('HTTP headers', () => {
       assert.match(headers['Content-Security-Policy']!, /frame-ancestors 'none'/u, path);
       assert.equal(headers['X-Content-Type-Options'], 'nosniff', path);
     }
-    assert.equal(headersFor('/pagefind/deel-1/fragment/nl_9.pf_fragment', rules)['Cache-Control'], 'public, max-age=31536000, immutable');
-    assert.equal(headersFor('/pagefind/pagefind-entry.json', rules)['Cache-Control'], 'public, max-age=0, must-revalidate');
+    assert.equal(
+      headersFor('/pagefind/deel-1/fragment/nl_9.pf_fragment', rules)['Cache-Control'],
+      'public, max-age=31536000, immutable',
+    );
+    assert.equal(
+      headersFor('/pagefind/pagefind-entry.json', rules)['Cache-Control'],
+      'public, max-age=0, must-revalidate',
+    );
     assert.equal(headersFor('/kalender/alle.ics', rules)['Content-Type'], 'text/calendar; charset=utf-8');
     assert.equal(headersFor('/kalender/', rules)['Content-Type'], undefined, 'the calendar page stays HTML');
     assert.equal(headersFor('/wijzigingen/feed.xml', rules)['Content-Type'], 'application/atom+xml; charset=utf-8');
@@ -66,7 +123,9 @@ describe('HTTP headers', () => {
   it('never set one header from two rules that match one path (hosts would join them)', () => {
     for (const path of files.map((file) => `/${file}`)) {
       const seen = new Map<string, number>();
-      for (const rule of rules) if (headersFor(path, [rule])[Object.keys(rule.headers)[0]!] !== undefined) for (const name of Object.keys(rule.headers)) seen.set(name, (seen.get(name) ?? 0) + 1);
+      for (const rule of rules)
+        if (headersFor(path, [rule])[Object.keys(rule.headers)[0]!] !== undefined)
+          for (const name of Object.keys(rule.headers)) seen.set(name, (seen.get(name) ?? 0) + 1);
       for (const [name, count] of seen) assert.equal(count, 1, `${name} for ${path}`);
     }
   });

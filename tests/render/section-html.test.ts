@@ -17,8 +17,13 @@ describe('renderSectionText', () => {
   });
 
   it('escapes markup in the text and drops unsafe links', () => {
-    const html = renderSectionText('<script>alert(1)</script> <img src=x onerror=alert(2)> [klik](javascript:alert(3)) [x](data:text/html,hi)');
-    assert.equal(html, '<p>&#x3C;script>alert(1)&#x3C;/script> &#x3C;img src=x onerror=alert(2)> [klik](javascript:alert(3)) [x](data:text/html,hi)</p>');
+    const html = renderSectionText(
+      '<script>alert(1)</script> <img src=x onerror=alert(2)> [klik](javascript:alert(3)) [x](data:text/html,hi)',
+    );
+    assert.equal(
+      html,
+      '<p>&#x3C;script>alert(1)&#x3C;/script> &#x3C;img src=x onerror=alert(2)> [klik](javascript:alert(3)) [x](data:text/html,hi)</p>',
+    );
     assert.ok(!/<(?:script|img|a)\b/iu.test(html));
   });
 

@@ -15,7 +15,10 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 describe('shardKey', () => {
   const indexer = { version: '1.6.0', options: { forceLanguage: 'nl' } };
-  const records = [{ url: '/a/', content: 'zorgaanbieder' }, { url: '/b/', content: 'wachtlijst' }];
+  const records = [
+    { url: '/a/', content: 'zorgaanbieder' },
+    { url: '/b/', content: 'wachtlijst' },
+  ];
 
   it('is the same for the same records, indexer and options', () => {
     assert.equal(shardKey(indexer, records), shardKey({ ...indexer }, structuredClone(records)));
@@ -43,7 +46,11 @@ describe('SearchShardCache', () => {
     const out = join(work, 'out-a', 'deel-1');
     cache.place('k1', out);
     assert.equal(readFileSync(join(out, 'index', 'nl.pf_index'), 'utf8'), 'index');
-    assert.equal(statSync(join(out, 'index', 'nl.pf_index')).ino, statSync(join(work, 'cache-a', 'k1', 'index', 'nl.pf_index')).ino, 'linked, not copied');
+    assert.equal(
+      statSync(join(out, 'index', 'nl.pf_index')).ino,
+      statSync(join(work, 'cache-a', 'k1', 'index', 'nl.pf_index')).ino,
+      'linked, not copied',
+    );
   });
 
   it('indexes a kept shard again when a file of it is missing, truncated or added', async () => {
@@ -57,7 +64,7 @@ describe('SearchShardCache', () => {
       (shard) => rmSync(join(shard, 'fragment', 'nl_1.pf_fragment')),
       (shard) => writeFileSync(join(shard, 'fragment', 'nl_1.pf_fragment'), 'frag'),
       (shard) => writeFileSync(join(shard, 'fragment', 'nl_2.pf_fragment'), 'half'),
-      (shard) => rmSync(join(shard, 'bestanden.json')),
+      (shard) => rmSync(join(shard, 'files.json')),
     ];
     for (const damage of damages) {
       await new SearchShardCache(dir).store('k', write);
@@ -102,22 +109,27 @@ describe('SearchShardCache', () => {
 
 describe('build-search with kept shards, on the real corpus', () => {
   const corpusDir = join(work, 'corpus');
-  const cacheDir = join(work, 'zoekindex');
+  const cacheDir = join(work, 'search-index');
   let documents: PolicyDocument[] = [];
 
   before(async () => {
     mkdirSync(corpusDir);
     documents = await Promise.all(CORPUS_FILES.map((file) => ingestCorpusFile(file)));
-    for (const document of documents) writeFileSync(join(corpusDir, `${document.id}.json`), serialiseDocument(document));
+    for (const document of documents)
+      writeFileSync(join(corpusDir, `${document.id}.json`), serialiseDocument(document));
   });
 
   /** scripts/build-search.ts into `out`, shards of at most 100 sections; its summary line. */
   const buildSearch = (out: string, withCache: boolean) => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build-search.ts'), out, ...(withCache ? ['--cache', cacheDir] : [])], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, CORPUS_DIR: corpusDir, ATLAS_SEARCH_SHARD_SECTIONS: '100' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts', 'build-search.ts'), out, ...(withCache ? ['--cache', cacheDir] : [])],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, CORPUS_DIR: corpusDir, ATLAS_SEARCH_SHARD_SECTIONS: '100' },
+      },
+    );
     assert.equal(result.status, 0, result.stderr);
     return result.stdout;
   };

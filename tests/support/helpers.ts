@@ -44,13 +44,23 @@ export function ingestCorpusFile(file: string, withEntry = true): Promise<Policy
   const key = `${file}|${withEntry}`;
   if (!cache.has(key)) {
     const entry = withEntry ? manifestEntries().find((candidate) => candidate.file === file) : undefined;
-    cache.set(key, ingestSource({ file: `content/sources/${file}`, bytes: readFileSync(join(SOURCES, file)), entry }, pipelineContext()));
+    cache.set(
+      key,
+      ingestSource(
+        { file: `content/sources/${file}`, bytes: readFileSync(join(SOURCES, file)), entry },
+        pipelineContext(),
+      ),
+    );
   }
   return cache.get(key)!;
 }
 
 /** Ingest a text given inline (fixtures). */
-export function ingestText(text: string | Uint8Array, file = 'fixture.txt', entry?: ManifestEntry): Promise<PolicyDocument> {
+export function ingestText(
+  text: string | Uint8Array,
+  file = 'fixture.txt',
+  entry?: ManifestEntry,
+): Promise<PolicyDocument> {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   return ingestSource({ file, bytes, entry }, pipelineContext());
 }
@@ -71,7 +81,10 @@ export function titles(document: PolicyDocument): string[] {
 }
 
 /** Every file under a folder, by path, with its content as `read` gives it (its bytes by default). */
-export function filesUnder(dir: string, read: (path: string, bytes: Buffer) => string = (_path, bytes) => bytes.toString('base64')): Map<string, string> {
+export function filesUnder(
+  dir: string,
+  read: (path: string, bytes: Buffer) => string = (_path, bytes) => bytes.toString('base64'),
+): Map<string, string> {
   const files = new Map<string, string>();
   for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     const path = join(dir, name);

@@ -17,12 +17,18 @@ if (spec) {
     // The ingest writes a document into its staging folder.
     ingest: (op, path) => op === 'write' && path.includes('/.staging-'),
     // Astro writes a page into the new version folder.
-    astro: (op, path) => op === 'write' && path.includes('-versies/') && path.endsWith('.html') && process.argv.some((arg) => arg.endsWith('astro.js')),
+    astro: (op, path) =>
+      op === 'write' &&
+      path.includes('-versions/') &&
+      path.endsWith('.html') &&
+      process.argv.some((arg) => arg.endsWith('astro.js')),
     // The search script keeps a finished shard, or writes the shard list.
-    search: (op, path) => (op === 'rename' && path.endsWith('.tmp') && path.includes('.zoekindex')) || (op === 'write' && path.endsWith('delen.json')),
+    search: (op, path) =>
+      (op === 'rename' && path.endsWith('.tmp') && path.includes('.search-index')) ||
+      (op === 'write' && path.endsWith('delen.json')),
     // The build makes the new version folder's link, or renames it over the output.
-    link: (op, path) => op === 'symlink' && path.includes('-versies/'),
-    publish: (op, path, dest) => op === 'rename' && dest === out,
+    link: (op, path) => op === 'symlink' && path.includes('-versions/'),
+    publish: (op, _path, dest) => op === 'rename' && dest === out,
   };
   const matches = points[point];
   if (!matches) throw new Error(`ATLAS_FAULT: unknown point ${point}`);
@@ -32,8 +38,15 @@ if (spec) {
     return ++seen === Number(nth);
   };
   const failure = (code, syscall, path, dest) => {
-    const text = { ENOSPC: 'no space left on device', EROFS: 'read-only file system', EACCES: 'permission denied' }[code];
-    return Object.assign(new Error(`${code}: ${text}, ${syscall} '${path}'${dest ? ` -> '${dest}'` : ''}`), { code, syscall, path: String(path), ...(dest ? { dest: String(dest) } : {}) });
+    const text = { ENOSPC: 'no space left on device', EROFS: 'read-only file system', EACCES: 'permission denied' }[
+      code
+    ];
+    return Object.assign(new Error(`${code}: ${text}, ${syscall} '${path}'${dest ? ` -> '${dest}'` : ''}`), {
+      code,
+      syscall,
+      path: String(path),
+      ...(dest ? { dest: String(dest) } : {}),
+    });
   };
   const act = (op, path, dest) => {
     if (action === 'kill') {

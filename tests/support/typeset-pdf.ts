@@ -49,9 +49,34 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
 };
 
 const WORDS = [
-  'zorgaanbieders', 'contracteren', 'passende', 'zorg', 'regio', 'afspraken', 'kwaliteit', 'tarieven', 'inschrijving', 'beoordeling',
-  'wachttijden', 'samenwerking', 'verzekerden', 'doelmatigheid', 'innovatie', 'voorwaarden', 'declaratie', 'productie', 'budget',
-  'toegankelijkheid', 'netwerk', 'transformatie', 'digitale', 'gegevens', 'uitwisseling', 'personeel', 'duurzaamheid', 'inkoop',
+  'zorgaanbieders',
+  'contracteren',
+  'passende',
+  'zorg',
+  'regio',
+  'afspraken',
+  'kwaliteit',
+  'tarieven',
+  'inschrijving',
+  'beoordeling',
+  'wachttijden',
+  'samenwerking',
+  'verzekerden',
+  'doelmatigheid',
+  'innovatie',
+  'voorwaarden',
+  'declaratie',
+  'productie',
+  'budget',
+  'toegankelijkheid',
+  'netwerk',
+  'transformatie',
+  'digitale',
+  'gegevens',
+  'uitwisseling',
+  'personeel',
+  'duurzaamheid',
+  'inkoop',
 ];
 
 /** Deterministic prose: sentences of Dutch policy words, the same for the same seed. */
@@ -86,7 +111,9 @@ export function samplePolicy(): SpecPage[] {
       sections: [
         { number: null, title: 'Voorwoord', level: 1, paragraphs: [prose(100, 4)] },
         section('1', 'Inleiding', 1),
-        section('1.1', 'Doel van dit beleid', 2, { footnote: 'Zie de website van de Nederlandse Zorgautoriteit voor de actuele beleidsregels.' }),
+        section('1.1', 'Doel van dit beleid', 2, {
+          footnote: 'Zie de website van de Nederlandse Zorgautoriteit voor de actuele beleidsregels.',
+        }),
         section('1.2', 'Voor wie dit beleid geldt', 2, {
           table: [
             ['Stap', 'Uiterste datum voor het indienen bij de zorgverzekeraar'],
@@ -98,7 +125,11 @@ export function samplePolicy(): SpecPage[] {
     },
     {
       sections: [
-        section('2', 'Inkoopprocedure voor zorgaanbieders die voor het eerst een overeenkomst met ons willen sluiten', 1),
+        section(
+          '2',
+          'Inkoopprocedure voor zorgaanbieders die voor het eerst een overeenkomst met ons willen sluiten',
+          1,
+        ),
         section('2.1', 'Planning', 2),
         section('2.1.1', 'Termijnen voor de inschrijving', 3),
         section('2.1.2', 'Vragen over dit beleid', 3),
@@ -117,43 +148,58 @@ export function samplePolicy(): SpecPage[] {
 }
 
 /** The headings the pipeline must find, in order: number (or null), title, level. */
-export function expectedHeadings(pages: SpecPage[], options: LayoutOptions): Array<{ number: string | null; title: string; level: number }> {
-  const headings = pages.flatMap((page) => page.sections).map((section) => ({ number: options.numbered ? section.number : null, title: section.title, level: section.level }));
-  return options.toc ? [headings[0]!, { number: null, title: 'Inhoudsopgave', level: 1 }, ...headings.slice(1)] : headings;
+export function expectedHeadings(
+  pages: SpecPage[],
+  options: LayoutOptions,
+): Array<{ number: string | null; title: string; level: number }> {
+  const headings = pages
+    .flatMap((page) => page.sections)
+    .map((section) => ({
+      number: options.numbered ? section.number : null,
+      title: section.title,
+      level: section.level,
+    }));
+  return options.toc
+    ? [headings[0]!, { number: null, title: 'Inhoudsopgave', level: 1 }, ...headings.slice(1)]
+    : headings;
 }
 
-const escape = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
 export function policyHtml(pages: SpecPage[], options: LayoutOptions): string {
   const heading = (section: SpecSection) => {
     const tag = `h${section.level}`;
     const label = options.numbered && section.number ? `${section.number} ${section.title}` : section.title;
-    return `<${tag}>${escape(label)}</${tag}>`;
+    return `<${tag}>${escapeXml(label)}</${tag}>`;
   };
   const body = (section: SpecSection) =>
     section.paragraphs
       .map((paragraph, index) => {
-        const text = escape(paragraph);
-        return index === 0 && section.footnote ? `<p>${text.replace('zorgaanbieders', 'zorgaanbieders<sup>1</sup>')}</p>` : `<p>${text}</p>`;
+        const text = escapeXml(paragraph);
+        return index === 0 && section.footnote
+          ? `<p>${text.replace('zorgaanbieders', 'zorgaanbieders<sup>1</sup>')}</p>`
+          : `<p>${text}</p>`;
       })
       .join('');
   const table = (section: SpecSection) =>
     section.table
-      ? `<table><thead><tr>${section.table[0]!.map((cell) => `<th>${escape(cell)}</th>`).join('')}</tr></thead><tbody>${section.table
+      ? `<table><thead><tr>${section.table[0]!.map((cell) => `<th>${escapeXml(cell)}</th>`).join('')}</tr></thead><tbody>${section.table
           .slice(1)
-          .map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`)
+          .map((row) => `<tr>${row.map((cell) => `<td>${escapeXml(cell)}</td>`).join('')}</tr>`)
           .join('')}</tbody></table>`
       : '';
   const notes = (page: SpecPage) =>
     page.sections
       .filter((section) => section.footnote)
-      .map((section) => `<p class="noot">1 ${escape(section.footnote!)}</p>`)
+      .map((section) => `<p class="noot">1 ${escapeXml(section.footnote!)}</p>`)
       .join('');
   const toc = options.toc
     ? `<section class="pagina"><h1>Inhoudsopgave</h1>${pages
-        .flatMap((page, pageIndex) => page.sections.filter((section) => section.number).map((section) => ({ section, page: pageIndex + 3 })))
+        .flatMap((page, pageIndex) =>
+          page.sections.filter((section) => section.number).map((section) => ({ section, page: pageIndex + 3 })),
+        )
         .map(({ section, page }) => {
-          const label = escape(options.numbered ? `${section.number} ${section.title}` : section.title);
+          const label = escapeXml(options.numbered ? `${section.number} ${section.title}` : section.title);
           if (options.tocPageNumbers) return `<p class="toc">${label} ${'.'.repeat(24)} ${page}</p>`;
           return section.level === 1 ? `<p class="toc"><strong>${label}</strong></p>` : `<p class="toc">${label}</p>`;
         })
@@ -182,7 +228,12 @@ export function policyHtml(pages: SpecPage[], options: LayoutOptions): string {
   </style></head><body>
   ${printed
     .map((page, index) => {
-      const content = page.sections.map((section) => `${heading(section).replace('<h1>', section.title.length > 60 ? '<h1 class="breed">' : '<h1>')}${body(section)}${table(section)}`).join('');
+      const content = page.sections
+        .map(
+          (section) =>
+            `${heading(section).replace('<h1>', section.title.length > 60 ? '<h1 class="breed">' : '<h1>')}${body(section)}${table(section)}`,
+        )
+        .join('');
       const inner = page.columns === 2 ? `<div class="kolommen">${content}</div>` : content;
       return `<section class="pagina">${inner}${notes(page)}</section>${index === 0 ? toc : ''}`;
     })
@@ -191,14 +242,22 @@ export function policyHtml(pages: SpecPage[], options: LayoutOptions): string {
 }
 
 export function chromiumExecutable(): string | undefined {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
+  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (path) => path && existsSync(path),
+  );
 }
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumExecutable();
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
     chromiumSandbox: false,
   });
 }
@@ -214,8 +273,10 @@ export async function typesetPdf(browser: Browser, html: string, options: Layout
       tagged: options.tagged,
       outline: options.outline,
       displayHeaderFooter: options.headerFooter,
-      headerTemplate: '<div style="font-size:8px;width:100%;text-align:right;margin-right:20mm">Zorginkoopbeleid Testverzekeraar 2027</div>',
-      footerTemplate: '<div style="font-size:8px;width:100%;text-align:center">Pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>',
+      headerTemplate:
+        '<div style="font-size:8px;width:100%;text-align:right;margin-right:20mm">Zorginkoopbeleid Testverzekeraar 2027</div>',
+      footerTemplate:
+        '<div style="font-size:8px;width:100%;text-align:center">Pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>',
     });
     return new Uint8Array(pdf);
   } finally {

@@ -29,7 +29,10 @@ export type ThemeEntry = z.infer<typeof ThemeEntrySchema>;
 
 /** Each file of the contract: its schema's name, what it describes, and the schema. */
 export const CONTRACT = {
-  document: { describes: 'één beleid: secties, wijzigingen, termijnen, contacten en herkomst', schema: PolicyDocumentSchema },
+  document: {
+    describes: 'één beleid: secties, wijzigingen, termijnen, contacten en herkomst',
+    schema: PolicyDocumentSchema,
+  },
   documents: { describes: 'de lijst van alle beleidsdocumenten', schema: z.array(DocumentSummarySchema) },
   insurers: { describes: 'de verzekeraars, met hun beleid', schema: z.array(InsurerEntrySchema) },
   themes: { describes: 'de thema’s, met de secties erover', schema: z.array(ThemeEntrySchema) },

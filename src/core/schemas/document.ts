@@ -17,9 +17,7 @@ export const SectionSchema = z.object({
   lines: lineSpan,
   pages: lineSpan.optional(),
   /** Notes printed at the page's foot (PDF) or below a block of text, whose marker is in this section. */
-  footnotes: z
-    .array(z.object({ marker: z.string(), text: z.string(), lines: lineSpan }))
-    .optional(),
+  footnotes: z.array(z.object({ marker: z.string(), text: z.string(), lines: lineSpan })).optional(),
 });
 
 export const StatedChangeSchema = z.object({

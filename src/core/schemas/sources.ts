@@ -28,20 +28,27 @@ function manifestSchema(taxonomy: Taxonomy) {
   const careTypeSlugs = taxonomy.careTypes.map((careType) => careType.slug);
   const entry = z
     .object({
-      file: z.string().regex(/^[^/\\]+\.(txt|md|pdf)$/i, 'file must be a .txt, .md or .pdf file name inside content/sources/'),
+      file: z
+        .string()
+        .regex(/^[^/\\]+\.(txt|md|pdf)$/i, 'file must be a .txt, .md or .pdf file name inside content/sources/'),
       id: z.string().optional(),
       insurer: z.string().refine((slug) => insurerSlugs.includes(slug), {
-        error: (issue) => `insurer "${String(issue.input)}" is not in content/taxonomy/insurers.yaml (known: ${insurerSlugs.join(', ')})`,
+        error: (issue) =>
+          `insurer "${String(issue.input)}" is not in content/taxonomy/insurers.yaml (known: ${insurerSlugs.join(', ')})`,
       }),
       year: z.number().int().min(2000).max(2100),
       yearEnd: z.number().int().min(2000).max(2100).optional(),
       careType: z.string().refine((slug) => careTypeSlugs.includes(slug), {
-        error: (issue) => `care type "${String(issue.input)}" is not in content/taxonomy/care-types.yaml (known: ${careTypeSlugs.join(', ')})`,
+        error: (issue) =>
+          `care type "${String(issue.input)}" is not in content/taxonomy/care-types.yaml (known: ${careTypeSlugs.join(', ')})`,
       }),
       title: z.string().min(1),
       url: z
         .string()
-        .refine(isWebAddress, { error: (issue) => `url "${String(issue.input)}" is not a web address (only http:// and https:// are published as links)` })
+        .refine(isWebAddress, {
+          error: (issue) =>
+            `url "${String(issue.input)}" is not a web address (only http:// and https:// are published as links)`,
+        })
         .optional(),
       allowFlat: z.boolean().optional(),
     })
@@ -49,33 +56,48 @@ function manifestSchema(taxonomy: Taxonomy) {
     .superRefine((value, ctx) => {
       const expected = documentId(value.insurer, value.year, value.careType);
       if (value.id !== undefined && value.id !== expected) {
-        ctx.addIssue({ code: 'custom', path: ['id'], message: `id "${value.id}" must be "${expected}" (insurer-year-careType)` });
-      }
-      if (value.yearEnd !== undefined && value.yearEnd < value.year) {
-        ctx.addIssue({ code: 'custom', path: ['yearEnd'], message: `yearEnd ${value.yearEnd} is before year ${value.year}` });
-      }
-    });
-  return z.object({ sources: z.array(entry) }).strict().superRefine((value, ctx) => {
-    const seenFiles = new Map<string, number>();
-    const seenIds = new Map<string, number>();
-    value.sources.forEach((source, index) => {
-      const id = documentId(source.insurer, source.year, source.careType);
-      const sameFile = seenFiles.get(source.file);
-      if (sameFile !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['sources', index, 'file'], message: `file "${source.file}" is listed twice (also entry ${sameFile + 1})` });
-      }
-      const sameId = seenIds.get(id);
-      if (sameId !== undefined) {
         ctx.addIssue({
           code: 'custom',
-          path: ['sources', index],
-          message: `two sources resolve to the same id "${id}": "${value.sources[sameId]!.file}" and "${source.file}"`,
+          path: ['id'],
+          message: `id "${value.id}" must be "${expected}" (insurer-year-careType)`,
         });
       }
-      seenFiles.set(source.file, index);
-      seenIds.set(id, index);
+      if (value.yearEnd !== undefined && value.yearEnd < value.year) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['yearEnd'],
+          message: `yearEnd ${value.yearEnd} is before year ${value.year}`,
+        });
+      }
     });
-  });
+  return z
+    .object({ sources: z.array(entry) })
+    .strict()
+    .superRefine((value, ctx) => {
+      const seenFiles = new Map<string, number>();
+      const seenIds = new Map<string, number>();
+      value.sources.forEach((source, index) => {
+        const id = documentId(source.insurer, source.year, source.careType);
+        const sameFile = seenFiles.get(source.file);
+        if (sameFile !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', index, 'file'],
+            message: `file "${source.file}" is listed twice (also entry ${sameFile + 1})`,
+          });
+        }
+        const sameId = seenIds.get(id);
+        if (sameId !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', index],
+            message: `two sources resolve to the same id "${id}": "${value.sources[sameId]!.file}" and "${source.file}"`,
+          });
+        }
+        seenFiles.set(source.file, index);
+        seenIds.set(id, index);
+      });
+    });
 }
 
 /** An absolute http(s) address: anything else (javascript:, data:, file:) must never become a link. */
@@ -102,20 +124,17 @@ const FIELD_HINTS: Record<string, string> = {
 
 /** One hint per kind of problem: which field, and what it must be. */
 function manifestHint(path: Array<string | number>, issue: { code: string; keys?: string[] }): string {
-  if (issue.code === 'unrecognized_keys') return `remove ${issue.keys?.join(', ') ?? 'the key'}: an entry has only ${Object.keys(FIELD_HINTS).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `remove ${issue.keys?.join(', ') ?? 'the key'}: an entry has only ${Object.keys(FIELD_HINTS).join(', ')}`;
   const field = [...path].reverse().find((key): key is string => typeof key === 'string' && key in FIELD_HINTS);
   if (field) return FIELD_HINTS[field]!;
-  if (path.length === 2) return 'two entries name the same policy: give one another year or care type, or remove the duplicate';
+  if (path.length === 2)
+    return 'two entries name the same policy: give one another year or care type, or remove the duplicate';
   return 'sources.yaml has one list, sources:, with an entry per file (file, insurer, year, careType, title; see the other entries)';
 }
 
 export function parseManifest(file: string, text: string, taxonomy: Taxonomy): ManifestEntry[] {
-  const parsed = parseYamlWithSchema(
-    file,
-    text,
-    manifestSchema(taxonomy),
-    manifestHint,
-  );
+  const parsed = parseYamlWithSchema(file, text, manifestSchema(taxonomy), manifestHint);
   return parsed.sources.map((source) => {
     const entry: ManifestEntry = {
       file: source.file,

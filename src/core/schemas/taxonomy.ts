@@ -61,7 +61,12 @@ export const RequirementsFileSchema = z.object({
 
 export const MilestonesFileSchema = z.object({
   /** Every insurer must publish its policy for contract year T by this day of year T-1 (Zvw art. 14). */
-  legalPublication: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), kind: slug, label: z.string().min(1) }),
+  legalPublication: z.object({
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    kind: slug,
+    label: z.string().min(1),
+  }),
   kinds: listWithUniqueSlugs(KeywordRuleSchema, 'milestone kind'),
   minScore: z.number().positive(),
   /** The kind of a milestone that matches no kind's keywords. */
@@ -109,7 +114,12 @@ function listWithUniqueSlugs<T extends z.ZodType<{ slug: string }>>(entry: T, wh
     .superRefine((items, ctx) => {
       const seen = new Set<string>();
       items.forEach((item, index) => {
-        if (seen.has(item.slug)) ctx.addIssue({ code: 'custom', path: [index, 'slug'], message: `${what} slug "${item.slug}" is listed twice` });
+        if (seen.has(item.slug))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'slug'],
+            message: `${what} slug "${item.slug}" is listed twice`,
+          });
         seen.add(item.slug);
       });
     });
@@ -118,11 +128,34 @@ function listWithUniqueSlugs<T extends z.ZodType<{ slug: string }>>(entry: T, wh
 /** Parse the taxonomy files from their texts (keyed by path, for error messages). */
 export function parseTaxonomy(files: Record<keyof typeof TAXONOMY_FILES, { path: string; text: string }>): Taxonomy {
   const hint = 'see the comment at the top of the file for its shape';
-  const insurers = parseYamlWithSchema(files.insurers.path, files.insurers.text, listWithUniqueSlugs(InsurerSchema, 'insurer'), hint);
-  const careTypes = parseYamlWithSchema(files.careTypes.path, files.careTypes.text, listWithUniqueSlugs(CareTypeSchema, 'care type'), hint);
+  const insurers = parseYamlWithSchema(
+    files.insurers.path,
+    files.insurers.text,
+    listWithUniqueSlugs(InsurerSchema, 'insurer'),
+    hint,
+  );
+  const careTypes = parseYamlWithSchema(
+    files.careTypes.path,
+    files.careTypes.text,
+    listWithUniqueSlugs(CareTypeSchema, 'care type'),
+    hint,
+  );
   const themesFile = parseYamlWithSchema(files.themes.path, files.themes.text, ThemesFileSchema, hint);
   const ocrFixes = parseYamlWithSchema(files.ocrFixes.path, files.ocrFixes.text, OcrFixesSchema, hint);
-  const requirements = parseYamlWithSchema(files.requirements.path, files.requirements.text, RequirementsFileSchema, hint);
+  const requirements = parseYamlWithSchema(
+    files.requirements.path,
+    files.requirements.text,
+    RequirementsFileSchema,
+    hint,
+  );
   const milestones = parseYamlWithSchema(files.milestones.path, files.milestones.text, MilestonesFileSchema, hint);
-  return { insurers, careTypes, themes: themesFile.themes, themeSettings: themesFile.settings, ocrFixes, requirements, milestones };
+  return {
+    insurers,
+    careTypes,
+    themes: themesFile.themes,
+    themeSettings: themesFile.settings,
+    ocrFixes,
+    requirements,
+    milestones,
+  };
 }

@@ -24,13 +24,18 @@ export function createThemeClassifier(themes: Theme[], settings: ThemeSettings):
     // A label (a short list item, an enumerated topic) counts as a title; capped per theme, so
     // that one label dense with one theme's words does not drown the others.
     const labels = topicLabels(text).join('\n');
-    const labelHits = (labels ? rules.score([{ text: foldForMatching(labels), factor: TITLE_FACTOR - 1 }], 1) : []).map(({ slug, score }) => ({
-      slug,
-      score: Math.min(score, 2 * settings.minScore),
-    }));
+    const labelHits = (labels ? rules.score([{ text: foldForMatching(labels), factor: TITLE_FACTOR - 1 }], 1) : []).map(
+      ({ slug, score }) => ({
+        slug,
+        score: Math.min(score, 2 * settings.minScore),
+      }),
+    );
     const total = new Map<string, number>();
-    for (const { slug, score } of [...titleHits, ...bodyHits, ...labelHits]) total.set(slug, (total.get(slug) ?? 0) + score);
-    return [...total].map(([slug, score]) => ({ slug, score })).sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    for (const { slug, score } of [...titleHits, ...bodyHits, ...labelHits])
+      total.set(slug, (total.get(slug) ?? 0) + score);
+    return [...total]
+      .map(([slug, score]) => ({ slug, score }))
+      .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
   };
   return {
     scores,

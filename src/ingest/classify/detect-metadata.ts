@@ -2,7 +2,13 @@
  * Extract step: insurer, contract year and care type read from the text itself, for sources
  * without a sources.yaml entry (and to check the entries that exist).
  */
-import { compileFoldedPhrase, compilePhraseScanner, foldText, type FoldedPhrase, type ScannedText } from '../../core/text.ts';
+import {
+  compileFoldedPhrase,
+  compilePhraseScanner,
+  foldText,
+  type FoldedPhrase,
+  type ScannedText,
+} from '../../core/text.ts';
 import type { Taxonomy } from '../../core/schemas/taxonomy.ts';
 
 export interface DetectedMetadata {
@@ -30,7 +36,10 @@ function insurerPhrases(insurer: Taxonomy['insurers'][number]): string[] {
 function namesOf(taxonomy: Taxonomy): CompiledNames {
   let compiled = compiledNames.get(taxonomy);
   if (!compiled) {
-    const all = [...taxonomy.insurers.flatMap(insurerPhrases), ...taxonomy.careTypes.flatMap((careType) => careType.synonyms)];
+    const all = [
+      ...taxonomy.insurers.flatMap(insurerPhrases),
+      ...taxonomy.careTypes.flatMap((careType) => careType.synonyms),
+    ];
     const phrases = new Map(all.map((phrase) => [phrase, compileFoldedPhrase(phrase, { wholeWord: true })]));
     compiled = { phrases, scan: compilePhraseScanner([...phrases.values()]) };
     compiledNames.set(taxonomy, compiled);
@@ -70,8 +79,14 @@ export function detectMetadata(fullText: string, titleText: string, taxonomy: Ta
 
   const insurers = rank(taxonomy.insurers, insurerPhrases);
   const careTypes = rank(taxonomy.careTypes, (careType) => careType.synonyms);
-  if (insurers[0]) evidence.push(`insurer ${insurers[0].slug}: ${insurers[0].score} mentions${insurers[1] ? ` (next: ${insurers[1].slug}, ${insurers[1].score})` : ''}`);
-  if (careTypes[0]) evidence.push(`care type ${careTypes[0].slug}: score ${careTypes[0].score}${careTypes[1] ? ` (next: ${careTypes[1].slug}, ${careTypes[1].score})` : ''}`);
+  if (insurers[0])
+    evidence.push(
+      `insurer ${insurers[0].slug}: ${insurers[0].score} mentions${insurers[1] ? ` (next: ${insurers[1].slug}, ${insurers[1].score})` : ''}`,
+    );
+  if (careTypes[0])
+    evidence.push(
+      `care type ${careTypes[0].slug}: score ${careTypes[0].score}${careTypes[1] ? ` (next: ${careTypes[1].slug}, ${careTypes[1].score})` : ''}`,
+    );
 
   const { year, yearEnd, note } = detectContractYear(fullText);
   if (note) evidence.push(note);

@@ -21,9 +21,15 @@ export function topicLabels(text: string): string[] {
 
 /** The items of "…: a, b, c en d." when there are three or more and each is a short phrase. */
 function enumeration(sentence: string): string[] {
-  const list = sentence.slice(sentence.lastIndexOf(':') + 1).replace(/[.;!?]\s*$/u, '').replace(/,?\s*(?:etc|enz)\.?$/u, '');
+  const list = sentence
+    .slice(sentence.lastIndexOf(':') + 1)
+    .replace(/[.;!?]\s*$/u, '')
+    .replace(/,?\s*(?:etc|enz)\.?$/u, '');
   if (!list.includes(',')) return [];
-  const items = list.split(/\s*,\s*|\s+(?:en|of|en\/of)\s+/u).map((item) => item.trim()).filter((item) => item !== '');
+  const items = list
+    .split(/\s*,\s*|\s+(?:en|of|en\/of)\s+/u)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   if (items.length < MIN_ITEMS || items.some((item) => wordCount(item) > ITEM_WORDS)) return [];
   return items;
 }

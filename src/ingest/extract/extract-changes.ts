@@ -23,7 +23,11 @@ interface Item {
 export function extractChanges(sections: SegmentedSection[], markdown: boolean): StatedChange[] {
   const byId = new Map(sections.map((section) => [section.id, section]));
   const inScope = (section: SegmentedSection): boolean => {
-    for (let current: SegmentedSection | undefined = section; current; current = current.parent ? byId.get(current.parent) : undefined) {
+    for (
+      let current: SegmentedSection | undefined = section;
+      current;
+      current = current.parent ? byId.get(current.parent) : undefined
+    ) {
       if (CHANGES_TITLE.test(current.title)) return true;
     }
     return false;
@@ -39,7 +43,14 @@ export function extractChanges(sections: SegmentedSection[], markdown: boolean):
       if (hasListItems && block.kind !== 'list-item') {
         // Text layers lose list indentation: a sentence right after an item, on the same page,
         // continues it (not a lead-in to the next list). Markdown lists are explicit.
-        if (!markdown && last && block.kind === 'paragraph' && !block.pageStart && !LEAD_IN.test(block.text) && /[.;!?]$/u.test(block.text)) {
+        if (
+          !markdown &&
+          last &&
+          block.kind === 'paragraph' &&
+          !block.pageStart &&
+          !LEAD_IN.test(block.text) &&
+          /[.;!?]$/u.test(block.text)
+        ) {
           last.text = `${last.text} ${block.text}`;
           last.end = block.end;
         } else last = null;
@@ -47,7 +58,14 @@ export function extractChanges(sections: SegmentedSection[], markdown: boolean):
       }
       if (!hasListItems && (block.kind !== 'paragraph' || LEAD_IN.test(block.text))) continue;
       while (stack.length && stack[stack.length - 1]!.depth >= block.depth) stack.pop();
-      const item: Item = { block, text: block.text, end: block.end, section, depth: block.depth, parent: stack[stack.length - 1] ?? null };
+      const item: Item = {
+        block,
+        text: block.text,
+        end: block.end,
+        section,
+        depth: block.depth,
+        parent: stack[stack.length - 1] ?? null,
+      };
       items.push(item);
       stack.push(item);
       last = item;
@@ -56,12 +74,19 @@ export function extractChanges(sections: SegmentedSection[], markdown: boolean):
 
   // A web summary may repeat the body's list: keep the copy in the numbered body.
   const inBody = (section: SegmentedSection): boolean => {
-    for (let current: SegmentedSection | undefined = section; current; current = current.parent ? byId.get(current.parent) : undefined) {
+    for (
+      let current: SegmentedSection | undefined = section;
+      current;
+      current = current.parent ? byId.get(current.parent) : undefined
+    ) {
       if (current.number !== null) return true;
     }
     return false;
   };
-  const key = (item: Item) => foldText(item.text).replace(/[^a-z0-9]+/gu, ' ').trim();
+  const key = (item: Item) =>
+    foldText(item.text)
+      .replace(/[^a-z0-9]+/gu, ' ')
+      .trim();
   const bodyKeys = new Set(items.filter((item) => inBody(item.section)).map(key));
   items = items.filter((item) => inBody(item.section) || !bodyKeys.has(key(item)));
 

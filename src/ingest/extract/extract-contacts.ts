@@ -21,11 +21,14 @@ export function extractContacts(lines: PreparedLine[]): Contact[] {
       const next = lines.slice(index + 1).find((candidate) => !candidate.blank);
       if (next) text = `${text}${next.text.split(/\s/u)[0]}`;
     }
-    if (text.includes('@')) for (const match of text.matchAll(EMAIL)) add('email', match[0].toLowerCase().replace(/\.$/u, ''), line.no);
-    if (/\d{3}/u.test(text)) for (const match of text.matchAll(PHONE)) {
-      const digits = match[0].replace(/\D/gu, '');
-      if (digits.length === 10 || (digits.startsWith('31') && digits.length === 11)) add('phone', match[0].trim(), line.no);
-    }
+    if (text.includes('@'))
+      for (const match of text.matchAll(EMAIL)) add('email', match[0].toLowerCase().replace(/\.$/u, ''), line.no);
+    if (/\d{3}/u.test(text))
+      for (const match of text.matchAll(PHONE)) {
+        const digits = match[0].replace(/\D/gu, '');
+        if (digits.length === 10 || (digits.startsWith('31') && digits.length === 11))
+          add('phone', match[0].trim(), line.no);
+      }
   });
   return contacts;
 }

@@ -10,7 +10,8 @@ import type { Deadline } from '../../core/schemas/document.ts';
 import type { SegmentedSection } from '../segment/segment.ts';
 import type { Block } from '../types.ts';
 
-const CUE = /(?:tot\s+)?(?:uiterlijk|uiterste|deadline|v[óo]{2}r|vóór|tussen|vanaf|eind|einde|half|medio|begin|tekendatum|tot\s+en\s+met|t\/m)(?:\s+(?:op|in|de|het))?\s*$/iu;
+const CUE =
+  /(?:tot\s+)?(?:uiterlijk|uiterste|deadline|v[óo]{2}r|vóór|tussen|vanaf|eind|einde|half|medio|begin|tekendatum|tot\s+en\s+met|t\/m)(?:\s+(?:op|in|de|het))?\s*$/iu;
 const PLANNING_TITLE = /planning|tijdpad|tijdlijn|tijdsplan|termijn|kalender|procedure|fase/iu;
 const MONTH_NAME = /(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)/iu;
 const NUMERIC_DATE = /\d[-/.:]\d/u;
@@ -44,7 +45,12 @@ export function extractDeadlines(sections: SegmentedSection[], contractYear: num
         let phraseEnd = result.index + result.text.length;
         // "tussen 1 juli en 1 oktober 2025": the phrase runs to the end of the range.
         const rangeEnd = results[resultIndex + 1];
-        if (cue && /tussen/iu.test(cue[0]) && rangeEnd && /^\s+en\s+$/u.test(block.text.slice(phraseEnd, rangeEnd.index))) {
+        if (
+          cue &&
+          /tussen/iu.test(cue[0]) &&
+          rangeEnd &&
+          /^\s+en\s+$/u.test(block.text.slice(phraseEnd, rangeEnd.index))
+        ) {
           phraseEnd = rangeEnd.index + rangeEnd.text.length;
           consumedUntil = phraseEnd;
         }
@@ -82,7 +88,8 @@ function resolveDate(
   if (start.isCertain('day')) day = start.get('day')!;
   else {
     const part = MONTH_PART.exec(before)?.[1]?.toLowerCase();
-    if (part === 'eind' || part === 'einde' || part === 'uiterlijk') day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (part === 'eind' || part === 'einde' || part === 'uiterlijk')
+      day = new Date(Date.UTC(year, month, 0)).getUTCDate();
     else if (part === 'half' || part === 'medio') day = 15;
     else if (part === 'begin') day = 1;
     else return null;
@@ -105,7 +112,10 @@ function eventFor(block: Block, previous: Block | undefined, phraseStart: number
     }
     event = cells.join(' – ');
   } else {
-    const sentenceStart = Math.max(0, ...[...text.slice(0, phraseStart).matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length));
+    const sentenceStart = Math.max(
+      0,
+      ...[...text.slice(0, phraseStart).matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((m) => m.index! + m[0].length),
+    );
     const endMatch = /[.!?](?:\s|$)/u.exec(text.slice(phraseEnd));
     const sentenceEnd = endMatch ? phraseEnd + endMatch.index + 1 : text.length;
     event = `${text.slice(sentenceStart, phraseStart)} ${text.slice(phraseEnd, sentenceEnd)}`;

@@ -19,19 +19,25 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
   const CHUNK = 8192;
   for (let start = 0; start < bytes.length; start += CHUNK) {
-    const codes = Array.from(bytes.subarray(start, start + CHUNK), (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte));
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), (byte) =>
+      byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte,
+    );
     text += String.fromCharCode(...codes);
   }
   return text;
 }
 
 /** Which encoding a text source is in, and its text. */
-export function decodeText(bytes: Uint8Array, file: string): { text: string; encoding: TextEncodingName; notes: string[] } {
+export function decodeText(
+  bytes: Uint8Array,
+  file: string,
+): { text: string; encoding: TextEncodingName; notes: string[] } {
   const notes: string[] = [];
   let text: string;
   let encoding: TextEncodingName;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) [text, encoding] = [utf16(bytes.subarray(2), 'le', file), 'utf-16le'];
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [text, encoding] = [utf16(bytes.subarray(2), 'be', file), 'utf-16be'];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    [text, encoding] = [utf16(bytes.subarray(2), 'be', file), 'utf-16be'];
   else {
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -48,13 +54,23 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
 }
 
 function utf16(bytes: Uint8Array, order: 'le' | 'be', file: string): string {
-  if (bytes.length % 2 !== 0) throw new InputError(file, `starts with a UTF-16 byte-order mark but has an odd number of bytes (${bytes.length + 2})`, 'the file is cut short: save or download it again (UTF-8 is best)');
+  if (bytes.length % 2 !== 0)
+    throw new InputError(
+      file,
+      `starts with a UTF-16 byte-order mark but has an odd number of bytes (${bytes.length + 2})`,
+      'the file is cut short: save or download it again (UTF-8 is best)',
+    );
   // Node decodes UTF-16 little-endian only; big-endian bytes are swapped pairwise first.
-  const little = order === 'le' ? bytes : Uint8Array.from(bytes, (_, index) => bytes[index % 2 === 0 ? index + 1 : index - 1]!);
+  const little =
+    order === 'le' ? bytes : Uint8Array.from(bytes, (_, index) => bytes[index % 2 === 0 ? index + 1 : index - 1]!);
   try {
     return new TextDecoder('utf-16le', { fatal: true }).decode(little);
   } catch {
-    throw new InputError(file, `starts with a UTF-16 byte-order mark but is not valid UTF-16`, 'save the file again as UTF-8 text');
+    throw new InputError(
+      file,
+      `starts with a UTF-16 byte-order mark but is not valid UTF-16`,
+      'save the file again as UTF-8 text',
+    );
   }
 }
 

@@ -41,7 +41,11 @@ export const DEFAULT_LOAD_OPTIONS: LoadOptions = { maxTextBytes: 8 * 1024 * 1024
 
 const MB = 1024 * 1024;
 
-export async function loadSource(bytes: Uint8Array, file: string, options: LoadOptions = DEFAULT_LOAD_OPTIONS): Promise<LoadedSource> {
+export async function loadSource(
+  bytes: Uint8Array,
+  file: string,
+  options: LoadOptions = DEFAULT_LOAD_OPTIONS,
+): Promise<LoadedSource> {
   const sha256 = sha256Of(bytes);
   const extension = extname(file).toLowerCase();
   const isPdf = extension === '.pdf' || startsWithPdfMagic(bytes);
@@ -54,20 +58,42 @@ export async function loadSource(bytes: Uint8Array, file: string, options: LoadO
     );
   }
   if (bytes.length === 0 || (!isPdf && isBlank(bytes))) {
-    throw new InputError(file, 'is empty (no text at all)', 'copy the published text into the file again; an empty download or a failed export is the usual cause');
+    throw new InputError(
+      file,
+      'is empty (no text at all)',
+      'copy the published text into the file again; an empty download or a failed export is the usual cause',
+    );
   }
   if (isPdf) {
     if (!startsWithPdfMagic(bytes)) {
-      throw new InputError(file, 'has a .pdf name but is not a PDF (it does not start with "%PDF-")', 'save the published PDF again, or rename the file to .txt if it is text');
+      throw new InputError(
+        file,
+        'has a .pdf name but is not a PDF (it does not start with "%PDF-")',
+        'save the published PDF again, or rename the file to .txt if it is text',
+      );
     }
     const layout = layoutPdf(await readPdf(bytes, file));
     const lines = layout.lines.map((line) => line.text);
     const pageOfLine = layout.lines.map((line) => line.page);
-    return { file, format: 'pdf', sha256, encoding: 'pdf-text-layer', lines, markdown: false, pageOfLine, layout, notes: [] };
+    return {
+      file,
+      format: 'pdf',
+      sha256,
+      encoding: 'pdf-text-layer',
+      lines,
+      markdown: false,
+      pageOfLine,
+      layout,
+      notes: [],
+    };
   }
   const hasBom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!hasBom && looksLikeUtf16(bytes)) {
-    throw new InputError(file, 'looks like UTF-16 text without a byte-order mark (every other byte is NUL)', 'save the file again as UTF-8 (or as UTF-16 with a byte-order mark)');
+    throw new InputError(
+      file,
+      'looks like UTF-16 text without a byte-order mark (every other byte is NUL)',
+      'save the file again as UTF-8 (or as UTF-16 with a byte-order mark)',
+    );
   }
   if (!hasBom && looksBinary(bytes)) {
     throw new InputError(

@@ -54,12 +54,26 @@ export function layoutPdf(content: PdfContent): PdfLayout {
 
 function isParagraphBreak(previous: PdfLine, line: PdfLine): boolean {
   // A jump upwards is the top of the next column, where a paragraph may go on; rows of a table go on too.
-  if (previous.y === null || line.y === null || line.y > previous.y || (previous.cells > 1 && line.cells > 1)) return false;
+  if (previous.y === null || line.y === null || line.y > previous.y || (previous.cells > 1 && line.cells > 1))
+    return false;
   return previous.y - line.y > BLANK_GAP * Math.max(previous.size ?? 0, line.size ?? 0, 1);
 }
 
 function blankLine(page: number): PdfLine {
-  return { text: '', page, y: null, x: null, xEnd: null, size: null, font: null, bold: false, italic: false, role: null, markers: [], cells: 0 };
+  return {
+    text: '',
+    page,
+    y: null,
+    x: null,
+    xEnd: null,
+    size: null,
+    font: null,
+    bold: false,
+    italic: false,
+    role: null,
+    markers: [],
+    cells: 0,
+  };
 }
 
 /** The lines of one page in reading order. */
@@ -70,7 +84,9 @@ export function pageLines(page: PdfPage): PdfLine[] {
     // A tagged table's row is one line, its cells set apart by tabs, however many lines a cell wraps over.
     const { inRows, apart } = tableRowItems(items.filter((item) => item.row !== null));
     const tables = tableLines(inRows, page.number);
-    const flow = mergeScripts(buildRows([...items.filter((item) => item.row === null), ...apart])).map((row) => toLine(row.items, page.number)).filter(isLine);
+    const flow = mergeScripts(buildRows([...items.filter((item) => item.row === null), ...apart]))
+      .map((row) => toLine(row.items, page.number))
+      .filter(isLine);
     return tables.length ? mergeByHeight(flow, tables) : flow;
   }
   // Two columns: text that crosses the gutter (a title over both) divides the page into bands;
@@ -119,7 +135,11 @@ function tableRowItems(items: Placed[]): { inRows: Placed[]; apart: Placed[] } {
   for (const rowItems of rows.values()) {
     const sorted = [...rowItems].sort((a, b) => b.y - a.y);
     let end = 1;
-    while (end < sorted.length && sorted[end - 1]!.y - sorted[end]!.y <= 2.5 * Math.max(sorted[end - 1]!.size, sorted[end]!.size)) end++;
+    while (
+      end < sorted.length &&
+      sorted[end - 1]!.y - sorted[end]!.y <= 2.5 * Math.max(sorted[end - 1]!.size, sorted[end]!.size)
+    )
+      end++;
     inRows.push(...sorted.slice(0, end));
     apart.push(...sorted.slice(end));
   }
@@ -139,22 +159,38 @@ function tableLines(items: Placed[], page: number): PdfLine[] {
     });
     const texts: string[] = [];
     const markers: string[] = [];
-    for (const cellItems of [...cells.values()].sort((a, b) => Math.min(...a.map((item) => item.x)) - Math.min(...b.map((item) => item.x)))) {
-      const cellLines = mergeScripts(buildRows(cellItems)).map((row) => toLine(row.items, page)).filter(isLine);
+    for (const cellItems of [...cells.values()].sort(
+      (a, b) => Math.min(...a.map((item) => item.x)) - Math.min(...b.map((item) => item.x)),
+    )) {
+      const cellLines = mergeScripts(buildRows(cellItems))
+        .map((row) => toLine(row.items, page))
+        .filter(isLine);
       markers.push(...cellLines.flatMap((line) => line.markers));
       const text = cellLines.reduce((joined, line) => joinWrappedLine(joined, line.text.replace(/\t/gu, ' ')), '');
       if (text !== '') texts.push(text);
     }
     const styled = toLine(rowItems, page);
     if (!styled || texts.length === 0) continue;
-    lines.push({ ...styled, y: Math.max(...rowItems.map((item) => item.y)), text: texts.join('\t'), markers, cells: texts.length });
+    lines.push({
+      ...styled,
+      y: Math.max(...rowItems.map((item) => item.y)),
+      text: texts.join('\t'),
+      markers,
+      cells: texts.length,
+    });
   }
   return lines.sort((a, b) => b.y! - a.y!);
 }
 
 function placeItems(items: PdfItem[]): Placed[] {
   const placed: Placed[] = items
-    .map((item, index) => ({ ...item, index, end: item.x + (item.width > 0 ? item.width : item.str.length * item.size * 0.5), script: null, dropCap: false }))
+    .map((item, index) => ({
+      ...item,
+      index,
+      end: item.x + (item.width > 0 ? item.width : item.str.length * item.size * 0.5),
+      script: null,
+      dropCap: false,
+    }))
     .filter((item) => item.str.trim() !== '' && !item.rotated);
   markDropCaps(placed);
   return placed;
@@ -170,7 +206,15 @@ function markDropCaps(items: Placed[]): void {
   for (const item of items) {
     if (item.size < typical * 1.8 || !/^\p{L}{1,2}$/u.test(item.str.trim())) continue;
     const beside = items
-      .filter((other) => other !== item && other.size < item.size * 0.6 && other.y > item.y - 1 && other.y <= item.y + item.size && other.x >= item.end - 1 && other.x - item.end < Math.max(other.size * 0.8, item.size * 0.3))
+      .filter(
+        (other) =>
+          other !== item &&
+          other.size < item.size * 0.6 &&
+          other.y > item.y - 1 &&
+          other.y <= item.y + item.size &&
+          other.x >= item.end - 1 &&
+          other.x - item.end < Math.max(other.size * 0.8, item.size * 0.3),
+      )
       .sort((a, b) => b.y - a.y || a.x - b.x);
     const top = beside[0];
     if (!top) continue;
@@ -214,12 +258,18 @@ function mergeScripts(rows: Row[]): Row[] {
   return kept;
 }
 
-function scriptHost(row: Row, below: Row | undefined, above: Row | undefined): { row: Row; kind: 'sup' | 'sub' } | null {
+function scriptHost(
+  row: Row,
+  below: Row | undefined,
+  above: Row | undefined,
+): { row: Row; kind: 'sup' | 'sub' } | null {
   const fits = (host: Row) =>
     row.size <= host.size * 0.8 &&
     row.items.every((item) => item.x >= hostStart(host) - 1 && item.x <= hostEnd(host) + host.size);
-  if (below && row.y > below.y && row.y - below.y <= 0.8 * below.size && fits(below)) return { row: below, kind: 'sup' };
-  if (above && row.y < above.y && above.y - row.y <= 0.4 * above.size && fits(above)) return { row: above, kind: 'sub' };
+  if (below && row.y > below.y && row.y - below.y <= 0.8 * below.size && fits(below))
+    return { row: below, kind: 'sup' };
+  if (above && row.y < above.y && above.y - row.y <= 0.4 * above.size && fits(above))
+    return { row: above, kind: 'sub' };
   return null;
 }
 
@@ -276,7 +326,8 @@ function toLine(items: Placed[], page: number): PdfLine | null {
   const markers: string[] = [];
   for (const item of items) {
     // A fake bold: the same text drawn twice, a hair apart.
-    if (previous && item.str === previous.str && Math.abs(item.x - previous.x) < 1 && Math.abs(item.y - previous.y) < 1) continue;
+    if (previous && item.str === previous.str && Math.abs(item.x - previous.x) < 1 && Math.abs(item.y - previous.y) < 1)
+      continue;
     let str = item.str;
     if (item.script) {
       const digits = str.trim();
@@ -286,7 +337,9 @@ function toLine(items: Placed[], page: number): PdfLine | null {
       }
     }
     if (previous) text += separator(text, previous, item);
-    text += previous ? str.replace(/^\s+/u, (space) => (text.endsWith(' ') || text.endsWith('\t') ? '' : space)) : str.trimStart();
+    text += previous
+      ? str.replace(/^\s+/u, (space) => (text.endsWith(' ') || text.endsWith('\t') ? '' : space))
+      : str.trimStart();
     previous = item;
   }
   text = text.replace(/[ \u00a0]+$/u, '').replace(/ {2,}/gu, ' ');
@@ -297,7 +350,8 @@ function toLine(items: Placed[], page: number): PdfLine | null {
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
   };
   const chars = styled.reduce((sum, item) => sum + item.str.trim().length, 0) || 1;
-  const share = (test: (item: Placed) => boolean) => styled.filter(test).reduce((sum, item) => sum + item.str.trim().length, 0) / chars;
+  const share = (test: (item: Placed) => boolean) =>
+    styled.filter(test).reduce((sum, item) => sum + item.str.trim().length, 0) / chars;
   const size = Number(weights((item) => String(item.size)));
   const role = weights((item) => item.role ?? '');
   return {

@@ -10,7 +10,9 @@ parentPort!.on('message', async ({ id, bytes, file }: { id: number; bytes: Uint8
   try {
     parentPort!.postMessage({ id, content: await readPdfContent(bytes, file) });
   } catch (error) {
-    if (error instanceof InputError) parentPort!.postMessage({ id, inputError: { file: error.file, message: error.message, hint: error.hint } });
-    else parentPort!.postMessage({ id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    if (error instanceof InputError)
+      parentPort!.postMessage({ id, inputError: { file: error.file, message: error.message, hint: error.hint } });
+    else
+      parentPort!.postMessage({ id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

@@ -26,11 +26,21 @@ export async function readPdfContent(bytes: Uint8Array, file: string): Promise<P
   let pdf: PdfDocumentProxy;
   try {
     // pdf.js may transfer (detach) the buffer it is given, and refuses a Node Buffer: pass a plain copy.
-    pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+    pdf = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      verbosity: 0,
+      isEvalSupported: false,
+      useSystemFonts: false,
+    }).promise;
   } catch (cause) {
     const name = cause instanceof Error ? cause.name : '';
     if (name === 'PasswordException') {
-      throw new InputError(file, 'is protected with a password, so its text cannot be read', 'ask the publisher for an unprotected copy, or save it without a password and add that file instead', { cause });
+      throw new InputError(
+        file,
+        'is protected with a password, so its text cannot be read',
+        'ask the publisher for an unprotected copy, or save it without a password and add that file instead',
+        { cause },
+      );
     }
     throw new InputError(
       file,
@@ -44,7 +54,10 @@ export async function readPdfContent(bytes: Uint8Array, file: string): Promise<P
     const pages: PdfPage[] = [];
     // Only a tagged ("marked") PDF has a structure tree worth asking each page for.
     const counter = { next: 0 };
-    const marked = await pdf.getMarkInfo().then((info) => info?.Marked === true, () => true);
+    const marked = await pdf.getMarkInfo().then(
+      (info) => info?.Marked === true,
+      () => true,
+    );
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
       const page = await pdf.getPage(pageNumber);
       pages.push(await readPage(page, pageNumber, fontNames, marked, counter));
@@ -52,9 +65,18 @@ export async function readPdfContent(bytes: Uint8Array, file: string): Promise<P
     }
     const info = await readInfo(pdf);
     const outline = await readOutline(pdf);
-    const content: PdfContent = { pages, outline, info, tagged: pages.some((page) => page.items.some((item) => item.role !== null && item.role !== 'Artifact')) };
+    const content: PdfContent = {
+      pages,
+      outline,
+      info,
+      tagged: pages.some((page) => page.items.some((item) => item.role !== null && item.role !== 'Artifact')),
+    };
     if (!pages.some((page) => page.items.some((item) => item.str.trim() !== ''))) {
-      throw new InputError(file, `has ${pdf.numPages} page(s) but no text layer (a scan?)`, 'run OCR on it first (e.g. ocrmypdf) or add the OCR text as a .txt source');
+      throw new InputError(
+        file,
+        `has ${pdf.numPages} page(s) but no text layer (a scan?)`,
+        'run OCR on it first (e.g. ocrmypdf) or add the OCR text as a .txt source',
+      );
     }
     return content;
   } finally {
@@ -76,7 +98,13 @@ interface TextItemLike {
   fontName: string;
 }
 
-async function readPage(page: PdfPageProxy, pageNumber: number, fontNames: Map<string, string>, marked: boolean, counter: { next: number }): Promise<PdfPage> {
+async function readPage(
+  page: PdfPageProxy,
+  pageNumber: number,
+  fontNames: Map<string, string>,
+  marked: boolean,
+  counter: { next: number },
+): Promise<PdfPage> {
   const content = await page.getTextContent({ includeMarkedContent: true });
   const placements = marked ? await structurePlacements(page, counter) : new Map<string, Placement>();
   // Font names (and so weights) are only known to pdf.js's main thread once the page's operator
@@ -166,8 +194,15 @@ async function structurePlacements(page: PdfPageProxy, counter: { next: number }
       const own = [...context.roles].reverse().find((role) => !INLINE.has(role));
       // Context that changes what a heading tag means travels along: a heading inside a table or a
       // table of contents is a cell or an entry, not a heading of the document.
-      const container = context.roles.find((role) => role === 'Table' || role === 'TOC' || role === 'Note' || role === 'Figure');
-      if (own) placements.set(element.id, { role: container && container !== own ? `${container}/${own}` : own, row: context.row, cell: context.cell });
+      const container = context.roles.find(
+        (role) => role === 'Table' || role === 'TOC' || role === 'Note' || role === 'Figure',
+      );
+      if (own)
+        placements.set(element.id, {
+          role: container && container !== own ? `${container}/${own}` : own,
+          row: context.row,
+          cell: context.cell,
+        });
       return;
     }
     const role = element.role && element.role !== 'Root' ? element.role : null;
@@ -186,8 +221,15 @@ async function readInfo(pdf: PdfDocumentProxy): Promise<PdfContent['info']> {
   try {
     const { info } = await pdf.getMetadata();
     const record = info as Record<string, unknown>;
-    const text = (key: string) => (typeof record[key] === 'string' && (record[key] as string).trim() !== '' ? (record[key] as string).trim() : null);
-    return { title: text('Title'), author: text('Author'), subject: text('Subject'), keywords: text('Keywords'), creator: text('Creator') };
+    const text = (key: string) =>
+      typeof record[key] === 'string' && (record[key] as string).trim() !== '' ? (record[key] as string).trim() : null;
+    return {
+      title: text('Title'),
+      author: text('Author'),
+      subject: text('Subject'),
+      keywords: text('Keywords'),
+      creator: text('Creator'),
+    };
   } catch {
     return { title: null, author: null, subject: null, keywords: null, creator: null };
   }
@@ -218,12 +260,18 @@ async function readOutline(pdf: PdfDocumentProxy): Promise<PdfOutlineEntry[]> {
   return entries;
 }
 
-async function resolveDestination(pdf: PdfDocumentProxy, dest: OutlineNodeLike['dest']): Promise<{ page: number | null; y: number | null }> {
+async function resolveDestination(
+  pdf: PdfDocumentProxy,
+  dest: OutlineNodeLike['dest'],
+): Promise<{ page: number | null; y: number | null }> {
   try {
     const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : dest;
     if (!Array.isArray(explicit) || explicit.length === 0) return { page: null, y: null };
     const target = explicit[0];
-    const pageIndex = typeof target === 'number' ? target : await pdf.getPageIndex(target as Parameters<PdfDocumentProxy['getPageIndex']>[0]);
+    const pageIndex =
+      typeof target === 'number'
+        ? target
+        : await pdf.getPageIndex(target as Parameters<PdfDocumentProxy['getPageIndex']>[0]);
     const kind = (explicit[1] as { name?: string } | undefined)?.name;
     const y = kind === 'XYZ' ? explicit[3] : kind === 'FitH' || kind === 'FitBH' ? explicit[2] : null;
     return { page: pageIndex + 1, y: typeof y === 'number' ? round(y) : null };

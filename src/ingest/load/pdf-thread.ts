@@ -17,7 +17,10 @@ interface Reply {
   crash?: string;
 }
 
-let reader: { worker: Worker; waiting: Map<number, { resolve: (content: PdfContent) => void; reject: (error: Error) => void }> } | null | undefined;
+let reader:
+  | { worker: Worker; waiting: Map<number, { resolve: (content: PdfContent) => void; reject: (error: Error) => void }> }
+  | null
+  | undefined;
 let nextId = 0;
 
 export function readPdf(bytes: Uint8Array, file: string): Promise<PdfContent> {
@@ -49,7 +52,8 @@ function startReader(): NonNullable<typeof reader> | null {
   worker.on('message', (reply: Reply) => {
     const pending = settle(reply.id);
     if (reply.content) pending.resolve(reply.content);
-    else if (reply.inputError) pending.reject(new InputError(reply.inputError.file, reply.inputError.message, reply.inputError.hint));
+    else if (reply.inputError)
+      pending.reject(new InputError(reply.inputError.file, reply.inputError.message, reply.inputError.hint));
     else pending.reject(new Error(`The PDF reader crashed:\n${reply.crash}`));
   });
   worker.on('error', (error) => {

@@ -7,7 +7,8 @@ import type { Artefact, PreparedLine, TocEntry } from '../types.ts';
 
 /** A table-of-contents line: number, title, then leader dots or a tab and the page number. */
 export const TOC_LINE = /^(?:(\d{1,2}(?:\.\d{1,2})*)\.?[\s\t]+)?(\S.*?)\s*(?:\.{3,}|…+|\t)\s*\d{1,3}\s*$/u;
-export const TOC_TITLE = /^(?:#{1,6}\s*)?(?:\*\*)?(inhoud|inhoudsopgave|inhoudstafel|contents|table of contents)(?:\*\*)?$/iu;
+export const TOC_TITLE =
+  /^(?:#{1,6}\s*)?(?:\*\*)?(inhoud|inhoudsopgave|inhoudstafel|contents|table of contents)(?:\*\*)?$/iu;
 const URL_ONLY = /^(?:<)?(?:https?:\/\/|mailto:|www\.)\S+?(?:>)?$/u;
 const CONTACT = [
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u,
@@ -21,7 +22,11 @@ const CONTACT = [
 const ADDRESS_ONLY = /^(?:\d{4}\s?[A-Z]{2}\s+\p{Lu}[\p{L}' -]+|Postbus \d+|(?:\+31|0)[\d\s-]{9,13})$/u;
 const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}/u;
 
-export function findArtefacts(lines: PreparedLine[], markdown: boolean, options: { toc: boolean } = { toc: true }): { artefacts: Artefact[]; toc: TocEntry[] } {
+export function findArtefacts(
+  lines: PreparedLine[],
+  markdown: boolean,
+  options: { toc: boolean } = { toc: true },
+): { artefacts: Artefact[]; toc: TocEntry[] } {
   const marked = new Array<boolean>(lines.length).fill(false);
   const artefacts: Artefact[] = [];
   const add = (kind: Artefact['kind'], start: number, end: number, note?: string) => {
@@ -84,7 +89,11 @@ const RECENT_COPIES = 8;
 /** A long run of lines printed a second time (e.g. an appendix repeated in the PDF). */
 function findDuplicates(lines: PreparedLine[], marked: boolean[], add: AddArtefact): void {
   // Letters and digits only, but a dot between digits kept: "44.1 Titel" is not "441 Titel".
-  const key = (line: PreparedLine) => line.text.toLowerCase().replace(/(?<=\p{N})\.(?=\p{N})/gu, '·').replace(/[^\p{L}\p{N}·]+/gu, '');
+  const key = (line: PreparedLine) =>
+    line.text
+      .toLowerCase()
+      .replace(/(?<=\p{N})\.(?=\p{N})/gu, '·')
+      .replace(/[^\p{L}\p{N}·]+/gu, '');
   const content = lines.map((line, index) => ({ index, key: key(line) })).filter((entry) => entry.key.length > 0);
   const firstSeen = new Map<string, number[]>();
   let position = 0;
@@ -101,7 +110,8 @@ function findDuplicates(lines: PreparedLine[], marked: boolean[], add: AddArtefa
           position + length < content.length &&
           earlier + length < position &&
           content[earlier + length]!.key === content[position + length]!.key
-        ) length++;
+        )
+          length++;
         if (length > best.length) best = { length, from: earlier };
       }
     }
@@ -161,7 +171,10 @@ function findSidebars(lines: PreparedLine[], marked: boolean[], add: AddArtefact
       end = next;
     }
     const contacts = members.filter((member) => CONTACT.some((pattern) => pattern.test(member.text))).length;
-    if ((members.length >= 5 && contacts / members.length >= 0.5) || (members.length === 1 && ADDRESS_ONLY.test(line.text))) {
+    if (
+      (members.length >= 5 && contacts / members.length >= 0.5) ||
+      (members.length === 1 && ADDRESS_ONLY.test(line.text))
+    ) {
       add('sidebar', line.no, lines[end]!.no, `${contacts} of ${members.length} lines are contact details`);
     }
     index = end + 1;

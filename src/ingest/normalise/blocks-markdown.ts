@@ -166,13 +166,19 @@ export function stripHtml(html: string): string {
   return withLinks
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/giu, '')
     .replace(/<[^>]*>/gu, '')
-    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp));/giu, (_match, dec: string, hex: string, name: string) => {
-      if (dec) return String.fromCodePoint(Number(dec));
-      if (hex) return String.fromCodePoint(parseInt(hex, 16));
-      return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }[name.toLowerCase()] ?? '';
-    });
+    .replace(
+      /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp));/giu,
+      (_match, dec: string, hex: string, name: string) => {
+        if (dec) return String.fromCodePoint(Number(dec));
+        if (hex) return String.fromCodePoint(parseInt(hex, 16));
+        return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }[name.toLowerCase()] ?? '';
+      },
+    );
 }
 
 function squash(text: string): string {
-  return text.replace(/[ \u00a0]+/gu, ' ').replace(/ *\t */gu, '\t').trim();
+  return text
+    .replace(/[ \u00a0]+/gu, ' ')
+    .replace(/ *\t */gu, '\t')
+    .trim();
 }

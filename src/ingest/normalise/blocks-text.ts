@@ -8,13 +8,16 @@ import { isTitleLike } from '../segment/heading-rules.ts';
 /** Bullet glyphs as PDF text layers and OCR render them: •, ®, °, ¢, «, and e/o/. read for a dot. */
 export const BULLET = /^(?:[•●▪■◦·¢®°«]\*?|\*|[-–](?=\s)|[eo.](?=\s+[\p{Lu}(‘'"“]))\s+/u;
 /** A line that opens with a section number and a capitalised word: a heading or a numbered item. */
-export const NUMBERED_START = /^\d{1,2}(?:\.\d{1,2})*[.)]?\s+[\p{Lu}‘'"“(\[]/u;
+export const NUMBERED_START = /^\d{1,2}(?:\.\d{1,2})*[.)]?\s+[\p{Lu}‘'"“([]/u;
 const NUMBER_ONLY = /^\d{1,2}(?:\.\d{1,2})*\.$/u;
 const CONJUNCTION_AFTER_HYPHEN = /^(?:en|of|tot|en\/of|t\/m)\b/u;
 const TERMINAL = /[.:;?!]$/u;
 
 export function lineWidth(lines: PreparedLine[]): number {
-  const lengths = lines.filter((line) => !line.blank).map((line) => line.text.length).sort((a, b) => a - b);
+  const lengths = lines
+    .filter((line) => !line.blank)
+    .map((line) => line.text.length)
+    .sort((a, b) => a - b);
   if (lengths.length === 0) return 80;
   return Math.max(40, lengths[Math.floor(lengths.length * 0.9)]!);
 }
@@ -29,7 +32,12 @@ export interface BlockBreaks {
   joined: Set<number>;
 }
 
-export function buildTextBlocks(lines: PreparedLine[], excluded: boolean[], width: number, breaks?: BlockBreaks): Block[] {
+export function buildTextBlocks(
+  lines: PreparedLine[],
+  excluded: boolean[],
+  width: number,
+  breaks?: BlockBreaks,
+): Block[] {
   // Only a hyphen at a line end between lower-case letters asks for it: built on first need.
   const vocabulary = lazyVocabulary(lines);
   const blocks: Block[] = [];
@@ -97,7 +105,14 @@ function continues(open: OpenBlock, line: PreparedLine, breakBefore: boolean, wi
     // ("2.2.3.3 Ziekenhuisverplaatste zorg" / "a.s.r. ondersteunt de ontwikkeling naar ..."): a
     // heading and its body, not one wrapped line. A title that wraps ends mid-phrase ("... en")
     // or goes on in a short line, so it is not taken for one.
-    if (open.start === open.end && NUMBERED_START.test(previous) && previous.length < width * 0.85 && text.length >= width * 0.6 && isTitleLike(previous.replace(/^\S+\s+/u, ''), 110, 16)) return false;
+    if (
+      open.start === open.end &&
+      NUMBERED_START.test(previous) &&
+      previous.length < width * 0.85 &&
+      text.length >= width * 0.6 &&
+      isTitleLike(previous.replace(/^\S+\s+/u, ''), 110, 16)
+    )
+      return false;
     // A wrapped line, also across a blank line or a page break that split the paragraph; after a
     // lead-in ending in ":" and a blank line, a list follows instead.
     return !(breakBefore && /[.!?:]$/u.test(previous));
@@ -105,7 +120,13 @@ function continues(open: OpenBlock, line: PreparedLine, breakBefore: boolean, wi
   if (breakBefore) return false;
   if (previous.endsWith('-') || previous.endsWith('/')) return true;
   // A title line on its own above a paragraph ("Principe 2: ..."): shorter than a full line.
-  if (open.start === open.end && previous.length < width * 0.85 && text.length >= width * 0.6 && isTitleLike(previous, 110, 16)) return false;
+  if (
+    open.start === open.end &&
+    previous.length < width * 0.85 &&
+    text.length >= width * 0.6 &&
+    isTitleLike(previous, 110, 16)
+  )
+    return false;
   if (TERMINAL.test(previous) && previous.length < width * 0.9) return false;
   if (previous.length < width * 0.7) return false;
   return true;

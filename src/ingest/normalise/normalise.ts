@@ -77,6 +77,9 @@ function excludedLines(count: number, artefacts: Artefact[]): boolean[] {
 
 /** Artefacts of both finders in line order; a text-rule artefact inside a layout one adds nothing. */
 function mergeArtefacts(text: Artefact[], layout: Artefact[]): Artefact[] {
-  const covered = (artefact: Artefact) => layout.some((other) => other.start <= artefact.start && artefact.end <= other.end);
-  return [...layout, ...text.filter((artefact) => !covered(artefact))].sort((a, b) => a.start - b.start || a.end - b.end);
+  const covered = (artefact: Artefact) =>
+    layout.some((other) => other.start <= artefact.start && artefact.end <= other.end);
+  return [...layout, ...text.filter((artefact) => !covered(artefact))].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
 }

@@ -87,7 +87,8 @@ function findRunningLines(layout: PdfLayout, add: Add): void {
     const height = pageHeight.get(line.page) ?? 842;
     return line.y !== null && (line.y > height * (1 - MARGIN) || line.y < height * MARGIN);
   };
-  const key = (line: PdfLine) => `${Math.round((line.y ?? 0) / 6)}|${line.text.toLowerCase().replace(/\d+/gu, '#').replace(/\s+/gu, ' ')}`;
+  const key = (line: PdfLine) =>
+    `${Math.round((line.y ?? 0) / 6)}|${line.text.toLowerCase().replace(/\d+/gu, '#').replace(/\s+/gu, ' ')}`;
   const pagesOf = new Map<string, Set<number>>();
   layout.lines.forEach((line) => {
     if (!inMargin(line)) return;
@@ -102,7 +103,12 @@ function findRunningLines(layout: PdfLayout, add: Add): void {
     const top = line.y! > (pageHeight.get(line.page) ?? 842) / 2;
     if (PAGE_NUMBER.test(line.text)) add('page-number', index + 1, index + 1, `page ${line.page}`);
     else if ((pagesOf.get(key(line))?.size ?? 0) >= repeated || line.role === 'Artifact') {
-      add(top ? 'running-header' : 'running-footer', index + 1, index + 1, `on ${pagesOf.get(key(line))?.size ?? 1} page(s)`);
+      add(
+        top ? 'running-header' : 'running-footer',
+        index + 1,
+        index + 1,
+        `on ${pagesOf.get(key(line))?.size ?? 1} page(s)`,
+      );
     }
   });
 }
@@ -130,13 +136,19 @@ function findCover(layout: PdfLayout, body: BodyStyle, excluded: boolean[], add:
 function findTocPages(layout: PdfLayout, excluded: boolean[], add: Add): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const indexes of textLinesByPage(layout.lines, excluded).values()) {
-    const isEntry = (index: number) => TOC_LINE.test(layout.lines[index]!.text) || (layout.lines[index]!.role ?? '').startsWith('TOC');
+    const isEntry = (index: number) =>
+      TOC_LINE.test(layout.lines[index]!.text) || (layout.lines[index]!.role ?? '').startsWith('TOC');
     const member = indexes.map(isEntry);
     // Wrapped entries: a line that does not end in a page number, followed by one that does.
     for (let position = 0; position + 1 < indexes.length; position++) {
-      if (!member[position] && isEntry(indexes[position + 1]!) && /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\S/u.test(layout.lines[indexes[position]!]!.text)) {
+      if (
+        !member[position] &&
+        isEntry(indexes[position + 1]!) &&
+        /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?\S/u.test(layout.lines[indexes[position]!]!.text)
+      ) {
         const text = layout.lines[indexes[position]!]!.text;
-        if (!TOC_TITLE.test(text.trim()) && (/^\d/u.test(text) || (position > 0 && member[position - 1]))) member[position] = true;
+        if (!TOC_TITLE.test(text.trim()) && (/^\d/u.test(text) || (position > 0 && member[position - 1])))
+          member[position] = true;
       }
     }
     const count = member.filter(Boolean).length;
@@ -155,7 +167,10 @@ function findTocPages(layout: PdfLayout, excluded: boolean[], add: Add): TocEntr
       const match = TOC_LINE.exec(text);
       if (match) {
         const start: TocEntry = pending ?? { number: match[1] ?? null, title: '', line: index + 1 };
-        const title = `${start.title} ${match[2]!}`.replace(/\s*\.+$/u, '').replace(/\s+/gu, ' ').trim();
+        const title = `${start.title} ${match[2]!}`
+          .replace(/\s*\.+$/u, '')
+          .replace(/\s+/gu, ' ')
+          .trim();
         entries.push({ number: start.number, title, line: start.line });
         pending = null;
       } else if (member[position]) {
@@ -215,11 +230,17 @@ function findFootnotes(layout: PdfLayout, body: BodyStyle, excluded: boolean[], 
       const line = lines[indexes[position]!]!;
       if (line.size === null || line.size > body.size * 0.9) break;
       // The notes stand apart from the text above them: small type above a gap (a table) is not a note.
-      if (foot.length > 0 && lines[indexes[position]! + 1]?.text.trim() === '' && NOTE_START.test(lines[foot[0]!]!.text)) break;
+      if (
+        foot.length > 0 &&
+        lines[indexes[position]! + 1]?.text.trim() === '' &&
+        NOTE_START.test(lines[foot[0]!]!.text)
+      )
+        break;
       foot.unshift(indexes[position]!);
     }
     if (foot.length === 0 || foot.length === indexes.length || !NOTE_START.test(lines[foot[0]!]!.text)) continue;
-    const reference = (marker: string) => markersOn.get(page)?.get(marker) ?? markersOn.get(page - 1)?.get(marker) ?? null;
+    const reference = (marker: string) =>
+      markersOn.get(page)?.get(marker) ?? markersOn.get(page - 1)?.get(marker) ?? null;
     const tagged = foot.every((index) => (lines[index]!.role ?? '').startsWith('Note'));
     const firstMarker = plainDigits(NOTE_START.exec(lines[foot[0]!]!.text)![1]!);
     if (!tagged && reference(firstMarker) === null) continue;
@@ -230,7 +251,12 @@ function findFootnotes(layout: PdfLayout, body: BodyStyle, excluded: boolean[], 
       const start = NOTE_START.exec(line.text);
       if (start && (line.x ?? 0) <= noteX + 1) {
         const marker = plainDigits(start[1]!);
-        current = { marker, text: line.text.slice(start[1]!.length).trim(), lines: [index + 1, index + 1], reference: reference(marker) };
+        current = {
+          marker,
+          text: line.text.slice(start[1]!.length).trim(),
+          lines: [index + 1, index + 1],
+          reference: reference(marker),
+        };
         notes.push(current);
       } else if (current) {
         current.text = joinWrappedLine(current.text, line.text);

@@ -81,18 +81,25 @@ export function findPdfHeadings(layout: PdfLayout, furniture: PdfFurniture): Pdf
     const byTag = tags.length > 0;
     // Where the tags mark headings, a styled line they call a list item or text is emphasis, unless numbered.
     const taggedAsText = taggedHeadings && !byTag && (LIST_ROLE.test(line.role ?? '') || !numbered);
-    const byFont = font.length > 0 && !taggedAsText && (byTag || numbered || followedByText(lines, run.last, furniture.excluded));
+    const byFont =
+      font.length > 0 && !taggedAsText && (byTag || numbered || followedByText(lines, run.last, furniture.excluded));
     if (!byTag && !byFont) continue;
     candidates.push({ ...run, signals: [...font, ...tags], outlineDepth: null, tagLevel: tagLevel(line) });
   }
 
   // A numbered line that only its style marks must continue the numbering (or be listed in the
   // table of contents): a bold "1. ..." in the middle of chapter 7 is a list item.
-  const tocTitles = new Map(furniture.toc.filter((entry) => entry.number !== null).map((entry) => [entry.number!, fold(entry.title)]));
+  const tocTitles = new Map(
+    furniture.toc.filter((entry) => entry.number !== null).map((entry) => [entry.number!, fold(entry.title)]),
+  );
   const inToc = (number: number[], text: string) => {
     const listed = tocTitles.get(number.join('.'));
     const title = fold(text.replace(LAYOUT_NUMBER, '$2'));
-    return listed !== undefined && listed.length > 0 && (listed.startsWith(title.slice(0, 24)) || title.startsWith(listed.slice(0, 24)));
+    return (
+      listed !== undefined &&
+      listed.length > 0 &&
+      (listed.startsWith(title.slice(0, 24)) || title.startsWith(listed.slice(0, 24)))
+    );
   };
   const accepted: typeof candidates = [];
   const headings: LayoutHeading[] = [];
@@ -114,7 +121,10 @@ export function findPdfHeadings(layout: PdfLayout, furniture: PdfFurniture): Pdf
     });
   }
   assignStyleLevels(headings, accepted, lines);
-  const styledDepth = Math.max(0, ...headings.filter((heading) => heading.number).map((heading) => heading.number!.length));
+  const styledDepth = Math.max(
+    0,
+    ...headings.filter((heading) => heading.number).map((heading) => heading.number!.length),
+  );
   // Every heading found here has a signal of layout (bookmark, tag or style).
   const structured = headings.length >= 3;
   return { headings, structured, styledDepth };
@@ -137,7 +147,14 @@ function tableContinuations(lines: PdfLine[]): boolean[] {
   lines.forEach((line, index) => {
     const above = lines[index - 1];
     if (line.cells > 1) row = line;
-    else if (!above || above.y === null || line.y === null || above.page !== line.page || !(above.cells > 1 || within[index - 1])) row = null;
+    else if (
+      !above ||
+      above.y === null ||
+      line.y === null ||
+      above.page !== line.page ||
+      !(above.cells > 1 || within[index - 1])
+    )
+      row = null;
     else within[index] = row !== null && row.x !== null && line.x !== null && line.x > row.x + (line.size ?? 10);
   });
   return within;
@@ -173,7 +190,12 @@ function tagLevel(line: PdfLine): number | null {
 }
 
 /** Consecutive lines of one style on one page (no blank line between): a heading wrapped over lines, or a paragraph. */
-function styleRun(lines: PdfLine[], first: number, eligible: (index: number) => boolean, outline: Map<number, unknown>): Run {
+function styleRun(
+  lines: PdfLine[],
+  first: number,
+  eligible: (index: number) => boolean,
+  outline: Map<number, unknown>,
+): Run {
   let last = first;
   while (
     last + 1 < lines.length &&
@@ -182,7 +204,8 @@ function styleRun(lines: PdfLine[], first: number, eligible: (index: number) => 
     lines[last + 1]!.page === lines[first]!.page &&
     styleKey(lines[last + 1]!) === styleKey(lines[first]!) &&
     !LAYOUT_NUMBER.test(lines[last + 1]!.text)
-  ) last++;
+  )
+    last++;
   return { first, last, text: joinLines(lines, first, last) };
 }
 
@@ -229,7 +252,11 @@ function parseNumber(text: string): number[] | null {
  * Unnumbered headings take the level that headings of their style have elsewhere in the document
  * (by number or bookmark), else their tag's level, else their style's rank by size and weight.
  */
-function assignStyleLevels(headings: LayoutHeading[], candidates: Array<{ first: number; tagLevel: number | null }>, lines: PdfLine[]): void {
+function assignStyleLevels(
+  headings: LayoutHeading[],
+  candidates: Array<{ first: number; tagLevel: number | null }>,
+  lines: PdfLine[],
+): void {
   const votes = new Map<string, Map<number, number>>();
   headings.forEach((heading) => {
     if (heading.level === 0) return;
@@ -238,8 +265,12 @@ function assignStyleLevels(headings: LayoutHeading[], candidates: Array<{ first:
     tally.set(heading.level, (tally.get(heading.level) ?? 0) + 1);
     votes.set(key, tally);
   });
-  const styleLevel = new Map([...votes].map(([key, tally]) => [key, [...tally].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]]));
-  const ranked = [...new Set(headings.map((heading) => styleKey(lines[heading.start - 1]!)))].sort((a, b) => prominence(b) - prominence(a));
+  const styleLevel = new Map(
+    [...votes].map(([key, tally]) => [key, [...tally].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]]),
+  );
+  const ranked = [...new Set(headings.map((heading) => styleKey(lines[heading.start - 1]!)))].sort(
+    (a, b) => prominence(b) - prominence(a),
+  );
   headings.forEach((heading, position) => {
     if (heading.level !== 0) return;
     const key = styleKey(lines[heading.start - 1]!);

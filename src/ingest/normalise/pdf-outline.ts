@@ -11,11 +11,16 @@ import { styleKey } from './pdf-furniture.ts';
  * Bookmarks matched to the lines they point at: on the page of their destination (or the next),
  * the lines whose letters and digits, joined, begin the bookmark's title. Matched in order.
  */
-export function matchOutline(layout: PdfLayout, eligible: (index: number) => boolean): Map<number, { last: number; depth: number }> {
+export function matchOutline(
+  layout: PdfLayout,
+  eligible: (index: number) => boolean,
+): Map<number, { last: number; depth: number }> {
   const matches = new Map<number, { last: number; depth: number }>();
   const lines = layout.lines;
   // Compared without a leading number: a bookmark may leave out the number its heading prints, or add one.
-  const folded = lines.map((line, index) => (index === 0 || !sameHeading(lines, index - 1, index) ? fold(withoutNumber(line.text)) : fold(line.text)));
+  const folded = lines.map((line, index) =>
+    index === 0 || !sameHeading(lines, index - 1, index) ? fold(withoutNumber(line.text)) : fold(line.text),
+  );
   let from = 0;
   for (const entry of layout.outline) {
     const title = fold(withoutNumber(entry.title));
@@ -44,7 +49,12 @@ function findTitle(
       if (head.length < Math.min(6, title.length) || !(title.startsWith(head) || head.startsWith(title))) continue;
       let joined = head;
       let last = index;
-      while (joined.length < title.length && last + 1 < lines.length && lines[last + 1]!.page === lines[index]!.page && eligible(last + 1)) {
+      while (
+        joined.length < title.length &&
+        last + 1 < lines.length &&
+        lines[last + 1]!.page === lines[index]!.page &&
+        eligible(last + 1)
+      ) {
         const next = joined + folded[last + 1]!;
         if (!title.startsWith(next) && !next.startsWith(title)) break;
         joined = next;
@@ -63,14 +73,20 @@ function findTitle(
 
 /** Consecutive lines on one page in one style: the second may go on the first's title. */
 function sameHeading(lines: PdfLine[], previous: number, index: number): boolean {
-  return lines[previous]!.page === lines[index]!.page && styleKey(lines[previous]!) === styleKey(lines[index]!) && lines[previous]!.text.trim() !== '';
+  return (
+    lines[previous]!.page === lines[index]!.page &&
+    styleKey(lines[previous]!) === styleKey(lines[index]!) &&
+    lines[previous]!.text.trim() !== ''
+  );
 }
 
 function withoutNumber(text: string): string {
-  return text.replace(/^\s*(?:(?:hoofdstuk|paragraaf|chapter|section)\s+)?\d{1,3}(?:\.\d{1,3})*\.?(?:\s*[:.–-])?\s+/iu, '');
+  return text.replace(
+    /^\s*(?:(?:hoofdstuk|paragraaf|chapter|section)\s+)?\d{1,3}(?:\.\d{1,3})*\.?(?:\s*[:.–-])?\s+/iu,
+    '',
+  );
 }
 
 export function fold(text: string): string {
   return foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
 }
-

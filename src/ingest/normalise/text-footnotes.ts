@@ -47,11 +47,18 @@ export function findTextFootnotes(lines: PreparedLine[], excluded: boolean[]): T
     const match = NOTE_LINE.exec(line.text);
     const afterBreak = index === 0 || lines[index - 1]!.blank || line.pageStart || index === nextNoteAt;
     if (!match || excluded[index] || !afterBreak || Number(match[1]) !== expected) continue;
-    const reference = (markers.get(match[1]!) ?? []).find((at) => at < index && at >= Math.max(searchFrom, index - MARKER_REACH));
+    const reference = (markers.get(match[1]!) ?? []).find(
+      (at) => at < index && at >= Math.max(searchFrom, index - MARKER_REACH),
+    );
     if (reference === undefined) continue;
     let end = index;
     let text = match[2]!.trim();
-    while (end + 1 < lines.length && !lines[end + 1]!.blank && !excluded[end + 1] && !NOTE_LINE.test(lines[end + 1]!.text)) {
+    while (
+      end + 1 < lines.length &&
+      !lines[end + 1]!.blank &&
+      !excluded[end + 1] &&
+      !NOTE_LINE.test(lines[end + 1]!.text)
+    ) {
       end++;
       text = `${text} ${lines[end]!.text}`;
     }
@@ -68,7 +75,12 @@ export function findTextFootnotes(lines: PreparedLine[], excluded: boolean[]): T
       break;
     }
     footnotes.push({ marker: match[1]!, text, lines: [line.no, lines[end]!.no], reference: lines[reference]!.no });
-    artefacts.push({ kind: 'footnote', start: line.no, end: lines[end]!.no, note: `note ${match[1]}, marker on line ${lines[reference]!.no}` });
+    artefacts.push({
+      kind: 'footnote',
+      start: line.no,
+      end: lines[end]!.no,
+      note: `note ${match[1]}, marker on line ${lines[reference]!.no}`,
+    });
     const set = glued.get(reference) ?? new Set<string>();
     set.add(match[1]!);
     glued.set(reference, set);

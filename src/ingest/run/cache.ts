@@ -32,7 +32,14 @@ const IndexSchema = z.object({
 export type IngestIndex = z.infer<typeof IndexSchema>;
 
 /** The cache key of one source: change any input that shapes its document and the key changes. */
-export function cacheKey(parts: { pipelineVersion: string; taxonomy: string; entry: unknown; file: string; sourceSha256: string; loadOptions: unknown }): string {
+export function cacheKey(parts: {
+  pipelineVersion: string;
+  taxonomy: string;
+  entry: unknown;
+  file: string;
+  sourceSha256: string;
+  loadOptions: unknown;
+}): string {
   return sha256(JSON.stringify(parts));
 }
 

@@ -28,9 +28,15 @@ export interface IngestPool {
   close(): Promise<void>;
 }
 
-export function createIngestPool(options: { taxonomyDir: string; loadOptions: LoadOptions; size?: number }): IngestPool {
+export function createIngestPool(options: {
+  taxonomyDir: string;
+  loadOptions: LoadOptions;
+  size?: number;
+}): IngestPool {
   const size = options.size ?? availableParallelism();
-  const script = bundledEntry(new URL('./worker.ts', import.meta.url), 'ingest-worker') ?? new URL('./worker-entry.mjs', import.meta.url);
+  const script =
+    bundledEntry(new URL('./worker.ts', import.meta.url), 'ingest-worker') ??
+    new URL('./worker-entry.mjs', import.meta.url);
   const waiting = new Map<number, { resolve: (ingested: IngestedDocument) => void; reject: (error: Error) => void }>();
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(script, {
@@ -43,8 +49,17 @@ export function createIngestPool(options: { taxonomyDir: string; loadOptions: Lo
     worker.on('message', (reply: Reply) => {
       const pending = waiting.get(reply.id)!;
       waiting.delete(reply.id);
-      if (reply.json !== undefined) pending.resolve({ document: JSON.parse(reply.json) as PolicyDocument, json: reply.json });
-      else if (reply.inputError) pending.reject(new InputError(reply.inputError.file, reply.inputError.message, reply.inputError.hint, reply.inputError.line ? { line: reply.inputError.line } : {}));
+      if (reply.json !== undefined)
+        pending.resolve({ document: JSON.parse(reply.json) as PolicyDocument, json: reply.json });
+      else if (reply.inputError)
+        pending.reject(
+          new InputError(
+            reply.inputError.file,
+            reply.inputError.message,
+            reply.inputError.hint,
+            reply.inputError.line ? { line: reply.inputError.line } : {},
+          ),
+        );
       else pending.reject(new Error(`The ingest worker crashed:\n${reply.crash}`));
     });
     worker.on('error', (error) => {

@@ -14,8 +14,11 @@ export function formatEvent(event: IngestEvent): string | null {
 
 export function formatDocumentReport(document: PolicyDocument): string {
   const themeCounts = new Map<string, number>();
-  for (const section of document.sections) for (const theme of section.themes) themeCounts.set(theme, (themeCounts.get(theme) ?? 0) + 1);
-  const themes = [...themeCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([theme, count]) => `${theme} ${count}`);
+  for (const section of document.sections)
+    for (const theme of section.themes) themeCounts.set(theme, (themeCounts.get(theme) ?? 0) + 1);
+  const themes = [...themeCounts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([theme, count]) => `${theme} ${count}`);
   const lines = [
     `${document.id} (${document.source.file})`,
     `  sections ${document.sections.length} · changes ${document.changes.length} · deadlines ${document.deadlines.length} · contacts ${document.contacts.length} · OCR fixes ${document.ingest.ocrFixes.length} · artefacts ${document.ingest.artefacts.length}`,

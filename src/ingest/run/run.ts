@@ -13,7 +13,13 @@ import { availableParallelism } from 'node:os';
 import { createIngestPool, type IngestedDocument, type IngestPool } from './pool.ts';
 import { sha256 } from '../../core/hash.ts';
 import { cacheKey, documentIntact, INDEX_FILE, readIndex, serialiseIndex, type IngestIndex } from './cache.ts';
-import { createPipelineContext, ingestSource, PIPELINE_VERSION, type PipelineContext, type SourceInput } from '../pipeline.ts';
+import {
+  createPipelineContext,
+  ingestSource,
+  PIPELINE_VERSION,
+  type PipelineContext,
+  type SourceInput,
+} from '../pipeline.ts';
 import type { LoadOptions } from '../load/load.ts';
 import { readManifest, readTaxonomy } from '../../io/read-inputs.ts';
 import { removeLeftoverStaging, serialiseDocument, stageWrite } from './write.ts';
@@ -50,7 +56,10 @@ export interface IngestResult {
 /** Below this many sources to read, worker start-up (loading the pipeline again) costs more than it saves. */
 const PARALLEL_FROM = 8;
 
-export async function runIngest(options: IngestOptions, onEvent: (event: IngestEvent) => void = () => {}): Promise<IngestResult> {
+export async function runIngest(
+  options: IngestOptions,
+  onEvent: (event: IngestEvent) => void = () => {},
+): Promise<IngestResult> {
   const display = (path: string) => relative(options.root, resolve(path)) || path;
   const taxonomy = await readTaxonomy(options.taxonomyDir, display);
   const manifestPath = join(options.sourcesDir, 'sources.yaml');
@@ -63,7 +72,13 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
     const present = new Set(files.map((file) => resolve(file)));
     for (const entry of manifest) {
       if (!present.has(resolve(options.sourcesDir, entry.file))) {
-        errors.push(new InputError(display(manifestPath), `lists "${entry.file}", which does not exist in ${display(options.sourcesDir)}/`, `add the file, or remove its entry from sources.yaml`));
+        errors.push(
+          new InputError(
+            display(manifestPath),
+            `lists "${entry.file}", which does not exist in ${display(options.sourcesDir)}/`,
+            `add the file, or remove its entry from sources.yaml`,
+          ),
+        );
       }
     }
   }
@@ -80,7 +95,13 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   // What is up to date is read and hashed only; the rest goes through the pipeline: on every core
   // once there is enough to share out (then sent to the workers as it is found, so they start up
   // and work while the rest is read), in this thread otherwise (starting workers costs more).
-  type Pending = { index: number; file: string; key: string; source: { sha256: string; size: number; mtimeMs: number }; input: SourceInput };
+  type Pending = {
+    index: number;
+    file: string;
+    key: string;
+    source: { sha256: string; size: number; mtimeMs: number };
+    input: SourceInput;
+  };
   const pending: Pending[] = [];
   const started = performance.now();
   // Typed by assertion, not annotation: it is set inside queue(), which TypeScript's narrowing of
@@ -112,18 +133,41 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
       try {
         const entry: ManifestEntry | undefined = byFile.get(resolve(file));
         const cached = previous.entries[display(file)];
-        confineSource(file, options.files.length === 0 || isInside(resolve(file), resolve(options.sourcesDir)) ? options.sourcesDir : null, display);
+        confineSource(
+          file,
+          options.files.length === 0 || isInside(resolve(file), resolve(options.sourcesDir))
+            ? options.sourcesDir
+            : null,
+          display,
+        );
         const info = statSource(file, display);
-        const statUnchanged = cached?.source && cached.source.size === info.size && cached.source.mtimeMs === info.mtimeMs;
+        const statUnchanged =
+          cached?.source && cached.source.size === info.size && cached.source.mtimeMs === info.mtimeMs;
         const bytes = statUnchanged ? null : readSourceFile(file, display);
-        const source = statUnchanged ? cached.source! : { sha256: sha256(bytes!), size: info.size, mtimeMs: info.mtimeMs };
-        const key = cacheKey({ pipelineVersion: PIPELINE_VERSION, taxonomy: taxonomyFingerprint, entry: entry ?? null, file: display(file), sourceSha256: source.sha256, loadOptions: options.loadOptions });
+        const source = statUnchanged
+          ? cached.source!
+          : { sha256: sha256(bytes!), size: info.size, mtimeMs: info.mtimeMs };
+        const key = cacheKey({
+          pipelineVersion: PIPELINE_VERSION,
+          taxonomy: taxonomyFingerprint,
+          entry: entry ?? null,
+          file: display(file),
+          sourceSha256: source.sha256,
+          loadOptions: options.loadOptions,
+        });
         if (cached && cached.key === key && documentIntact(options.outDir, cached)) {
           claimId(origin, cached.id, display(file));
           next.entries[display(file)] = { ...cached, source };
           unchanged.push(cached.id);
           onEvent({ type: 'cached', index: index + 1, total: files.length, id: cached.id });
-        } else queue({ index, file, key, source, input: { file: display(file), bytes: bytes ?? readSourceFile(file, display), entry } });
+        } else
+          queue({
+            index,
+            file,
+            key,
+            source,
+            input: { file: display(file), bytes: bytes ?? readSourceFile(file, display), entry },
+          });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         errors.push(error);
@@ -136,10 +180,21 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
         const ingested = await (results[position] ?? ingestInThread(source.input, context));
         const { document } = ingested;
         claimId(origin, document.id, display(source.file));
-        next.entries[display(source.file)] = { key: source.key, id: document.id, source: source.source, document: sha256(ingested.json) };
+        next.entries[display(source.file)] = {
+          key: source.key,
+          id: document.id,
+          source: source.source,
+          document: sha256(ingested.json),
+        };
         documents.push(document);
         if (errors.length === 0) staged.add(document.id, ingested.json);
-        onEvent({ type: 'document', index: source.index + 1, total: files.length, document, milliseconds: performance.now() - began });
+        onEvent({
+          type: 'document',
+          index: source.index + 1,
+          total: files.length,
+          document,
+          milliseconds: performance.now() - began,
+        });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         errors.push(error);
@@ -154,7 +209,11 @@ export async function runIngest(options: IngestOptions, onEvent: (event: IngestE
   if (errors.length > 0) return { documents, unchanged, removed: [], errors, written: [] };
   // After a run over the whole sources folder, output of sources that are gone goes too.
   const keep = new Set(Object.values(next.entries).map((cached) => cached.id));
-  const removed = options.files.length ? [] : Object.values(previous.entries).map((cached) => cached.id).filter((id) => !keep.has(id));
+  const removed = options.files.length
+    ? []
+    : Object.values(previous.entries)
+        .map((cached) => cached.id)
+        .filter((id) => !keep.has(id));
   for (const id of removed) await rm(join(options.outDir, `${id}.json`), { force: true });
   const indexPath = join(options.outDir, INDEX_FILE);
   await writeFile(`${indexPath}.tmp`, serialiseIndex(next));

@@ -20,7 +20,12 @@ parentPort!.on('message', async ({ id, input }: { id: number; input: SourceInput
     parentPort!.postMessage({ id, json: serialiseDocument(await ingestSource(input, context)) });
   } catch (error) {
     // Bad input is reported like in the main thread; anything else is a bug and crashes the run there.
-    if (error instanceof InputError) parentPort!.postMessage({ id, inputError: { file: error.file, message: error.message, hint: error.hint, line: error.line } });
-    else parentPort!.postMessage({ id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    if (error instanceof InputError)
+      parentPort!.postMessage({
+        id,
+        inputError: { file: error.file, message: error.message, hint: error.hint, line: error.line },
+      });
+    else
+      parentPort!.postMessage({ id, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

@@ -13,7 +13,8 @@ const STAGING_PREFIX = '.staging-';
 /** Staging folders of runs that were killed before they could remove them. Call with the lock held. */
 export function removeLeftoverStaging(outDir: string): void {
   if (!existsSync(outDir)) return;
-  for (const name of readdirSync(outDir)) if (name.startsWith(STAGING_PREFIX)) rmSync(join(outDir, name), { recursive: true, force: true });
+  for (const name of readdirSync(outDir))
+    if (name.startsWith(STAGING_PREFIX)) rmSync(join(outDir, name), { recursive: true, force: true });
 }
 
 export interface StagedWrite {

@@ -45,7 +45,9 @@ export interface HeadingDetection {
 }
 
 export function detectHeadings(source: NormalisedSource): HeadingDetection {
-  const tocNumbers = new Set(source.toc.map((entry) => entry.number).filter((number): number is string => number !== null));
+  const tocNumbers = new Set(
+    source.toc.map((entry) => entry.number).filter((number): number is string => number !== null),
+  );
   const headings: DetectedHeading[] = [];
   const ocrNumberFixes: HeadingDetection['ocrNumberFixes'] = [];
   let current: number[] | null = null;
@@ -59,7 +61,14 @@ export function detectHeadings(source: NormalisedSource): HeadingDetection {
 
   for (let index = 0; index < source.blocks.length; index++) {
     const block = source.blocks[index]!;
-    const base = { firstBlock: index, lastBlock: index, start: block.start, end: block.end, pageStart: block.pageStart, notes: [] as string[] };
+    const base = {
+      firstBlock: index,
+      lastBlock: index,
+      start: block.start,
+      end: block.end,
+      pageStart: block.pageStart,
+      notes: [] as string[],
+    };
 
     if (block.kind === 'heading') {
       const title = cleanTitle(block.text);
@@ -67,9 +76,23 @@ export function detectHeadings(source: NormalisedSource): HeadingDetection {
       const appendix = APPENDIX.test(title);
       if (parsed) {
         const outOfSequence = !isSuccessor(current, parsed.number) && !tocNumbers.has(parsed.number.join('.'));
-        accept({ ...base, kind: 'numbered', number: parsed.number, title: parsed.title, markdownDepth: block.depth, outOfSequence });
+        accept({
+          ...base,
+          kind: 'numbered',
+          number: parsed.number,
+          title: parsed.title,
+          markdownDepth: block.depth,
+          outOfSequence,
+        });
       } else {
-        accept({ ...base, kind: appendix ? 'appendix' : APPENDIX_GROUP.test(title) ? 'appendix-group' : 'plain', number: null, title, markdownDepth: block.depth, outOfSequence: false });
+        accept({
+          ...base,
+          kind: appendix ? 'appendix' : APPENDIX_GROUP.test(title) ? 'appendix-group' : 'plain',
+          number: null,
+          title,
+          markdownDepth: block.depth,
+          outOfSequence: false,
+        });
       }
       lastMarkdownDepth = block.depth;
       lastWasPlainMarkdown = !parsed;
@@ -83,7 +106,8 @@ export function detectHeadings(source: NormalisedSource): HeadingDetection {
       // Markdown: a paragraph that is one bold run ("**Principe 4: ...**") is a paragraph heading.
       const title = cleanTitle(text);
       if (block.emphasised && isTitleLike(title, 120, 18) && isBodyText(groupFrom(source.blocks, index + 1), 0)) {
-        const depth = lastWasPlainMarkdown && lastMarkdownDepth >= 4 ? lastMarkdownDepth : Math.min(6, lastMarkdownDepth + 1);
+        const depth =
+          lastWasPlainMarkdown && lastMarkdownDepth >= 4 ? lastMarkdownDepth : Math.min(6, lastMarkdownDepth + 1);
         accept({ ...base, kind: 'plain', number: null, title, markdownDepth: depth, outOfSequence: false });
         lastMarkdownDepth = depth;
         lastWasPlainMarkdown = true;
@@ -116,10 +140,18 @@ export function detectHeadings(source: NormalisedSource): HeadingDetection {
     if (parsed && isTitleLike(parsed.title, 110, 16)) {
       const reading = chooseReading(parsed, current, tocNumbers);
       if (reading) {
-        if (reading.fixedFrom) ocrNumberFixes.push({ line: block.start, from: reading.fixedFrom, to: reading.number.join('.') });
+        if (reading.fixedFrom)
+          ocrNumberFixes.push({ line: block.start, from: reading.fixedFrom, to: reading.number.join('.') });
         const notes = block.end > block.start ? [`heading wrapped over lines ${block.start}–${block.end} joined`] : [];
         if (reading.fixedFrom) notes.push(`number "${reading.fixedFrom}" read as "${reading.number.join('.')}"`);
-        accept({ ...base, kind: 'numbered', number: reading.number, title: parsed.title, notes, outOfSequence: reading.skipped });
+        accept({
+          ...base,
+          kind: 'numbered',
+          number: reading.number,
+          title: parsed.title,
+          notes,
+          outOfSequence: reading.skipped,
+        });
         continue;
       }
     }
@@ -136,7 +168,9 @@ export function detectHeadings(source: NormalisedSource): HeadingDetection {
     const previousIsHeading = headings.length > 0 && headings[headings.length - 1]!.lastBlock === index - 1;
     if ((block.afterBreak || previousIsHeading) && block.end - block.start <= 2 && isTitleLike(text, 110, 16)) {
       const following = groupFrom(source.blocks, index + 1);
-      const nextIsHeadingLike = next !== undefined && (SECTION_NUMBER.test(next.text) || APPENDIX.test(next.text) || isTitleLike(next.text, 110, 16));
+      const nextIsHeadingLike =
+        next !== undefined &&
+        (SECTION_NUMBER.test(next.text) || APPENDIX.test(next.text) || isTitleLike(next.text, 110, 16));
       if (isBodyText(following, source.lineWidth) || (block.pageStart && nextIsHeadingLike)) {
         const notes = block.end > block.start ? [`heading wrapped over lines ${block.start}–${block.end} joined`] : [];
         accept({ ...base, kind: 'plain', number: null, title: text, notes, outOfSequence: false });
@@ -167,7 +201,10 @@ export function isSuccessor(current: number[] | null, next: number[], allowSkip 
   if (next.length === current.length + 1) {
     // The first child, or with a skip allowed its second (the first lost, like a skipped sibling).
     const child = next[next.length - 1]!;
-    return next.slice(0, current.length).every((part, i) => part === current[i]) && (child === 1 || (allowSkip && child === 2));
+    return (
+      next.slice(0, current.length).every((part, i) => part === current[i]) &&
+      (child === 1 || (allowSkip && child === 2))
+    );
   }
   if (next.length > current.length || next.length === 0) return false;
   const depth = next.length;
@@ -182,18 +219,23 @@ function chooseReading(
   tocNumbers: Set<string>,
 ): { number: number[]; fixedFrom?: string; skipped: boolean } | null {
   // The next number in sequence is a heading however large (a policy of 40 chapters has a 31).
-  if (isSuccessor(current, parsed.number) || tocNumbers.has(parsed.number.join('.'))) return { number: parsed.number, skipped: false };
+  if (isSuccessor(current, parsed.number) || tocNumbers.has(parsed.number.join('.')))
+    return { number: parsed.number, skipped: false };
   // Maybe an OCR'd number that lost its dots: "21" for "2.1", "213" for "2.1.3".
   const split = splitDigits(parsed.numberText, current);
   if (split) return split;
   // A large number out of sequence is an amount or a count, not a lost heading.
   if (parsed.number[0]! > 30) return null;
   // A skipped number (a heading lost in the text layer) only for a short, clear title.
-  if (parsed.title.length <= 80 && isSuccessor(current, parsed.number, true)) return { number: parsed.number, skipped: true };
+  if (parsed.title.length <= 80 && isSuccessor(current, parsed.number, true))
+    return { number: parsed.number, skipped: true };
   return null;
 }
 
-function splitDigits(numberText: string, current: number[] | null): { number: number[]; fixedFrom: string; skipped: boolean } | null {
+function splitDigits(
+  numberText: string,
+  current: number[] | null,
+): { number: number[]; fixedFrom: string; skipped: boolean } | null {
   if (!/^\d{2,4}$/u.test(numberText)) return null;
   const number = numberText.split('').map(Number);
   if (number.some((part) => part === 0)) return null;

@@ -23,7 +23,13 @@ export function detectPdfHeadings(source: NormalisedSource, pdf: PdfStructure): 
     const numbered = heading.number ? LAYOUT_NUMBER.exec(text) : null;
     // A footnote marker set after a heading is not part of its title (the note stays with the section).
     const title = (numbered ? numbered[2]! : text).replace(TRAILING_MARKER, '').trim();
-    const kind = heading.number ? 'numbered' : APPENDIX_GROUP.test(title) ? 'appendix-group' : APPENDIX.test(title) ? 'appendix' : 'plain';
+    const kind = heading.number
+      ? 'numbered'
+      : APPENDIX_GROUP.test(title)
+        ? 'appendix-group'
+        : APPENDIX.test(title)
+          ? 'appendix'
+          : 'plain';
     layoutHeadings.push({
       kind,
       firstBlock: index,
@@ -50,6 +56,11 @@ export function detectPdfHeadings(source: NormalisedSource, pdf: PdfStructure): 
       heading.firstBlock === heading.lastBlock &&
       !inLayout.has(heading.firstBlock),
   );
-  const headings = [...layoutHeadings, ...deeper.map((heading) => ({ ...heading, signals: ['number', 'text'] }))].sort((a, b) => a.start - b.start);
-  return { headings, ocrNumberFixes: fromText.ocrNumberFixes.filter((fix) => deeper.some((heading) => heading.start === fix.line)) };
+  const headings = [...layoutHeadings, ...deeper.map((heading) => ({ ...heading, signals: ['number', 'text'] }))].sort(
+    (a, b) => a.start - b.start,
+  );
+  return {
+    headings,
+    ocrNumberFixes: fromText.ocrNumberFixes.filter((fix) => deeper.some((heading) => heading.start === fix.line)),
+  };
 }

@@ -13,8 +13,10 @@ export const NUMBER_ONLY = /^(\d{1,5}(?:\.\d{1,5})*)\.$/u;
 export const APPENDIX = /^(?:bijlage|appendix)\s+(\d{1,2}|[A-Z]|[IVX]{1,4})\b[:.]?\s*(.*)$/iu;
 export const APPENDIX_GROUP = /^(?:bijlagen|appendices)$/iu;
 const CAPTION = /^(?:afbeelding|figuur|tabel|grafiek|bron|foto)\s*\d*\s*[:.]/iu;
-const DANGLING_WORD = /\s(?:en|of|de|het|een|van|voor|met|in|op|bij|aan|te|die|dat|naar|om|tot|als|door|over|uit|zijn|wij|we)$/iu;
-const DATE_ONLY = /^(?:uiterlijk|vanaf|v[óo]{1,2}r|eind|begin|half|medio|tot)?\s*(?:\d{1,2}\s+)?(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?:\s+\d{4})?$/iu;
+const DANGLING_WORD =
+  /\s(?:en|of|de|het|een|van|voor|met|in|op|bij|aan|te|die|dat|naar|om|tot|als|door|over|uit|zijn|wij|we)$/iu;
+const DATE_ONLY =
+  /^(?:uiterlijk|vanaf|v[óo]{1,2}r|eind|begin|half|medio|tot)?\s*(?:\d{1,2}\s+)?(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?:\s+\d{4})?$/iu;
 const CONTACT_OR_URL = /(?:@|https?:\/\/|www\.|\t)/u;
 
 /** A title as printed under a heading number, or a short unnumbered heading line. */

@@ -12,10 +12,13 @@ export function renderSectionText(blocks: Block[]): string {
   let previous: { kind: Block['kind'] } | null = null;
   blocks.forEach((block, index) => {
     const kind = markerless.has(index) ? 'list-item' : block.kind;
-    const line = kind === 'list-item' ? `${'  '.repeat(block.depth)}${block.ordered ? '1.' : '-'} ${block.text}` : block.text;
+    const line =
+      kind === 'list-item' ? `${'  '.repeat(block.depth)}${block.ordered ? '1.' : '-'} ${block.text}` : block.text;
     if (previous === null) text = line;
     else {
-      const tight = (previous.kind === 'list-item' && kind === 'list-item') || (previous.kind === 'table-row' && kind === 'table-row');
+      const tight =
+        (previous.kind === 'list-item' && kind === 'list-item') ||
+        (previous.kind === 'table-row' && kind === 'table-row');
       text += (tight ? '\n' : '\n\n') + line;
     }
     previous = { kind };
@@ -40,7 +43,15 @@ function markerlessListItems(blocks: Block[]): Set<number> {
       (block.text.endsWith(';') || (afterLeadIn && /[.;]$/u.test(block.text) && block.end - block.start <= 2));
     while (end < blocks.length && isItem(blocks[end]!, end === index)) end++;
     // Without a lead-in, the run is a ";" list, which may close with one sentence ending in ".".
-    if (!afterLeadIn && end > index && end < blocks.length && !blocks[end]!.afterBreak && blocks[end]!.kind === 'paragraph' && /[.!?]$/u.test(blocks[end]!.text)) end++;
+    if (
+      !afterLeadIn &&
+      end > index &&
+      end < blocks.length &&
+      !blocks[end]!.afterBreak &&
+      blocks[end]!.kind === 'paragraph' &&
+      /[.!?]$/u.test(blocks[end]!.text)
+    )
+      end++;
     if (end - index >= 2) for (let item = index; item < end; item++) items.add(item);
     index = Math.max(end, index + 1);
   }

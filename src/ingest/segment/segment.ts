@@ -41,7 +41,9 @@ const MAX_LEVEL = 8;
 
 export function segment(source: NormalisedSource): Segmentation {
   const lastContentLine = source.blankLines.length;
-  const { headings, ocrNumberFixes } = source.pdf?.structured ? detectPdfHeadings(source, source.pdf) : detectHeadings(source);
+  const { headings, ocrNumberFixes } = source.pdf?.structured
+    ? detectPdfHeadings(source, source.pdf)
+    : detectHeadings(source);
   const warnings: string[] = [];
   const nodes = buildTree(headings, warnings);
 
@@ -66,11 +68,22 @@ export function segment(source: NormalisedSource): Segmentation {
     source.blocks.some((block) => block.end < firstHeadingLine) ||
     source.artefacts.some((artefact) => artefact.start < firstHeadingLine);
   if (hasPreamble) {
-    sections.push({ id: uniqueId('voorwerk'), number: null, title: '', level: 0, parent: null, lines: [1, 1], blocks: [], signals: [] });
+    sections.push({
+      id: uniqueId('voorwerk'),
+      number: null,
+      title: '',
+      level: 0,
+      parent: null,
+      lines: [1, 1],
+      blocks: [],
+      signals: [],
+    });
   }
   nodes.forEach((node) => {
     const numberText = node.number ? node.number.join('.') : null;
-    const base = numberText ? `${numberText.replace(/\./gu, '-')}-${slugify(node.heading.title, 48)}` : slugify(node.heading.title, 64);
+    const base = numberText
+      ? `${numberText.replace(/\./gu, '-')}-${slugify(node.heading.title, 48)}`
+      : slugify(node.heading.title, 64);
     const id = uniqueId(base);
     idOf.set(node, id);
     sections.push({
@@ -115,7 +128,9 @@ export function segment(source: NormalisedSource): Segmentation {
   const found = new Set(nodes.filter((node) => node.number).map((node) => node.number!.join('.')));
   for (const entry of source.toc) {
     if (entry.number && !found.has(entry.number)) {
-      warnings.push(`the table of contents (line ${entry.line}) lists ${entry.number} "${entry.title}" but no such heading was found`);
+      warnings.push(
+        `the table of contents (line ${entry.line}) lists ${entry.number} "${entry.title}" but no such heading was found`,
+      );
     }
   }
   return { sections, mergedHeadings, inferredNumbers, ocrNumberFixes, warnings };
@@ -221,7 +236,8 @@ function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
     // Unnumbered heading.
     let parent: Node | null;
     if (heading.markdownDepth !== undefined) {
-      while (plainStack.length && plainStack[plainStack.length - 1]!.heading.markdownDepth! >= heading.markdownDepth) plainStack.pop();
+      while (plainStack.length && plainStack[plainStack.length - 1]!.heading.markdownDepth! >= heading.markdownDepth)
+        plainStack.pop();
       parent = plainStack[plainStack.length - 1] ?? lastStructural;
     } else if (lastStructural) {
       parent = lastStructural;

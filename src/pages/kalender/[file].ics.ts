@@ -7,9 +7,14 @@ import { renderedOnly } from '../../site/rendered-only.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  const insurers = new Set(buildCalendar(site.documents, site.taxonomy.milestones).map((milestone) => milestone.insurer));
+  const insurers = new Set(
+    buildCalendar(site.documents, site.taxonomy.milestones).map((milestone) => milestone.insurer),
+  );
   // One insurer's calendar holds only its own milestones: after a text change it is made again only for the insurers concerned.
-  return [{ params: { file: 'alle' } }, ...renderedOnly([...insurers], (insurer) => insurer).map((insurer) => ({ params: { file: insurer } }))];
+  return [
+    { params: { file: 'alle' } },
+    ...renderedOnly([...insurers], (insurer) => insurer).map((insurer) => ({ params: { file: insurer } })),
+  ];
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site: siteUrl }) => {

@@ -21,7 +21,12 @@ async function documents() {
   const all = await Promise.all(CORPUS_FILES.map((file) => ingestCorpusFile(file)));
   if (existsSync(REAL)) {
     for (const name of readdirSync(REAL).filter((file) => file.endsWith('.pdf'))) {
-      all.push(await ingestSource({ file: `real/${name}`, bytes: new Uint8Array(readFileSync(join(REAL, name))) }, pipelineContext()));
+      all.push(
+        await ingestSource(
+          { file: `real/${name}`, bytes: new Uint8Array(readFileSync(join(REAL, name))) },
+          pipelineContext(),
+        ),
+      );
     }
   }
   return all;
@@ -34,7 +39,10 @@ describe('themes', () => {
     const score = (theme: string) => result.scores.find((entry) => entry.theme === theme)!;
     const detail = result.disagreements.join('\n');
     for (const theme of annotations.scope) {
-      assert.ok(score(theme).precision >= 0.85 && score(theme).recall >= 0.85, `${theme}: ${JSON.stringify(score(theme))}\n${detail}`);
+      assert.ok(
+        score(theme).precision >= 0.85 && score(theme).recall >= 0.85,
+        `${theme}: ${JSON.stringify(score(theme))}\n${detail}`,
+      );
     }
   });
 
@@ -42,22 +50,34 @@ describe('themes', () => {
     const theme = loadTaxonomy().themes.find((candidate) => candidate.slug === 'duurzaamheid')!;
     const rules = compileKeywordRules(theme.subtopics);
     const best = (text: string) => rules.score([{ text: foldForMatching(text), factor: 1 }])[0]?.slug;
-    assert.equal(best('De zorgsector veroorzaakt 7% van de CO2-uitstoot, 13% van het grondstofverbruik en 4% van het afval.'), 'co2-route');
-    assert.equal(best('Wij vragen u een routekaart op te stellen om de uitstoot van broeikasgassen te halveren.'), 'co2-route');
+    assert.equal(
+      best('De zorgsector veroorzaakt 7% van de CO2-uitstoot, 13% van het grondstofverbruik en 4% van het afval.'),
+      'co2-route',
+    );
+    assert.equal(
+      best('Wij vragen u een routekaart op te stellen om de uitstoot van broeikasgassen te halveren.'),
+      'co2-route',
+    );
     assert.equal(best('Scheid restafval en beperk het gebruik van disposables.'), 'afval-grondstoffen');
     assert.equal(best('Rapporteer vanaf 2026 conform de CSRD in uw jaarverslag.'), 'csrd-rapportage');
     assert.equal(best('Stel een mobiliteitsplan op voor medewerkers en bezoekers.'), 'mobiliteit');
   });
 
   it('reads short list items and enumerated topics as labels, not prose', () => {
-    assert.deepEqual(topicLabels('Wij kiezen vier thema’s:\n- Passende zorg\n- Verduurzaming van de zorgsector'), ['Passende zorg', 'Verduurzaming van de zorgsector']);
-    assert.deepEqual(topicLabels('Deze thema’s zijn: innovatieve zorg, passende zorg, duurzaamheid en digitale zorg.'), [
-      'innovatieve zorg',
-      'passende zorg',
-      'duurzaamheid',
-      'digitale zorg',
+    assert.deepEqual(topicLabels('Wij kiezen vier thema’s:\n- Passende zorg\n- Verduurzaming van de zorgsector'), [
+      'Passende zorg',
+      'Verduurzaming van de zorgsector',
     ]);
+    assert.deepEqual(
+      topicLabels('Deze thema’s zijn: innovatieve zorg, passende zorg, duurzaamheid en digitale zorg.'),
+      ['innovatieve zorg', 'passende zorg', 'duurzaamheid', 'digitale zorg'],
+    );
     // A sentence with commas is not an enumeration of topics.
-    assert.deepEqual(topicLabels('Wij vinden, zoals eerder gezegd, dat zorgaanbieders die passende zorg leveren daarvoor beloond moeten worden.'), []);
+    assert.deepEqual(
+      topicLabels(
+        'Wij vinden, zoals eerder gezegd, dat zorgaanbieders die passende zorg leveren daarvoor beloond moeten worden.',
+      ),
+      [],
+    );
   });
 });

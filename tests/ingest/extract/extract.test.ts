@@ -16,7 +16,12 @@ describe('metadata detected from the text', () => {
     it(`${file}: insurer, contract year and care type without a sources.yaml entry`, async () => {
       const document = await ingestCorpusFile(file, false);
       assert.equal(document.id, expected[file]);
-      assert.deepEqual(document.ingest.metadataSource, { insurer: 'text', year: 'text', careType: 'text', title: 'text' });
+      assert.deepEqual(document.ingest.metadataSource, {
+        insurer: 'text',
+        year: 'text',
+        careType: 'text',
+        title: 'text',
+      });
       assert.ok(document.ingest.warnings.some((warning) => warning.startsWith('metadata detected from the text')));
     });
   }
@@ -25,7 +30,9 @@ describe('metadata detected from the text', () => {
 describe('stated changes', () => {
   it('caresq-2027-zbc: the three conditions added to 2.3, nested under their item', async () => {
     const document = await ingestCorpusFile('caresq-2027-zbc.txt');
-    const parentIndex = document.changes.findIndex((change) => change.text === 'Aan paragraaf 2.3 zijn de volgende voorwaarden toegevoegd:');
+    const parentIndex = document.changes.findIndex(
+      (change) => change.text === 'Aan paragraaf 2.3 zijn de volgende voorwaarden toegevoegd:',
+    );
     assert.ok(parentIndex >= 0);
     const nested = document.changes.filter((change) => change.parent === parentIndex).map((change) => change.text);
     assert.deepEqual(nested, [
@@ -35,7 +42,10 @@ describe('stated changes', () => {
     ]);
     assert.deepEqual(document.changes[parentIndex]!.lines, [219, 219]);
     // The web summary repeats the three conditions; they are stated once.
-    assert.equal(document.changes.filter((change) => change.text.startsWith('De zorgaanbieder heeft minimaal 2 FTE')).length, 1);
+    assert.equal(
+      document.changes.filter((change) => change.text.startsWith('De zorgaanbieder heeft minimaal 2 FTE')).length,
+      1,
+    );
     assert.ok(document.changes.some((change) => change.text === 'De machtigingsprocedure MSR komt te vervallen.'));
   });
 
@@ -43,14 +53,21 @@ describe('stated changes', () => {
     const document = await ingestCorpusFile('cz-2025-msz.txt');
     const items = document.changes.filter((change) => change.section?.startsWith('2-1-1-'));
     assert.equal(items.length, 4);
-    assert.equal(items[0]!.text, 'De datum voor de indiening van de offertes is verschoven van 15 juni naar 1 september.');
+    assert.equal(
+      items[0]!.text,
+      'De datum voor de indiening van de offertes is verschoven van 15 juni naar 1 september.',
+    );
     assert.deepEqual(items[1]!.lines, [168, 169]);
   });
 
   it('zorg-en-zekerheid-2025-algemeen: eleven OCR-bulleted items, the lead-in sentence left out', async () => {
     const document = await ingestCorpusFile('zorg-en-zekerheid-2025-algemeen.txt');
     assert.equal(document.changes.length, 11);
-    assert.ok(document.changes.some((change) => change.text.startsWith('Er zijn uitsluitingsgronden met betrekking tot verplichtingen omtrent UBO’s')));
+    assert.ok(
+      document.changes.some((change) =>
+        change.text.startsWith('Er zijn uitsluitingsgronden met betrekking tot verplichtingen omtrent UBO’s'),
+      ),
+    );
     assert.ok(!document.changes.some((change) => change.text.startsWith('In het Generiek zorginkoopbeleid 2025 zijn')));
     assert.ok(document.changes.at(-1)!.text.endsWith('toegevoegd aan het Algemeen zorginkoopbeleid.'));
   });
@@ -58,14 +75,21 @@ describe('stated changes', () => {
   it('caresq-2025-ziekenvervoer: items of both change lists, a wrapped item joined', async () => {
     const document = await ingestCorpusFile('caresq-2025-ziekenvervoer.txt');
     assert.equal(document.changes.length, 3);
-    assert.match(document.changes[1]!.text, /^In hoofdstuk 2\.1 .* Bij die laatste ook specifiek de tekst over principe 1\./);
+    assert.match(
+      document.changes[1]!.text,
+      /^In hoofdstuk 2\.1 .* Bij die laatste ook specifiek de tekst over principe 1\./,
+    );
   });
 });
 
 describe('deadlines', () => {
   it('caresq-2027-zbc: offer, signing and publication dates in 2026', async () => {
     const { deadlines } = await ingestCorpusFile('caresq-2027-zbc.txt');
-    const has = (date: string, event: RegExp) => assert.ok(deadlines.some((deadline) => deadline.date === date && event.test(deadline.event)), `${date} ${event}`);
+    const has = (date: string, event: RegExp) =>
+      assert.ok(
+        deadlines.some((deadline) => deadline.date === date && event.test(deadline.event)),
+        `${date} ${event}`,
+      );
     has('2026-09-30', /Aanbieding zorgovereenkomst via VECOZO/);
     has('2026-09-30', /Aanbieding prijslijst via VECOZO/);
     has('2026-11-11', /tekendatum zorgovereenkomst/i);
@@ -79,12 +103,22 @@ describe('deadlines', () => {
     const phases = deadlines.filter((deadline) => deadline.section === tijdpad.id && /^Fase \d/.test(deadline.event));
     assert.deepEqual(
       phases.map((deadline) => [deadline.date, deadline.event.slice(0, 6)]),
-      [['2024-04-01', 'Fase 1'], ['2024-06-01', 'Fase 2'], ['2024-09-01', 'Fase 3'], ['2024-09-15', 'Fase 4'], ['2024-11-01', 'Fase 5'], ['2024-11-12', 'Fase 6']],
+      [
+        ['2024-04-01', 'Fase 1'],
+        ['2024-06-01', 'Fase 2'],
+        ['2024-09-01', 'Fase 3'],
+        ['2024-09-15', 'Fase 4'],
+        ['2024-11-01', 'Fase 5'],
+        ['2024-11-12', 'Fase 6'],
+      ],
     );
     const range = deadlines.find((deadline) => deadline.phrase.startsWith('tussen 1 juli'))!;
     assert.equal(range.date, '2025-07-01');
     assert.equal(range.phrase, 'tussen 1 juli en 1 oktober 2025');
-    assert.ok(!deadlines.some((deadline) => deadline.event.includes('laatste update')), 'a publication stamp is no milestone');
+    assert.ok(
+      !deadlines.some((deadline) => deadline.event.includes('laatste update')),
+      'a publication stamp is no milestone',
+    );
   });
 
   it('caresq-2026-categorale-instellingen: "Eind" and "half" a month, years from context', async () => {
@@ -116,10 +150,14 @@ describe('contacts', () => {
 describe('themes', () => {
   it('finds dure geneesmiddelen under "Intramurale farmacie", passende zorg under "Gepast gebruik", duurzaamheid under "Green Deal" text', async () => {
     const cz = await ingestCorpusFile('cz-2025-msz.txt');
-    const themesOf = (predicate: (title: string) => boolean) => cz.sections.find((section) => predicate(section.title))!.themes;
+    const themesOf = (predicate: (title: string) => boolean) =>
+      cz.sections.find((section) => predicate(section.title))!.themes;
     assert.equal(themesOf((title) => title === 'Intramurale farmacie')[0], 'dure-geneesmiddelen');
     for (const number of ['2.2.4.1', '2.2.4.2', '2.2.4.3', '2.2.4.4', '2.2.4.5']) {
-      assert.ok(cz.sections.find((section) => section.number === number)!.themes.includes('dure-geneesmiddelen'), number);
+      assert.ok(
+        cz.sections.find((section) => section.number === number)!.themes.includes('dure-geneesmiddelen'),
+        number,
+      );
     }
     assert.equal(themesOf((title) => title === 'Gepast gebruik')[0], 'passende-zorg');
     assert.equal(themesOf((title) => title === 'Verduurzamen van de zorgsector')[0], 'duurzaamheid');
@@ -130,16 +168,33 @@ describe('themes', () => {
 
 describe('metadata detection skips sentences that refer to other policies', () => {
   it('drops "verwijzen naar" sentences and leaves the rest as it is (so "a.s.r." stays one name)', () => {
-    assert.equal(withoutReferrals('Wij kopen in.Voor ziekenhuizen verwijzen wij naar het inkoopbeleid Ziekenhuizen.\nDit is 2026.'), 'Wij kopen in.\nDit is 2026.');
+    assert.equal(
+      withoutReferrals(
+        'Wij kopen in.Voor ziekenhuizen verwijzen wij naar het inkoopbeleid Ziekenhuizen.\nDit is 2026.',
+      ),
+      'Wij kopen in.\nDit is 2026.',
+    );
     assert.equal(withoutReferrals('Het beleid van a.s.r. voor 2026.'), 'Het beleid van a.s.r. voor 2026.');
   });
   it('reads a.s.r. from the body of a policy that names it only there', async () => {
     // Not in a title nor in the opening blocks (those count apart): only in the body.
-    const generic = 'Wij kopen zorg in die van goede kwaliteit is, betaalbaar blijft en goed bereikbaar is voor iedereen.';
+    const generic =
+      'Wij kopen zorg in die van goede kwaliteit is, betaalbaar blijft en goed bereikbaar is voor iedereen.';
     const text = [
-      '1 Inleiding', 'Dit is het zorginkoopbeleid 2026 voor de geestelijke gezondheidszorg, voor alle zorgaanbieders.', '',
-      '2 Kwaliteit', generic, '', '3 Betaalbaarheid', generic, '', '4 Bereikbaarheid', generic, '',
-      '5 Voorwaarden', 'Zorgaanbieders sluiten een overeenkomst met a.s.r. als zij voldoen aan de eisen van a.s.r. in dit beleid.',
+      '1 Inleiding',
+      'Dit is het zorginkoopbeleid 2026 voor de geestelijke gezondheidszorg, voor alle zorgaanbieders.',
+      '',
+      '2 Kwaliteit',
+      generic,
+      '',
+      '3 Betaalbaarheid',
+      generic,
+      '',
+      '4 Bereikbaarheid',
+      generic,
+      '',
+      '5 Voorwaarden',
+      'Zorgaanbieders sluiten een overeenkomst met a.s.r. als zij voldoen aan de eisen van a.s.r. in dit beleid.',
     ].join('\n');
     const document = await ingestText(text, 'asr.txt');
     assert.equal(document.insurer, 'asr');

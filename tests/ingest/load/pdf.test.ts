@@ -11,7 +11,16 @@ async function pdfFromSource(file: string): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const encodable = (text: string) =>
-    [...text.replace(/\t/g, '  ')].map((char) => { try { font.encodeText(char); return char; } catch { return '?'; } }).join('');
+    [...text.replace(/\t/g, '  ')]
+      .map((char) => {
+        try {
+          font.encodeText(char);
+          return char;
+        } catch {
+          return '?';
+        }
+      })
+      .join('');
   const lines = sourceLines(file);
   for (let start = 0; start < lines.length; start += LINES_PER_PAGE) {
     const page = pdf.addPage([595, 842]);
@@ -26,7 +35,15 @@ async function pdfFromSource(file: string): Promise<Uint8Array> {
 describe('PDF text layer', () => {
   it('reads a generated PDF of caresq-2025-ziekenvervoer into the same numbered structure, with pages', async () => {
     const bytes = await pdfFromSource('caresq-2025-ziekenvervoer.txt');
-    const fromPdf = await ingestText(bytes, 'caresq-2025-ziekenvervoer.pdf', fixtureEntry('caresq-2025-ziekenvervoer.pdf', { insurer: 'caresq', careType: 'ziekenvervoer', id: 'caresq-2025-ziekenvervoer' }));
+    const fromPdf = await ingestText(
+      bytes,
+      'caresq-2025-ziekenvervoer.pdf',
+      fixtureEntry('caresq-2025-ziekenvervoer.pdf', {
+        insurer: 'caresq',
+        careType: 'ziekenvervoer',
+        id: 'caresq-2025-ziekenvervoer',
+      }),
+    );
     const fromText = await ingestCorpusFile('caresq-2025-ziekenvervoer.txt');
     assert.equal(fromPdf.source.format, 'pdf');
     assert.deepEqual(numbered(fromPdf), numbered(fromText));

@@ -44,7 +44,11 @@ after(async () => {
 
 async function ingestVariant(options: LayoutOptions): Promise<PolicyDocument> {
   const pdf = await typesetPdf(browser, policyHtml(samplePolicy(), options), options);
-  return ingestText(pdf, 'variant.pdf', fixtureEntry('variant.pdf', { insurer: 'cz', year: 2027, careType: 'msz', id: 'cz-2027-msz' }));
+  return ingestText(
+    pdf,
+    'variant.pdf',
+    fixtureEntry('variant.pdf', { insurer: 'cz', year: 2027, careType: 'msz', id: 'cz-2027-msz' }),
+  );
 }
 
 describe('PDF layouts the pipeline was not built on', () => {
@@ -77,8 +81,13 @@ describe('PDF layouts the pipeline was not built on', () => {
       for (const section of headings) {
         const signals = document.ingest.headingSignals!.find((entry) => entry.section === section.id)!.signals;
         assert.ok(signals.length > 0, `signals of "${section.title}"`);
-        if (options.outline) assert.ok(signals.includes('outline'), `"${section.title}" found by its bookmark: ${signals.join(', ')}`);
-        if (options.tagged) assert.ok(signals.some((signal) => signal.startsWith('tag:H')), `"${section.title}" tagged: ${signals.join(', ')}`);
+        if (options.outline)
+          assert.ok(signals.includes('outline'), `"${section.title}" found by its bookmark: ${signals.join(', ')}`);
+        if (options.tagged)
+          assert.ok(
+            signals.some((signal) => signal.startsWith('tag:H')),
+            `"${section.title}" tagged: ${signals.join(', ')}`,
+          );
       }
     });
   }
@@ -86,9 +95,10 @@ describe('PDF layouts the pipeline was not built on', () => {
   it('keeps a footnote as a note of its section, its marker set apart from the word', async () => {
     const document = await ingestVariant(DEFAULT_LAYOUT);
     const section = document.sections.find((candidate) => candidate.title === 'Doel van dit beleid')!;
-    assert.deepEqual(section.footnotes?.map(({ marker, text }) => ({ marker, text })), [
-      { marker: '1', text: 'Zie de website van de Nederlandse Zorgautoriteit voor de actuele beleidsregels.' },
-    ]);
+    assert.deepEqual(
+      section.footnotes?.map(({ marker, text }) => ({ marker, text })),
+      [{ marker: '1', text: 'Zie de website van de Nederlandse Zorgautoriteit voor de actuele beleidsregels.' }],
+    );
     assert.match(section.text, /zorgaanbieders¹ /u);
     assert.doesNotMatch(section.text, /Nederlandse Zorgautoriteit/u);
   });
@@ -101,7 +111,9 @@ describe('PDF layouts the pipeline was not built on', () => {
       assert.equal(section.text, spec.paragraphs.join('\n\n'), `text of "${spec.title}"`);
     }
     const wrapped = document.sections.find((section) => section.number === '2')!;
-    assert.ok(wrapped.lines[0] < document.ingest.mergedHeadings.find((merged) => merged.title === wrapped.title)!.lines[1]);
+    assert.ok(
+      wrapped.lines[0] < document.ingest.mergedHeadings.find((merged) => merged.title === wrapped.title)!.lines[1],
+    );
   });
 
   it('reads a tagged table row by row, each cell whole however many lines it wraps over', async () => {
@@ -109,8 +121,14 @@ describe('PDF layouts the pipeline was not built on', () => {
     const document = await ingestVariant(options);
     const section = document.sections.find((candidate) => candidate.title === 'Voor wie dit beleid geldt')!;
     const rows = section.text.split('\n').filter((line) => line.includes('\t'));
-    assert.deepEqual(rows, samplePolicy()[0]!.sections[3]!.table!.map((row) => row.join('\t')));
-    assert.ok(document.deadlines.some((deadline) => deadline.date === '2027-09-01'), JSON.stringify(document.deadlines));
+    assert.deepEqual(
+      rows,
+      samplePolicy()[0]!.sections[3]!.table!.map((row) => row.join('\t')),
+    );
+    assert.ok(
+      document.deadlines.some((deadline) => deadline.date === '2027-09-01'),
+      JSON.stringify(document.deadlines),
+    );
   });
 
   it('gives every section the pages it is printed on', async () => {

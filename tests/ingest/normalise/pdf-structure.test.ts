@@ -9,7 +9,14 @@ import { findPdfHeadings } from '../../../src/ingest/normalise/pdf-headings.ts';
 import { layoutPdf, pageLines } from '../../../src/ingest/load/pdf-lines.ts';
 import type { PdfContent, PdfItem, PdfOutlineEntry } from '../../../src/ingest/load/pdf-types.ts';
 
-const item = (str: string, x: number, y: number, size = 10, font = 'Body-Regular', extra: Partial<PdfItem> = {}): PdfItem => ({
+const item = (
+  str: string,
+  x: number,
+  y: number,
+  size = 10,
+  font = 'Body-Regular',
+  extra: Partial<PdfItem> = {},
+): PdfItem => ({
   str,
   x,
   y,
@@ -42,7 +49,12 @@ function content(pages: PdfItem[][], outline: PdfOutlineEntry[] = []): PdfConten
 
 describe('PDF lines from positioned items', () => {
   it('sets a raised small number as a superscript marker, not a glued digit', () => {
-    const [line] = pageLines({ number: 1, width: 595, height: 842, items: [item('ten minste 100 fte).', 50, 700), item('5', 150, 703, 6), item('Als', 156, 700)] });
+    const [line] = pageLines({
+      number: 1,
+      width: 595,
+      height: 842,
+      items: [item('ten minste 100 fte).', 50, 700), item('5', 150, 703, 6), item('Als', 156, 700)],
+    });
     assert.equal(line!.text, 'ten minste 100 fte).⁵ Als');
     assert.deepEqual(line!.markers, ['5']);
   });
@@ -52,14 +64,30 @@ describe('PDF lines from positioned items', () => {
       number: 1,
       width: 595,
       height: 842,
-      items: [item('D', 50, 672, 40, 'Display-Bold', { width: 26 }), item('e zorg wordt ', 80, 700), item('s', 143, 700, 10, 'Body-Italic'), item('chaars in de regio.', 148, 700), item('Wij kopen zorg in.', 80, 686)],
+      items: [
+        item('D', 50, 672, 40, 'Display-Bold', { width: 26 }),
+        item('e zorg wordt ', 80, 700),
+        item('s', 143, 700, 10, 'Body-Italic'),
+        item('chaars in de regio.', 148, 700),
+        item('Wij kopen zorg in.', 80, 686),
+      ],
     });
     assert.equal(lines[0]!.text, 'De zorg wordt schaars in de regio.');
     assert.equal(lines[1]!.text, 'Wij kopen zorg in.');
   });
 
   it('joins items far apart on one baseline as cells, but a heading number and its tab-set title as one', () => {
-    const lines = pageLines({ number: 1, width: 595, height: 842, items: [item('Inleiding', 50, 700), item('3', 500, 700), item('2.1', 50, 680, 12, 'Body-Bold'), item('Planning', 110, 680, 12, 'Body-Bold')] });
+    const lines = pageLines({
+      number: 1,
+      width: 595,
+      height: 842,
+      items: [
+        item('Inleiding', 50, 700),
+        item('3', 500, 700),
+        item('2.1', 50, 680, 12, 'Body-Bold'),
+        item('Planning', 110, 680, 12, 'Body-Bold'),
+      ],
+    });
     assert.equal(lines[0]!.text, 'Inleiding\t3');
     assert.equal(lines[0]!.cells, 2);
     assert.equal(lines[1]!.text, '2.1 Planning');
@@ -85,7 +113,10 @@ describe('PDF furniture and headings', () => {
     assert.equal(kinds.filter((kind) => kind === 'running-header').length, 3);
     const { headings, structured } = findPdfHeadings(layout, furniture);
     assert.ok(structured);
-    assert.deepEqual(headings.map((heading) => heading.text), ['1 Inleiding', '2 Procedure', '3 Kwaliteit']);
+    assert.deepEqual(
+      headings.map((heading) => heading.text),
+      ['1 Inleiding', '2 Procedure', '3 Kwaliteit'],
+    );
     assert.deepEqual(headings[0]!.signals, ['font:18.0/bold', 'number']);
   });
 
@@ -122,8 +153,10 @@ describe('PDF furniture and headings', () => {
     ];
     const layout = layoutPdf(content(pages));
     const { headings } = findPdfHeadings(layout, findPdfFurniture(layout));
-    assert.deepEqual(headings.map((heading) => heading.number?.length), [1, 2, 3, 4, 5, 6, 1]);
+    assert.deepEqual(
+      headings.map((heading) => heading.number?.length),
+      [1, 2, 3, 4, 5, 6, 1],
+    );
     assert.deepEqual(headings.at(-1)!.number, [2]);
   });
 });
-

@@ -18,7 +18,13 @@ cpSync(join(ROOT, 'content', 'taxonomy'), taxonomyDir, { recursive: true });
 
 const ingest = (outDir: string, incremental = true) =>
   runIngest({ root: work, sourcesDir, taxonomyDir, outDir, files: [], loadOptions: DEFAULT_LOAD_OPTIONS, incremental });
-const jsonFiles = (dir: string) => Object.fromEntries(readdirSync(dir).filter((name) => name.endsWith('.json') && name !== INDEX_FILE).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+const jsonFiles = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.json') && name !== INDEX_FILE)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
+  );
 
 describe('incremental ingest', () => {
   const out = join(work, 'out');
@@ -37,7 +43,10 @@ describe('incremental ingest', () => {
     const file = join(sourcesDir, 'cz-2025-msz.txt');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nEen regel die na publicatie is toegevoegd.\n`);
     const result = await ingest(out);
-    assert.deepEqual(result.documents.map((document) => document.id), ['cz-2025-msz']);
+    assert.deepEqual(
+      result.documents.map((document) => document.id),
+      ['cz-2025-msz'],
+    );
     assert.equal(result.unchanged.length, 4);
     const full = join(work, 'full');
     await ingest(full, false);
@@ -47,19 +56,34 @@ describe('incremental ingest', () => {
   it('a changed taxonomy or sources.yaml entry reads the sources it concerns again', async () => {
     const themes = join(taxonomyDir, 'themes.yaml');
     const before = readFileSync(themes, 'utf8');
-    const after = before.replace(/^( {6}csrd: )(\d+)$/mu, (_line, key: string, weight: string) => `${key}${Number(weight) + 1}`);
+    const after = before.replace(
+      /^( {6}csrd: )(\d+)$/mu,
+      (_line, key: string, weight: string) => `${key}${Number(weight) + 1}`,
+    );
     assert.notEqual(after, before, 'the test changes a keyword weight');
     writeFileSync(themes, after);
     assert.equal((await ingest(out)).documents.length, 5, 'the themes decide every section');
     const manifest = join(sourcesDir, 'sources.yaml');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('title: Algemeen zorginkoopbeleid 2025', 'title: Algemeen zorginkoopbeleid 2025 (herzien)'));
-    assert.deepEqual((await ingest(out)).documents.map((document) => document.id), ['zorg-en-zekerheid-2025-algemeen']);
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(
+        'title: Algemeen zorginkoopbeleid 2025',
+        'title: Algemeen zorginkoopbeleid 2025 (herzien)',
+      ),
+    );
+    assert.deepEqual(
+      (await ingest(out)).documents.map((document) => document.id),
+      ['zorg-en-zekerheid-2025-algemeen'],
+    );
   });
 
   it('removes the output of a source that is gone, and survives a damaged index', async () => {
     rmSync(join(sourcesDir, 'caresq-2025-ziekenvervoer.txt'));
     const manifest = join(sourcesDir, 'sources.yaml');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/  - file: caresq-2025-ziekenvervoer\.txt[\s\S]*?(?=  - file:)/u, ''));
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(/ {2}- file: caresq-2025-ziekenvervoer\.txt[\s\S]*?(?= {2}- file:)/u, ''),
+    );
     const result = await ingest(out);
     assert.deepEqual(result.removed, ['caresq-2025-ziekenvervoer']);
     assert.ok(!existsSync(join(out, 'caresq-2025-ziekenvervoer.json')));
@@ -73,10 +97,20 @@ describe('parallel ingest', () => {
     const { createIngestPool } = await import('../../../src/ingest/run/pool.ts');
     const { InputError } = await import('../../../src/core/errors.ts');
     const { CORPUS_FILES, ingestCorpusFile, manifestEntries, SOURCES } = await import('../../support/helpers.ts');
-    const pool = createIngestPool({ taxonomyDir: join(ROOT, 'content', 'taxonomy'), loadOptions: DEFAULT_LOAD_OPTIONS, size: 2 });
+    const pool = createIngestPool({
+      taxonomyDir: join(ROOT, 'content', 'taxonomy'),
+      loadOptions: DEFAULT_LOAD_OPTIONS,
+      size: 2,
+    });
     try {
       const fromWorkers = await Promise.all(
-        CORPUS_FILES.map((file) => pool.ingest({ file: `content/sources/${file}`, bytes: new Uint8Array(readFileSync(join(SOURCES, file))), entry: manifestEntries().find((entry) => entry.file === file) })),
+        CORPUS_FILES.map((file) =>
+          pool.ingest({
+            file: `content/sources/${file}`,
+            bytes: new Uint8Array(readFileSync(join(SOURCES, file))),
+            entry: manifestEntries().find((entry) => entry.file === file),
+          }),
+        ),
       );
       const { serialiseDocument } = await import('../../../src/ingest/run/write.ts');
       for (const [index, file] of CORPUS_FILES.entries()) {
@@ -84,7 +118,10 @@ describe('parallel ingest', () => {
         assert.equal(fromWorkers[index]!.json, inThread, `${file}: the worker's bytes`);
         assert.equal(serialiseDocument(fromWorkers[index]!.document), inThread, `${file}: the worker's document`);
       }
-      await assert.rejects(pool.ingest({ file: 'leeg.txt', bytes: new Uint8Array(), entry: undefined }), (error: unknown) => error instanceof InputError && error.file === 'leeg.txt');
+      await assert.rejects(
+        pool.ingest({ file: 'leeg.txt', bytes: new Uint8Array(), entry: undefined }),
+        (error: unknown) => error instanceof InputError && error.file === 'leeg.txt',
+      );
     } finally {
       await pool.close();
     }

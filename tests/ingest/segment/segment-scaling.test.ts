@@ -12,24 +12,40 @@ import { createPipelineContext, ingestSource } from '../../../src/ingest/pipelin
 import { fixtureEntry, loadTaxonomy } from '../../support/helpers.ts';
 import { policyText } from '../../bench/numbered-policy.ts';
 
-
 const context = createPipelineContext(loadTaxonomy(), { ...DEFAULT_LOAD_OPTIONS, maxTextBytes: 64 * 2 ** 20 });
-const ingest = (text: string) => ingestSource({ file: 'gen.txt', bytes: new TextEncoder().encode(text), entry: fixtureEntry('gen.txt') }, context);
+const ingest = (text: string) =>
+  ingestSource({ file: 'gen.txt', bytes: new TextEncoder().encode(text), entry: fixtureEntry('gen.txt') }, context);
 
 describe('segmentation at scale', () => {
   it('finds every heading of any numbering depth, and says where levels were clamped', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 12 }), async (seed, count, maxDepth) => {
-        const { text, numbers } = policyText(seed, count, maxDepth);
-        const document = await ingest(text);
-        const sections = document.sections.filter((section) => section.level > 0);
-        assert.deepEqual(sections.map((section) => section.number), numbers);
-        for (const section of sections) assert.equal(section.level, Math.min(8, section.number!.split('.').length), section.number!);
-        const deep = numbers.filter((number) => number.split('.').length > 8);
-        const warning = document.ingest.warnings.find((text) => /deeper than level 8/u.test(text));
-        if (deep.length) assert.match(warning ?? '', new RegExp(`^${deep.length} headings? nests? deeper than level 8 \\(the first: ${deep[0]!.replace(/\./gu, '\\.')} `, 'u'));
-        else assert.equal(warning, undefined);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 12 }),
+        async (seed, count, maxDepth) => {
+          const { text, numbers } = policyText(seed, count, maxDepth);
+          const document = await ingest(text);
+          const sections = document.sections.filter((section) => section.level > 0);
+          assert.deepEqual(
+            sections.map((section) => section.number),
+            numbers,
+          );
+          for (const section of sections)
+            assert.equal(section.level, Math.min(8, section.number!.split('.').length), section.number!);
+          const deep = numbers.filter((number) => number.split('.').length > 8);
+          const warning = document.ingest.warnings.find((text) => /deeper than level 8/u.test(text));
+          if (deep.length)
+            assert.match(
+              warning ?? '',
+              new RegExp(
+                `^${deep.length} headings? nests? deeper than level 8 \\(the first: ${deep[0]!.replace(/\./gu, '\\.')} `,
+                'u',
+              ),
+            );
+          else assert.equal(warning, undefined);
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -3,7 +3,11 @@ import { getSite } from '../../../site/site.ts';
 import type { PolicyDocument } from '../../../core/schemas/document.ts';
 import { renderedOnly } from '../../../site/rendered-only.ts';
 
-export const getStaticPaths = (async () => renderedOnly((await getSite()).documents, (document) => document.insurer).map((document) => ({ params: { id: document.id }, props: { document } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  renderedOnly((await getSite()).documents, (document) => document.insurer).map((document) => ({
+    params: { id: document.id },
+    props: { document },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ document: PolicyDocument }> = ({ props }) =>
   new Response(JSON.stringify(props.document, null, 2), { headers: { 'Content-Type': 'application/json' } });
