@@ -35,7 +35,10 @@ function longLines(): Map<string, number> {
 it(`keeps lines within ${MAX} characters, and the budget of long lines only goes down`, () => {
   const counts = longLines();
   const over = [...counts].filter(([file, count]) => count > (budget[file] ?? 0));
-  assert.deepEqual(over.map(([file, count]) => `${file}: ${count} lines over ${MAX} (budget ${budget[file] ?? 0})`), []);
+  assert.deepEqual(
+    over.map(([file, count]) => `${file}: ${count} lines over ${MAX} (budget ${budget[file] ?? 0})`),
+    [],
+  );
   const slack = Object.entries(budget).filter(([file, allowed]) => (counts.get(file) ?? 0) < allowed);
   assert.deepEqual(
     slack.map(([file, allowed]) => `${file}: budget ${allowed}, has ${counts.get(file) ?? 0}: lower it`),
