@@ -2,7 +2,7 @@
  * npm run measure:site — what a reader downloads and what a build costs, on the built site:
  *  - weight of the largest policy page: HTML + CSS + JS, raw and gzip;
  *  - bytes a search downloads in Chromium (cold, per query, median over several queries);
- *  - build time (ingest + Astro + Pagefind): median and range over RUNS builds (default 3).
+ *  - build time (ingest + Astro + Pagefind): median and range over --runs N builds (default 3).
  * Not a test: figures for the README and closing notes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -10,9 +10,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import { parseArgs } from 'node:util';
 
 const DIST = 'dist';
-const RUNS = Number(process.env.RUNS ?? 3);
+const RUNS = Number(parseArgs({ options: { runs: { type: 'string', default: '3' } } }).values.runs);
 const PORT = 4340;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -10,6 +10,7 @@ import { createPipelineContext, ingestSource } from '../src/ingest/pipeline.ts';
 import { readManifest, readTaxonomy } from '../src/io/read-inputs.ts';
 import type { PolicyDocument } from '../src/core/schemas/document.ts';
 import { scoreThemes, type ThemeAnnotations } from '../tests/eval/score-themes.ts';
+import { config } from '../src/io/config.ts';
 
 const annotationsFile = process.argv[2] ?? 'tests/themes/annotations.yaml';
 const display = (path: string) => relative(process.cwd(), path);
@@ -24,7 +25,7 @@ for (const entry of await readManifest('content/sources/sources.yaml', taxonomy,
     ),
   );
 }
-const real = process.env.ATLAS_REAL_DOCUMENTS ?? join('..', 'shared', 'real');
+const real = config().realDocumentsDir;
 if (existsSync(real)) {
   for (const name of readdirSync(real).filter((file) => file.endsWith('.pdf'))) {
     documents.push(

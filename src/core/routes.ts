@@ -37,8 +37,8 @@ export const paths = {
   themesJson: '/api/themes.json',
   /** The JSON Schema of one file of the data contract. */
   schema: (name: string) => `/api/schema/${name}.json`,
-  /** Response headers of everything under the data contract's folder (the `_headers` rule). */
-  apiFiles: '/api/*',
+  /** The data contract's files, as `_headers` rules match them (the /api/ page itself is HTML). */
+  apiFiles: ['/api/documents.json', '/api/documents/*', '/api/insurers.json', '/api/themes.json', '/api/schema/*'],
   compare: '/vergelijk/',
   compareTheme: (theme: string) => `/vergelijk/${theme}/`,
   compareColumn: (theme: string, insurer: string, year: number | string) => `/vergelijk/${theme}/${insurer}/${year}/`,

@@ -60,14 +60,16 @@ export function headerRules(files: readonly string[]): HeaderRule[] {
     if (match) rules.push({ path: `/${file}`, headers: { 'Content-Type': match[1], ...match[2] } });
   }
   // The public data contract: readable from any origin, as JSON.
-  rules.push({
-    path: paths.apiFiles,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Access-Control-Allow-Origin': '*',
-      'Cache-Control': REVALIDATE,
-    },
-  });
+  for (const path of paths.apiFiles) {
+    rules.push({
+      path,
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Access-Control-Allow-Origin': '*',
+        'Cache-Control': REVALIDATE,
+      },
+    });
+  }
   return rules;
 }
 

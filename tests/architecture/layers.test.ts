@@ -153,9 +153,12 @@ function routeSegments(): string[] {
   // One stand-in for any argument: a string where a slug goes, an object of them where versions go.
   const anything: unknown = new Proxy({}, { get: (_, key) => (key === Symbol.toPrimitive ? () => 'x' : anything) });
   for (const route of Object.values(paths)) {
-    const url = typeof route === 'function' ? (route as (...args: unknown[]) => string)(anything, anything) : route;
-    const first = url.split('/')[1];
-    if (first && !first.includes('.')) segments.add(first);
+    const urls =
+      typeof route === 'function' ? [(route as (...args: unknown[]) => string)(anything, anything)] : [route].flat();
+    for (const url of urls) {
+      const first = url.split('/')[1];
+      if (first && !first.includes('.')) segments.add(first);
+    }
   }
   return [...segments].sort();
 }

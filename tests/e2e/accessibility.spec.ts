@@ -20,6 +20,7 @@ const PAGES = {
   'one insurer’s column': '/vergelijk/duurzaamheid/caresq/2025/',
   requirements: '/voorwaarden/',
   calendar: '/kalender/?verzekeraar=caresq',
+  'open data': '/api/',
 };
 
 for (const [name, path] of Object.entries(PAGES)) {
