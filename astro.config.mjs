@@ -11,9 +11,7 @@ export default defineConfig({
   // Absolute URLs (Atom feeds) need the address the site is served from: set ATLAS_SITE_URL when deploying.
   site: config().siteUrl,
   trailingSlash: 'always',
-  // Two pages at a time: one renders while the other's file is written. At N=1000 (7,200 pages,
-  // 1 GB of HTML) Astro alone took 61-62 s one at a time, 57 s two at a time (four: 56 s, for
-  // ~50 MB more memory than two).
+  // Two pages at a time: one renders while the other's file is written (tests/bench/SETTINGS.md).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   // A second site (the hostile-source test) builds into its own folder.
   outDir: config().outDir,

@@ -7,11 +7,9 @@
  * Both write into folders no published site uses (src/build/build-site.ts checks the result
  * and publishes it): a failed build leaves the site that was there as it was.
  *
- * Both run at the same priority. With the search index at a lower one (nice 10), it took the CPU
- * Astro left and both ended together, a few seconds sooner, but then Pagefind's indexer (~500 MB)
- * was still running when Astro reached its own peak (~1.15 GB, at its end): at N=1000 the build
- * peaked at 1,915 and 1,958 MB against 1,611 and 1,750 MB at the same priority (runs taken in
- * turns; 79 and 86 s against 87 and 92 s), too close to the 2 GB it must stay under.
+ * Both run at the same priority: with the index at a lower one they end a little sooner, but the
+ * indexer is then still in memory at Astro's own peak, and the build must stay under 2 GB
+ * (tests/bench/SETTINGS.md).
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -24,7 +22,7 @@ import { takeOverUnrendered } from './site-plan.ts';
 
 export { BuildStepError };
 
-/** How long one half may take before it is stopped; a corpus of 1,000 policies takes ~1.5 min. */
+/** How long one half may take before it is stopped: far longer than a large corpus needs, short of forever. */
 export const DEFAULT_STEP_TIMEOUT_MS = 60 * 60 * 1000;
 
 export interface SiteBuildOptions {
@@ -63,19 +61,17 @@ export interface SiteBuildTimes {
 
 /**
  * Astro's heap, set for a build that renders thousands of pages in one process:
- * - its limit, from the corpus size: left alone, V8 let the build's garbage grow to 1.4 GB before
- *   collecting it, while what was live stayed under 450 MB (1,000 policies, 68 MB of JSON); about
- *   twice the live size halved the peak at no cost in time (a full collection takes ~20 ms there).
+ * - its limit, from the corpus size: left alone, V8 lets garbage grow to several times what is
+ *   live before collecting it; about twice the live size keeps the peak down at no cost in time.
  *   Never below 1 GB, so a small corpus is never short;
- * - a larger young generation (64 MB semi-spaces, default 16): each page's rendering lives just
- *   long enough to be copied by the frequent small collections; at N=1000 collecting took 9.6 s
- *   of the build, 6.0 s with this (the whole build 62 → 56 s, ~40 MB more memory).
+ * - a larger young generation than V8's default: each page's rendering lives just long enough to
+ *   be copied by the frequent small collections (tests/bench/SETTINGS.md has the figures).
  */
 export function astroNodeOptions(corpusDir: string): string[] {
   return [`--max-old-space-size=${astroHeapLimitMb(corpusDir)}`, '--max-semi-space-size=64'];
 }
 
-/** The old-generation limit (MB): 256 MB + 12× the corpus JSON (~2× what is live), at least 1 GB. */
+/** The old-generation limit (MB): 256 + 12 × the corpus JSON in MB (about twice what is live), at least 1024. */
 export function astroHeapLimitMb(corpusDir: string): number {
   const corpusMb = corpusFiles(corpusDir).reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
   return Math.max(1024, Math.ceil(256 + 12 * corpusMb));

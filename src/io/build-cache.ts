@@ -1,7 +1,7 @@
 /**
  * Results kept from one build to the next, for work whose inputs rarely change between builds:
  * after one policy's text changed, the change log across all insurers still needs every pair of
- * consecutive versions compared (~7 s at 1,000 policies), though only the changed policy's pairs
+ * consecutive versions compared (seconds at a thousand policies), though only the changed policy's pairs
  * compare differently.
  *
  * src/build/build-site.ts names the folder (ATLAS_BUILD_CACHE, beside the corpus) and the

@@ -10,7 +10,7 @@
  * `files.json`, and renamed into place, so a build that dies leaves no half a shard under a
  * key. A kept shard is used again only when every listed file is there with its hash; one that is
  * not is removed and indexed again. Shards are hard linked into the output
- * (src/io/link-or-copy.ts): at 1,000 policies the index is ~230 MB.
+ * (src/io/link-or-copy.ts): a large corpus's index is hundreds of megabytes.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

@@ -32,7 +32,7 @@ export interface LoadedSource {
 }
 
 export interface LoadOptions {
-  /** Largest accepted text source; a policy text is 30–300 KB. */
+  /** Largest accepted text source (a policy text is far smaller: a larger file is not one). */
   maxTextBytes: number;
   maxPdfBytes: number;
 }

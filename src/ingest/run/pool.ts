@@ -41,9 +41,8 @@ export function createIngestPool(options: {
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(script, {
       workerData: { taxonomyDir: options.taxonomyDir, loadOptions: options.loadOptions },
-      // A larger young generation than V8's default (~16 MB semi-spaces): a source's intermediate
-      // trees live just long enough to be copied by every small collection. Ingest at N=1000
-      // 15.5 → 13.8 s, peak 770 → 900 MB; 192 MB gained nothing more.
+      // A larger young generation than V8's default: a source's intermediate trees live just long
+      // enough to be copied by every small collection (tests/bench/SETTINGS.md).
       resourceLimits: { maxYoungGenerationSizeMb: 96 },
     });
     worker.on('message', (reply: Reply) => {
