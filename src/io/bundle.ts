@@ -2,9 +2,10 @@
  * A module and the project modules it imports in one JavaScript file (esbuild), so that a worker
  * thread starts without the TypeScript loader: through tsx a worker is slow to read its first
  * source and transforms pdf.js on every import (tests/bench/SETTINGS.md). Packages stay outside
- * the bundle and load from node_modules, which is why the file lives under node_modules/.cache/. Named by its content: an
- * edit is a new file, and runs side by side never write one another's. Null when esbuild cannot
- * run here (the caller falls back to the TypeScript entry or to its own thread).
+ * the bundle and load from node_modules, which is why the file lives under node_modules/.cache/.
+ * Named by its content: an edit is a new file, and runs side by side never write one another's.
+ * Null when esbuild cannot run here (the caller falls back to the TypeScript entry or to its own
+ * thread).
  */
 import { sha256 } from '../core/hash.ts';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
