@@ -1,4 +1,4 @@
-/** DESIGN.md invariants on the five real sources: lossless, deterministic, traceable. */
+/** The data contract's invariants on the five real sources: lossless, deterministic, traceable. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { foldText } from '../../src/core/text.ts';

@@ -1,5 +1,5 @@
 /**
- * The public data contract (see DESIGN.md): one PolicyDocument per policy. The zod schemas are
+ * The public data contract (published as JSON Schema on /api/): one PolicyDocument per policy. The zod schemas are
  * the single source of truth; TypeScript types are inferred from them.
  */
 import { z } from 'zod';

@@ -1,6 +1,7 @@
 /**
  * Stage 6, validate: the document matches the public schema and keeps the invariants of
- * DESIGN.md. A failure here is a pipeline bug, never bad input, so it throws InvariantError.
+ * the data contract (lossless line spans, parents before children, changes and deadlines inside
+ * their section). A failure here is a pipeline bug, never bad input, so it throws InvariantError.
  */
 import { InvariantError } from '../../core/errors.ts';
 import { PolicyDocumentSchema, type PolicyDocument } from '../../core/schemas/document.ts';
