@@ -6,11 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
-import { config } from '../src/io/config.ts';
+import { chromiumExecutable } from '../tests/support/chromium.ts';
 
-const system = [config().chromiumPath, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (path) => path && existsSync(path),
-);
+const system = chromiumExecutable();
 if (system) {
   console.log(`Chromium: ${system}`);
 } else if (existsSync(chromium.executablePath())) {

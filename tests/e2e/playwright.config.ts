@@ -1,16 +1,11 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from '../support/chromium.ts';
 
 /** The project folder: the preview servers run there, whatever folder Playwright was started from. */
 const ROOT = join(import.meta.dirname, '..', '..');
 
-// Debian's Chromium where it is installed (CI, machines without Playwright's browser downloads);
-// elsewhere Playwright's own browser (`npx playwright install chromium`). CHROMIUM_PATH overrides.
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (path) => path && existsSync(path),
-);
-
+// Chromium: Debian's where installed, else Playwright's own (`npx playwright install chromium`).
 export const SITE_PORT = 4330;
 export const HOSTILE_PORT = 4331;
 
@@ -29,19 +24,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
-          // No background connections: the machines here have no network but the registries.
-          args: [
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-          // Root on CI cannot use Chromium's sandbox.
-          chromiumSandbox: false,
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

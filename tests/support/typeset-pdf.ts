@@ -5,8 +5,8 @@
  * at a page's foot, a page in two columns, a heading wrapped over two lines. The HTML is built by
  * a pure function; only `typesetPdf` touches the browser.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright';
+import { chromiumLaunchOptions } from './chromium.ts';
 
 export interface SpecSection {
   number: string | null;
@@ -241,25 +241,8 @@ export function policyHtml(pages: SpecPage[], options: LayoutOptions): string {
   </body></html>`;
 }
 
-export function chromiumExecutable(): string | undefined {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (path) => path && existsSync(path),
-  );
-}
-
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumExecutable();
-  return chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-    chromiumSandbox: false,
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export async function typesetPdf(browser: Browser, html: string, options: LayoutOptions): Promise<Uint8Array> {
