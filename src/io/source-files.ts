@@ -62,12 +62,7 @@ export function statSource(file: string, display: (path: string) => string): { s
   try {
     info = statSync(file);
   } catch (error) {
-    throw new InputError(
-      display(file),
-      `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      `check the path; sources live in content/sources/ (${basename(file)})`,
-      { cause: error },
-    );
+    throw cannotRead(file, display, error);
   }
   if (!info.isFile()) throw new InputError(display(file), 'is not a file', 'name a .txt, .md or .pdf file');
   return { size: info.size, mtimeMs: info.mtimeMs };
@@ -77,12 +72,7 @@ export function readSourceFile(file: string, display: (path: string) => string):
   try {
     return new Uint8Array(readFileSync(file));
   } catch (error) {
-    throw new InputError(
-      display(file),
-      `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      `check the path; sources live in content/sources/ (${basename(file)})`,
-      { cause: error },
-    );
+    throw cannotRead(file, display, error);
   }
 }
 
@@ -90,4 +80,17 @@ export function readSourceFile(file: string, display: (path: string) => string):
 export function isInside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The error for a source the disk would not give: its path, the system's code, and where sources live. */
+function cannotRead(file: string, display: (path: string) => string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return new InputError(
+    display(file),
+    `cannot be read (${code})`,
+    `check the path; sources live in content/sources/ (${basename(file)})`,
+    {
+      cause: error,
+    },
+  );
 }
