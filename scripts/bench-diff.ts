@@ -51,6 +51,7 @@ for (const [from, to] of pairs) {
     document.sections.reduce((sum, section) => sum + section.text.split(/\s+/u).length, 0);
   console.log(
     `${from.id} (${from.sections.length} sections, ${words(from)} words) → ${to.id} (${to.sections.length}, ${words(to)}): ` +
-      `align median ${median(align).toFixed(1)} ms; align + word diff median ${median(total).toFixed(1)} ms (min ${Math.min(...total).toFixed(1)}, max ${Math.max(...total).toFixed(1)}), cold ${cold.toFixed(0)} ms`,
+      `align median ${median(align).toFixed(1)} ms; align + word diff median ${median(total).toFixed(1)} ms (min ` +
+      `${Math.min(...total).toFixed(1)}, max ${Math.max(...total).toFixed(1)}), cold ${cold.toFixed(0)} ms`,
   );
 }

@@ -29,7 +29,8 @@ function measure(count: number): { median: number; found: number; bytes: number 
   writeFileSync(file, text);
   writeFileSync(
     join(dir, 'sources.yaml'),
-    'sources:\n  - file: zilveren-kruis-2027-msz.txt\n    insurer: zilveren-kruis\n    year: 2027\n    careType: msz\n    title: Gegenereerd beleid\n',
+    'sources:\n  - file: zilveren-kruis-2027-msz.txt\n    insurer: zilveren-kruis\n    year: 2027\n    careType: ' +
+      'msz\n    title: Gegenereerd beleid\n',
   );
   const megabytes = Math.ceil(Buffer.byteLength(text) / 2 ** 20) + 1;
   const times: number[] = [];
@@ -72,7 +73,8 @@ for (const [count, result] of [
   [large, big],
 ] as const) {
   console.log(
-    `${count} headings (${(result.bytes / 2 ** 20).toFixed(1)} MB): ${result.median.toFixed(1)} s median of ${values.runs}, ${result.found} found`,
+    `${count} headings (${(result.bytes / 2 ** 20).toFixed(1)} MB): ${result.median.toFixed(1)} s median of ` +
+      `${values.runs}, ${result.found} found`,
   );
 }
 console.log(`ratio ${(big.median / small.median).toFixed(2)} for 4× the headings (linear ≈ 4, quadratic ≈ 16)`);

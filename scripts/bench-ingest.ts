@@ -29,5 +29,6 @@ const median = warm[Math.floor(warm.length / 2)]!;
 console.log(`${sources.length} documents, ${megabytes.toFixed(2)} MB`);
 console.log(`cold run: ${cold.toFixed(0)} ms (includes loading chrono-node and pdf.js)`);
 console.log(
-  `warm runs (${RUNS}): median ${median.toFixed(0)} ms, min ${warm[0]!.toFixed(0)}, max ${warm.at(-1)!.toFixed(0)}; ${(median / sources.length).toFixed(1)} ms/document, ${(megabytes / (median / 1000)).toFixed(2)} MB/s`,
+  `warm runs (${RUNS}): median ${median.toFixed(0)} ms, min ${warm[0]!.toFixed(0)}, max ${warm.at(-1)!.toFixed(0)}; ` +
+    `${(median / sources.length).toFixed(1)} ms/document, ${(megabytes / (median / 1000)).toFixed(2)} MB/s`,
 );

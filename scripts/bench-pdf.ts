@@ -57,6 +57,7 @@ for (const file of files) {
   console.log(`  read, warm (${RUNS} runs):   ${format(read)}; ${(read.median / pages).toFixed(1)} ms/page`);
   console.log(`  lines from items:           ${format(stats(times.layout))}`);
   console.log(
-    `  whole pipeline (read again): ${format(stats(times.ingest))}; ${(stats(times.ingest).median / pages).toFixed(1)} ms/page`,
+    `  whole pipeline (read again): ${format(stats(times.ingest))}; ` +
+      `${(stats(times.ingest).median / pages).toFixed(1)} ms/page`,
   );
 }

@@ -236,7 +236,9 @@ async function benchBuild() {
     pages = countFiles(DIST, '.html');
     const { ingest, site, search } = steps.at(-1)!;
     log(
-      `build run ${run + 1}: ${built.seconds.toFixed(0)} s, ${built.cpuSeconds.toFixed(0)} CPU-s (ingest ${ingest.toFixed(0)} s, then pages ${site.toFixed(0)} s and search index ${search.toFixed(0)} s side by side), peak ${built.peakMb.toFixed(0)} MB, ${pages} pages`,
+      `build run ${run + 1}: ${built.seconds.toFixed(0)} s, ${built.cpuSeconds.toFixed(0)} CPU-s (ingest ` +
+        `${ingest.toFixed(0)} s, then pages ${site.toFixed(0)} s and search index ${search.toFixed(0)} s side by ` +
+        `side), peak ${built.peakMb.toFixed(0)} MB, ${pages} pages`,
     );
   }
   // The same build after one source changed (a typo, then its fix: two changes a run), with what
@@ -255,7 +257,8 @@ async function benchBuild() {
     rebuildSteps.push(JSON.parse(readFileSync(timesFile, 'utf8')));
     shardsReused = /in (\d+) shards? \((\d+) unchanged/u.exec(built.stdout)?.slice(1).reverse().join(' of ') ?? '?';
     log(
-      `rebuild after one source changed, run ${run + 1}: ${built.seconds.toFixed(0)} s, ${built.cpuSeconds.toFixed(0)} CPU-s, search shards reused: ${shardsReused}`,
+      `rebuild after one source changed, run ${run + 1}: ${built.seconds.toFixed(0)} s, ` +
+        `${built.cpuSeconds.toFixed(0)} CPU-s, search shards reused: ${shardsReused}`,
     );
   }
   const floorAstro: number[] = [];
@@ -272,7 +275,8 @@ async function benchBuild() {
     floorSearch.push(search.seconds);
     floorCpuSeconds.push(astro.cpuSeconds + search.cpuSeconds);
     log(
-      `floor run ${run + 1}: astro ${astro.seconds.toFixed(0)} s, pagefind ${search.seconds.toFixed(0)} s, ${floorCpuSeconds.at(-1)!.toFixed(0)} CPU-s`,
+      `floor run ${run + 1}: astro ${astro.seconds.toFixed(0)} s, pagefind ${search.seconds.toFixed(0)} s, ` +
+        `${floorCpuSeconds.at(-1)!.toFixed(0)} CPU-s`,
     );
   }
   return {
@@ -516,7 +520,8 @@ async function benchSearch() {
         await context.close();
       }
       log(
-        `search run ${run + 1}: pagefind first ${results.pagefind.at(-1)!.first.firstMs.toFixed(0)} ms, minisearch first ${results.minisearch.at(-1)!.first.firstMs.toFixed(0)} ms`,
+        `search run ${run + 1}: pagefind first ${results.pagefind.at(-1)!.first.firstMs.toFixed(0)} ms, minisearch ` +
+          `first ${results.minisearch.at(-1)!.first.firstMs.toFixed(0)} ms`,
       );
     }
   } finally {

@@ -24,5 +24,6 @@ const shards = `${summary.shards} ${summary.shards === 1 ? 'shard' : 'shards'}`;
 const reused = values.cache ? ` (${summary.reused} unchanged since the last build, reused)` : '';
 const ms = (performance.now() - started).toFixed(0);
 console.log(
-  `Search index: ${summary.records} sections of ${summary.documents} documents in ${shards}${reused} → ${outputPath} in ${ms} ms`,
+  `Search index: ${summary.records} sections of ${summary.documents} documents in ${shards}${reused} → ${outputPath} ` +
+    `in ${ms} ms`,
 );

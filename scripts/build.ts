@@ -21,7 +21,8 @@ import { corpusLockPath } from '../src/io/corpus-lock.ts';
 import { operationalMessage } from '../src/core/errors.ts';
 
 const USAGE =
-  'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--max-size-mb N] [--step-timeout-min N] [--times FILE]';
+  'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--max-size-mb N] ' +
+  '[--step-timeout-min N] [--times FILE]';
 
 async function main(): Promise<number> {
   let args;
@@ -96,7 +97,8 @@ async function main(): Promise<number> {
       });
       const times = { ingest: ingested, site: site.site, search: site.search, total: ingested + site.total };
       console.log(
-        `\nBuilt ${args.out}/ in ${times.total.toFixed(1)} s: ingest ${times.ingest.toFixed(1)} s, then the pages ${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s side by side.`,
+        `\nBuilt ${args.out}/ in ${times.total.toFixed(1)} s: ingest ${times.ingest.toFixed(1)} s, then the pages ` +
+          `${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s side by side.`,
       );
       if (args.times) writeFileSync(args.times, `${JSON.stringify(times)}\n`);
       return 0;

@@ -15,7 +15,8 @@ import { acquireLock, LockError, type Lock } from '../src/io/lock.ts';
 import { corpusLockPath } from '../src/io/corpus-lock.ts';
 
 const USAGE =
-  'usage: npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--full] [--quiet] [FILE...]';
+  'usage: npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--full] [--quiet] ' +
+  '[FILE...]';
 
 async function main(): Promise<number> {
   let args;
@@ -83,7 +84,8 @@ async function main(): Promise<number> {
       ? `; removed ${result.removed.length} of sources that are gone (${result.removed.join(', ')})`
       : '';
     console.log(
-      `\nWrote ${result.written.length} document${result.written.length === 1 ? '' : 's'}${unchanged}${removed} to ${args.values.out} in ${(performance.now() - started).toFixed(0)} ms.`,
+      `\nWrote ${result.written.length} document${result.written.length === 1 ? '' : 's'}${unchanged}${removed} to ` +
+        `${args.values.out} in ${(performance.now() - started).toFixed(0)} ms.`,
     );
     return 0;
   } catch (error) {

@@ -106,19 +106,24 @@ const searches = await searchBytes([
 ]);
 
 console.log(
-  `Build (ingest + Astro + Pagefind), ${RUNS} runs: median ${(median(times) / 1000).toFixed(1)} s (min ${(Math.min(...times) / 1000).toFixed(1)}, max ${(Math.max(...times) / 1000).toFixed(1)})`,
+  `Build (ingest + Astro + Pagefind), ${RUNS} runs: median ${(median(times) / 1000).toFixed(1)} s (min ` +
+    `${(Math.min(...times) / 1000).toFixed(1)}, max ${(Math.max(...times) / 1000).toFixed(1)})`,
 );
 console.log(
-  `Largest policy page ${page.path}: HTML ${kb(page.html)} (gzip ${kb(htmlGzip)}) + CSS/JS ${kb(assetBytes)} (gzip ${kb(assetGzip)}) = ${kb(page.html + assetBytes)} (gzip ${kb(htmlGzip + assetGzip)})`,
+  `Largest policy page ${page.path}: HTML ${kb(page.html)} (gzip ${kb(htmlGzip)}) + CSS/JS ${kb(assetBytes)} (gzip ` +
+    `${kb(assetGzip)}) = ${kb(page.html + assetBytes)} (gzip ${kb(htmlGzip + assetGzip)})`,
 );
 for (const [file, size] of page.assets) console.log(`  ${file} ${kb(size)}`);
 console.log(
-  `Search page, before the first query: ${kb(median(searches.map((search) => search.setupBytes)))} of Pagefind (script, WebAssembly, filter index)`,
+  `Search page, before the first query: ${kb(median(searches.map((search) => search.setupBytes)))} of Pagefind ` +
+    `(script, WebAssembly, filter index)`,
 );
 for (const search of searches)
   console.log(
-    `Search "${search.query}": ${kb(search.bytes)} in ${search.requests} requests (cold), first result ${search.firstResultMs.toFixed(0)} ms after typing (120 ms of it is the typing debounce)`,
+    `Search "${search.query}": ${kb(search.bytes)} in ${search.requests} requests (cold), first result ` +
+      `${search.firstResultMs.toFixed(0)} ms after typing (120 ms of it is the typing debounce)`,
   );
 console.log(
-  `Search, median over ${searches.length} queries: ${kb(median(searches.map((search) => search.bytes)))} downloaded, first result ${median(searches.map((search) => search.firstResultMs)).toFixed(0)} ms`,
+  `Search, median over ${searches.length} queries: ${kb(median(searches.map((search) => search.bytes)))} downloaded, ` +
+    `first result ${median(searches.map((search) => search.firstResultMs)).toFixed(0)} ms`,
 );

@@ -78,7 +78,8 @@ export async function buildSite(
       );
       if (check.problems.length) {
         throw new BuildStepError(
-          `The new site failed its check, so it was not published:\n  ${check.problems.join('\n  ')}\nRun npm run build again; if it fails the same way, run it with --full.`,
+          `The new site failed its check, so it was not published:\n  ${check.problems.join('\n  ')}\nRun npm run ` +
+            `build again; if it fails the same way, run it with --full.`,
         );
       }
       publish(layout, siteDir);

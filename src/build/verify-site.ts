@@ -102,12 +102,14 @@ export function verifySite(
   const missing = [...want].filter((file) => !present.has(file));
   if (missing.length)
     problems.push(
-      `${missing.length} of ${want.size} pages are missing (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
+      `${missing.length} of ${want.size} pages are missing ` +
+        `(${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
     );
   const strays = [...present].filter((file) => file.endsWith('.html') && !want.has(file));
   if (strays.length)
     problems.push(
-      `${strays.length} pages are there that the plan does not name (${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', …' : ''})`,
+      `${strays.length} pages are there that the plan does not name ` +
+        `(${strays.slice(0, 3).join(', ')}${strays.length > 3 ? ', …' : ''})`,
     );
   for (const file of want) {
     if (!present.has(file)) continue;
@@ -136,7 +138,8 @@ export function verifySite(
       const lost = check.urls.filter((url) => !present.has(fileOfUrl(url)));
       if (lost.length)
         problems.push(
-          `the search index ${shard} points at ${lost.length} pages that are not there (${lost.slice(0, 2).join(', ')})`,
+          `the search index ${shard} points at ${lost.length} pages that are not there ` +
+            `(${lost.slice(0, 2).join(', ')})`,
         );
     }
     if (records !== searchRecords)

@@ -65,8 +65,10 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
   if (onlyPreamble && !input.entry?.allowFlat) {
     throw new InputError(
       input.file,
-      'has no headings at all: no numbered heading ("2.1 Titel"), Markdown heading ("## Titel") or title line was found',
-      'check that this is a policy text and not a scan without a text layer or a cover letter; if it really has no headings, add "allowFlat: true" to its sources.yaml entry',
+      'has no headings at all: no numbered heading ("2.1 Titel"), Markdown heading ("## Titel") or title line was ' +
+        'found',
+      'check that this is a policy text and not a scan without a text layer or a cover letter; if it really has no ' +
+        'headings, add "allowFlat: true" to its sources.yaml entry',
     );
   }
 

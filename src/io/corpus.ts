@@ -53,7 +53,9 @@ function parsePolicyDocument(file: string, text: string): PolicyDocument {
     return PolicyDocumentSchema.parse(JSON.parse(text));
   } catch (error) {
     throw new Error(
-      `${file} is not a policy document as \`npm run ingest\` writes them (${(error as Error).message.split('\n')[0]}): delete it, or run \`npm run ingest -- --full\` to write the corpus again.`,
+      `${file} is not a policy document as \`npm run ingest\` writes them ` +
+        `(${(error as Error).message.split('\n')[0]}): delete it, or run \`npm run ingest -- --full\` to write the ` +
+        `corpus again.`,
     );
   }
 }

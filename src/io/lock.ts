@@ -94,12 +94,14 @@ export function acquireLock(path: string, what: string): Lock {
       const other = current.holder;
       if (other && other.host === holder.host && isAlive(other.pid)) {
         throw new LockError(
-          `${what} is already running (pid ${other.pid}, since ${other.started}; lock ${lockPath}): wait for it to finish, or stop it (kill ${other.pid}) and run again.`,
+          `${what} is already running (pid ${other.pid}, since ${other.started}; lock ${lockPath}): wait for it to ` +
+            `finish, or stop it (kill ${other.pid}) and run again.`,
         );
       }
       if (other && other.host !== holder.host) {
         throw new LockError(
-          `${what} is running on ${other.host} (pid ${other.pid}; lock ${lockPath}): wait for it, or remove the lock file if that machine is gone.`,
+          `${what} is running on ${other.host} (pid ${other.pid}; lock ${lockPath}): wait for it, or remove the lock ` +
+            `file if that machine is gone.`,
         );
       }
       takeOverStale(lockPath, current.text);

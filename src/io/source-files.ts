@@ -43,7 +43,8 @@ export function confineSource(file: string, folder: string | null, display: (pat
     throw new InputError(
       display(file),
       `is a symbolic link that leads outside ${display(within)}/ (to ${real})`,
-      `copy the policy text into ${display(within)}/ instead of linking to it; only files inside that folder are published`,
+      `copy the policy text into ${display(within)}/ instead of linking to it; only files inside that folder are ` +
+        `published`,
     );
   }
 }

@@ -80,9 +80,11 @@ function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & {
   ).href;
   const where = milestone.mentions.map((mention) => `“${mention.phrase}” (regel ${mention.line})`);
   const description = [
-    `${milestone.kindLabel} — ${options.insurerName(milestone.insurer)}, ${milestone.careTypes.map(options.careTypeName).join(', ')}, contractjaar ${milestone.year}.`,
+    `${milestone.kindLabel} — ${options.insurerName(milestone.insurer)}, ` +
+      `${milestone.careTypes.map(options.careTypeName).join(', ')}, contractjaar ${milestone.year}.`,
     milestone.legal
-      ? `Wettelijke plicht: het zorginkoopbeleid staat uiterlijk ${formatDayMonth(month, day)} van het jaar ervoor online.`
+      ? `Wettelijke plicht: het zorginkoopbeleid staat uiterlijk ${formatDayMonth(month, day)} van het jaar ervoor ` +
+        `online.`
       : `Bron: ${milestone.document.title}, ${where.join('; ')}.`,
     url,
   ].join('\n');

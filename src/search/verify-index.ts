@@ -47,7 +47,8 @@ export function verifySearchIndex(dir: string, expectedUrls?: readonly string[])
     const missing = [...named].filter((name) => !present.has(name));
     if (missing.length)
       problems.push(
-        `${metaPath} names ${missing.length} files that are not there (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
+        `${metaPath} names ${missing.length} files that are not there ` +
+          `(${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
       );
     let fragments = 0;
     for (const [name, path] of present) {
@@ -71,7 +72,8 @@ export function verifySearchIndex(dir: string, expectedUrls?: readonly string[])
     const lost = expectedUrls.filter((url) => !have.has(url));
     if (lost.length)
       problems.push(
-        `${dir}: ${lost.length} of ${expectedUrls.length} records have no fragment (${lost.slice(0, 2).join(', ')}${lost.length > 2 ? ', …' : ''})`,
+        `${dir}: ${lost.length} of ${expectedUrls.length} records have no fragment ` +
+          `(${lost.slice(0, 2).join(', ')}${lost.length > 2 ? ', …' : ''})`,
       );
     if (urls.length !== expectedUrls.length)
       problems.push(`${dir}: ${urls.length} fragments for ${expectedUrls.length} records`);

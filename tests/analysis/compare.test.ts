@@ -132,11 +132,13 @@ describe('the real corpus', () => {
       ],
       [
         'Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75%',
-        'Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75% uit Zvw-verzekerde zorg; zorg die wordt vergoed vanuit het basispakket;',
+        'Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75% uit Zvw-verzekerde zorg; zorg die wordt ' +
+          'vergoed vanuit het basispakket;',
       ],
       [
         'Voor aanbieders van MSR geldt aanvullend',
-        'Voor aanbieders van MSR geldt aanvullend: Er zijn minimaal twee revalidatieartsen werkzaam bij de zorgaanbieder.',
+        'Voor aanbieders van MSR geldt aanvullend: Er zijn minimaal twee revalidatieartsen werkzaam bij de ' +
+          'zorgaanbieder.',
       ],
     ] as const) {
       const index = document.changes.findIndex((change) => change.text.startsWith(start));

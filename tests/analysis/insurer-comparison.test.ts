@@ -178,7 +178,8 @@ describe('requirements matrix', () => {
 
   it('a new insurer fills the matrix from its text alone', async () => {
     const text =
-      '# Inkoopbeleid 2026\n\n## 1 Voorwaarden\n\nWij stellen de volgende minimumeisen:\n\n- U staat ingeschreven bij de Kamer van Koophandel;\n- U heeft een AGB-code;\n- U heeft een Ultimate Beneficial Owner (UBO) opgegeven.\n';
+      '# Inkoopbeleid 2026\n\n## 1 Voorwaarden\n\nWij stellen de volgende minimumeisen:\n\n- U staat ingeschreven bij ' +
+      'de Kamer van Koophandel;\n- U heeft een AGB-code;\n- U heeft een Ultimate Beneficial Owner (UBO) opgegeven.\n';
     const document = await ingestText(
       text,
       'nieuw.md',

@@ -57,7 +57,8 @@ export function scoreStructure(document: PolicyDocument, expected: ExpectedStruc
       rightParent++;
     else
       misses.push(
-        `parent of ${heading.number}: ${parent?.number ?? parent?.title ?? 'none'} (expected ${parentNumber ?? 'none'})`,
+        `parent of ${heading.number}: ${parent?.number ?? parent?.title ?? 'none'} (expected ` +
+          `${parentNumber ?? 'none'})`,
       );
   }
   const unnumbered = expected.unnumberedHeadings ?? [];

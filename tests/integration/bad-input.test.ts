@@ -74,7 +74,8 @@ describe('bad source files', () => {
       '\u0081\u008d\u008f\u0090\u009déA',
     );
     const text =
-      '1 Inleiding\n\nDe zorgaanbieder levert het volgende aan de verzekeraar:\n\n\u2022 een offerte van de patiënt’s zorg;\n\u2022 een kwaliteitsverslag.\n';
+      '1 Inleiding\n\nDe zorgaanbieder levert het volgende aan de verzekeraar:\n\n\u2022 een offerte van de patiënt’s ' +
+      'zorg;\n\u2022 een kwaliteitsverslag.\n';
     const table = new Map([...assigned].map((character, index) => [character, bytes[index]!]));
     const encoded = Uint8Array.from(
       [...text].map((character) => table.get(character) ?? { ë: 0xeb }[character] ?? character.charCodeAt(0)),
@@ -294,7 +295,8 @@ describe('the ingest CLI', () => {
     cpSync(join(SOURCES, 'cz-2025-msz.txt'), join(sources, 'cz-2025-msz.txt'));
     writeFileSync(
       join(sources, 'sources.yaml'),
-      'sources:\n  - file: cz-2025-msz.txt\n    insurer: cz\n    year: 2025\n    careType: msz\n    title: CZ\n  - file: ontbreekt.txt\n    insurer: cz\n    year: 2026\n    careType: msz\n    title: Weg\n',
+      'sources:\n  - file: cz-2025-msz.txt\n    insurer: cz\n    year: 2025\n    careType: msz\n    title: CZ\n  - ' +
+        'file: ontbreekt.txt\n    insurer: cz\n    year: 2026\n    careType: msz\n    title: Weg\n',
     );
     const missing = await ingest(['--out', out, '--sources', sources]);
     assert.equal(missing.code, 1);

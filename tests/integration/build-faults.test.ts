@@ -191,7 +191,8 @@ describe('a build under faults', { concurrency: false }, () => {
     const whole = sameSite(after, references[previous]!) || sameSite(after, references[state]!);
     assert.ok(
       whole,
-      `after ${fault ?? 'the fault'} (exit ${run.code ?? run.signal}) the site is neither the previous nor the new one:\n${run.stderr}`,
+      `after ${fault ?? 'the fault'} (exit ${run.code ?? run.signal}) the site is neither the previous nor the new ` +
+        `one:\n${run.stderr}`,
     );
     if (run.code === 0) assert.ok(sameSite(after, references[state]!), 'exit 0 over a site that is not the new one');
     if (expectFailure) {

@@ -72,7 +72,8 @@ for (const file of CORPUS_FILES) {
 describe('fixture invariants', () => {
   it('keeps text before the first heading as a level-0 section', async () => {
     const document = await ingestText(
-      'Inleidende tekst zonder kop.\n\n1 Eerste hoofdstuk\n\nDit is de tekst van het eerste hoofdstuk met genoeg woorden.\n',
+      'Inleidende tekst zonder kop.\n\n1 Eerste hoofdstuk\n\nDit is de tekst van het eerste hoofdstuk met genoeg ' +
+        'woorden.\n',
       'f.txt',
       fixtureEntry('f.txt'),
     );

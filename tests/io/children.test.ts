@@ -25,16 +25,19 @@ describe('a failed build step', () => {
   it('is stopped at its time limit, and says how to raise it', async () => {
     assert.equal(
       await failure('setTimeout(() => {}, 60_000)', 1000),
-      'astro build took longer than 1 s and was stopped; raise the limit with --step-timeout-min if the corpus is that large.',
+      'astro build took longer than 1 s and was stopped; raise the limit with --step-timeout-min if the corpus is ' +
+        'that large.',
     );
   });
 
   it('turns a disk error it printed into one line, its stack left out', async () => {
     const script =
-      'console.error("ENOSPC: no space left on device, write \'file:///site/.dist-versions/1/index.html\'\\n    at generate (file:///x/generate.js:425:21)"); process.exit(1)';
+      "console.error(\"ENOSPC: no space left on device, write 'file:///site/.dist-versions/1/index.html'\\n    at " +
+      'generate (file:///x/generate.js:425:21)"); process.exit(1)';
     assert.equal(
       await failure(script),
-      'astro build failed. Could not use /site/.dist-versions/1/index.html: the disk is full (ENOSPC); free space on that disk (or build elsewhere with --out), then run again.',
+      'astro build failed. Could not use /site/.dist-versions/1/index.html: the disk is full (ENOSPC); free space on ' +
+        'that disk (or build elsewhere with --out), then run again.',
     );
   });
 

@@ -257,9 +257,11 @@ export async function typesetPdf(browser: Browser, html: string, options: Layout
       outline: options.outline,
       displayHeaderFooter: options.headerFooter,
       headerTemplate:
-        '<div style="font-size:8px;width:100%;text-align:right;margin-right:20mm">Zorginkoopbeleid Testverzekeraar 2027</div>',
+        '<div style="font-size:8px;width:100%;text-align:right;margin-right:20mm">Zorginkoopbeleid Testverzekeraar ' +
+        '2027</div>',
       footerTemplate:
-        '<div style="font-size:8px;width:100%;text-align:center">Pagina <span class="pageNumber"></span> van <span class="totalPages"></span></div>',
+        '<div style="font-size:8px;width:100%;text-align:center">Pagina <span class="pageNumber"></span> van <span ' +
+        'class="totalPages"></span></div>',
     });
     return new Uint8Array(pdf);
   } finally {

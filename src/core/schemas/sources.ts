@@ -34,13 +34,15 @@ function manifestSchema(taxonomy: Taxonomy) {
       id: z.string().optional(),
       insurer: z.string().refine((slug) => insurerSlugs.includes(slug), {
         error: (issue) =>
-          `insurer "${String(issue.input)}" is not in content/taxonomy/insurers.yaml (known: ${insurerSlugs.join(', ')})`,
+          `insurer "${String(issue.input)}" is not in content/taxonomy/insurers.yaml (known: ` +
+          `${insurerSlugs.join(', ')})`,
       }),
       year: z.number().int().min(2000).max(2100),
       yearEnd: z.number().int().min(2000).max(2100).optional(),
       careType: z.string().refine((slug) => careTypeSlugs.includes(slug), {
         error: (issue) =>
-          `care type "${String(issue.input)}" is not in content/taxonomy/care-types.yaml (known: ${careTypeSlugs.join(', ')})`,
+          `care type "${String(issue.input)}" is not in content/taxonomy/care-types.yaml (known: ` +
+          `${careTypeSlugs.join(', ')})`,
       }),
       title: z.string().min(1),
       url: z
@@ -91,7 +93,8 @@ function manifestSchema(taxonomy: Taxonomy) {
           ctx.addIssue({
             code: 'custom',
             path: ['sources', index],
-            message: `two sources resolve to the same id "${id}": "${value.sources[sameId]!.file}" and "${source.file}"`,
+            message:
+              `two sources resolve to the same id "${id}": "${value.sources[sameId]!.file}" and ` + `"${source.file}"`,
           });
         }
         seenFiles.set(source.file, index);
@@ -111,7 +114,9 @@ function isWebAddress(value: string): boolean {
 }
 
 const FIELD_HINTS: Record<string, string> = {
-  file: 'give the file name only (no folder), as it is in content/sources/, ending in .txt, .md or .pdf; list each file once',
+  file:
+    'give the file name only (no folder), as it is in content/sources/, ending in .txt, .md or .pdf; list each ' +
+    'file once',
   insurer: 'use a slug from content/taxonomy/insurers.yaml, or add the insurer there first',
   careType: 'use a slug from content/taxonomy/care-types.yaml, or add the care type there first',
   year: 'give the contract year as a number, e.g. year: 2026',
@@ -130,7 +135,10 @@ function manifestHint(path: Array<string | number>, issue: { code: string; keys?
   if (field) return FIELD_HINTS[field]!;
   if (path.length === 2)
     return 'two entries name the same policy: give one another year or care type, or remove the duplicate';
-  return 'sources.yaml has one list, sources:, with an entry per file (file, insurer, year, careType, title; see the other entries)';
+  return (
+    'sources.yaml has one list, sources:, with an entry per file (file, insurer, year, careType, title; see the ' +
+    'other entries)'
+  );
 }
 
 export function parseManifest(file: string, text: string, taxonomy: Taxonomy): ManifestEntry[] {

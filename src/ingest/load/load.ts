@@ -53,8 +53,11 @@ export async function loadSource(
   if (bytes.length > limit) {
     throw new InputError(
       file,
-      `is ${(bytes.length / MB).toFixed(1)} MB, more than the ${(limit / MB).toFixed(0)} MB limit for a ${isPdf ? 'PDF' : 'text'} source (a policy text is normally well under 1 MB)`,
-      `check that this is the policy itself and not an archive or a concatenation of many files; split it, or raise the limit: npm run build -- --max-size-mb ${Math.ceil(bytes.length / MB)} (or npm run ingest -- --max-size-mb ${Math.ceil(bytes.length / MB)})`,
+      `is ${(bytes.length / MB).toFixed(1)} MB, more than the ${(limit / MB).toFixed(0)} MB limit for a ` +
+        `${isPdf ? 'PDF' : 'text'} source (a policy text is normally well under 1 MB)`,
+      `check that this is the policy itself and not an archive or a concatenation of many files; split it, or raise ` +
+        `the limit: npm run build -- --max-size-mb ${Math.ceil(bytes.length / MB)} (or npm run ingest -- ` +
+        `--max-size-mb ${Math.ceil(bytes.length / MB)})`,
     );
   }
   if (bytes.length === 0 || (!isPdf && isBlank(bytes))) {
@@ -99,7 +102,8 @@ export async function loadSource(
     throw new InputError(
       file,
       'looks like a binary file, not text (it contains many NUL or control bytes)',
-      'give the pipeline the text (.txt/.md) or the PDF itself; Word files and images must be exported to PDF or text first',
+      'give the pipeline the text (.txt/.md) or the PDF itself; Word files and images must be exported to PDF or text ' +
+        'first',
     );
   }
   const { text, encoding, notes } = decodeText(bytes, file);

@@ -9,7 +9,10 @@ export function formatEvent(event: IngestEvent): string | null {
   // Unchanged sources are counted in the summary line, not listed one by one.
   if (event.type === 'cached') return null;
   const document = event.document;
-  return `${counter} ${document.id}  ${document.sections.length} sections, ${document.changes.length} changes, ${document.deadlines.length} deadlines (${event.milliseconds.toFixed(0)} ms)`;
+  return (
+    `${counter} ${document.id}  ${document.sections.length} sections, ${document.changes.length} changes, ` +
+    `${document.deadlines.length} deadlines (${event.milliseconds.toFixed(0)} ms)`
+  );
 }
 
 export function formatDocumentReport(document: PolicyDocument): string {
@@ -21,7 +24,9 @@ export function formatDocumentReport(document: PolicyDocument): string {
     .map(([theme, count]) => `${theme} ${count}`);
   const lines = [
     `${document.id} (${document.source.file})`,
-    `  sections ${document.sections.length} · changes ${document.changes.length} · deadlines ${document.deadlines.length} · contacts ${document.contacts.length} · OCR fixes ${document.ingest.ocrFixes.length} · artefacts ${document.ingest.artefacts.length}`,
+    `  sections ${document.sections.length} · changes ${document.changes.length} · deadlines ` +
+      `${document.deadlines.length} · contacts ${document.contacts.length} · OCR fixes ` +
+      `${document.ingest.ocrFixes.length} · artefacts ${document.ingest.artefacts.length}`,
     `  themes: ${themes.join(', ') || 'none'}`,
   ];
   for (const warning of document.ingest.warnings) lines.push(`  warning: ${warning}`);

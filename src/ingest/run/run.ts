@@ -233,7 +233,8 @@ function claimId(origin: Map<string, string>, id: string, file: string): void {
     throw new InputError(
       file,
       `resolves to id "${id}", the same as "${earlier}"`,
-      `two sources cannot be the same policy: give one of them its own sources.yaml entry (another year or care type), or remove the duplicate`,
+      `two sources cannot be the same policy: give one of them its own sources.yaml entry (another year or care ` +
+        `type), or remove the duplicate`,
     );
   }
   origin.set(id, file);

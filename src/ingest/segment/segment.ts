@@ -129,7 +129,8 @@ export function segment(source: NormalisedSource): Segmentation {
   for (const entry of source.toc) {
     if (entry.number && !found.has(entry.number)) {
       warnings.push(
-        `the table of contents (line ${entry.line}) lists ${entry.number} "${entry.title}" but no such heading was found`,
+        `the table of contents (line ${entry.line}) lists ${entry.number} "${entry.title}" but no such heading was ` +
+          `found`,
       );
     }
   }
@@ -199,7 +200,9 @@ function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
       if (!parent && number.length === 2 && pageContainer && !chapters.has(number[0]!)) {
         // "2.1" without a chapter 2: the page-opening title before it is chapter 2 with its number lost.
         pageContainer.number = [number[0]!];
-        pageContainer.inferred = `chapter number lost in the text layer; inferred from heading ${number.join('.')} on line ${heading.start}`;
+        pageContainer.inferred =
+          `chapter number lost in the text layer; inferred from heading ${number.join('.')} on ` +
+          `line ${heading.start}`;
         addNumbered(pageContainer);
         parent = pageContainer;
       }

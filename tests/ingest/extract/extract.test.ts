@@ -37,8 +37,10 @@ describe('stated changes', () => {
     const nested = document.changes.filter((change) => change.parent === parentIndex).map((change) => change.text);
     assert.deepEqual(nested, [
       'De zorgaanbieder heeft minimaal 2 FTE aan medisch specialisten in dienst.',
-      'Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75% uit Zvw-verzekerde zorg; zorg die wordt vergoed vanuit het basispakket.',
-      'Voor aanbieders van MSR geldt aanvullend: Er zijn minimaal twee revalidatieartsen werkzaam bij de zorgaanbieder.',
+      'Het zorgaanbod van de zorgaanbieder bestaat voor minimaal 75% uit Zvw-verzekerde zorg; zorg die wordt vergoed ' +
+        'vanuit het basispakket.',
+      'Voor aanbieders van MSR geldt aanvullend: Er zijn minimaal twee revalidatieartsen werkzaam bij de ' +
+        'zorgaanbieder.',
     ]);
     assert.deepEqual(document.changes[parentIndex]!.lines, [219, 219]);
     // The web summary repeats the three conditions; they are stated once.

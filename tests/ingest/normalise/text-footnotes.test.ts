@@ -18,7 +18,8 @@ const prepared = (text: string): PreparedLine[] =>
 describe('footnotes in text sources', () => {
   it('takes numbered notes whose markers stand glued or bracketed above them', () => {
     const lines = prepared(
-      'Dit raakt onze gezondheid1. En de keten[2] ook.\n\n1 Zie het rapport van het RIVM.\n\n| 2022\n2 [2] Green Deal Duurzame Zorg',
+      'Dit raakt onze gezondheid1. En de keten[2] ook.\n\n1 Zie het rapport van het RIVM.\n\n| 2022\n2 [2] Green Deal ' +
+        'Duurzame Zorg',
     );
     const result = findTextFootnotes(
       lines,
@@ -48,7 +49,8 @@ describe('footnotes in text sources', () => {
   it('shows a note with the section that carries its marker, outside the section text', async () => {
     const text = [
       '1 Duurzaamheid',
-      'Wij vragen zorgaanbieders de Green Deal te ondertekenen en hun CO2-uitstoot te verlagen, zoals het RIVM adviseert1.',
+      'Wij vragen zorgaanbieders de Green Deal te ondertekenen en hun CO2-uitstoot te verlagen, zoals het RIVM ' +
+        'adviseert1.',
       '',
       '1 Het effect van de Nederlandse zorg op het milieu.',
       '',

@@ -39,7 +39,8 @@ describe('segmentation at scale', () => {
             assert.match(
               warning ?? '',
               new RegExp(
-                `^${deep.length} headings? nests? deeper than level 8 \\(the first: ${deep[0]!.replace(/\./gu, '\\.')} `,
+                `^${deep.length} headings? nests? deeper than level 8 \\(the first: ` +
+                  `${deep[0]!.replace(/\./gu, '\\.')} `,
                 'u',
               ),
             );

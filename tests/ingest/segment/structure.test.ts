@@ -230,11 +230,13 @@ describe('a numbered title above a paragraph that opens in lower case', () => {
     'Dit is het zorginkoopbeleid van a.s.r. voor het jaar 2026, met alle voorwaarden en afspraken voor zorgaanbieders.',
     '',
     '2 Kosten van zorg',
-    'Wij kopen doelmatig in en letten daarbij op de prijs en de kwaliteit van de zorg die wij contracteren voor onze klanten.',
+    'Wij kopen doelmatig in en letten daarbij op de prijs en de kwaliteit van de zorg die wij contracteren voor onze ' +
+      'klanten.',
     '',
     '2.1 Ziekenhuisverplaatste zorg',
     'a.s.r. ondersteunt de ontwikkeling naar meer passende zorg, substitutie naar voorliggende voorzieningen en meer.',
-    'Tegelijkertijd vinden we dat de trend om zorg thuis te verlenen ook grenzen kent, die staan in ons toetsingskader.',
+    'Tegelijkertijd vinden we dat de trend om zorg thuis te verlenen ook grenzen kent, die staan in ons ' +
+      'toetsingskader.',
     '',
     '2.2 Revalidatiezorg, trombosediensten, audiologische centra en',
     'ambulancezorg',
@@ -270,7 +272,8 @@ describe('a first sub-paragraph missing from the text', () => {
       '2 Revalidatiezorg en trombosediensten',
       '',
       '2.2 Trombosediensten',
-      'De trombosediensten zitten nog steeds in een fundamentele transitie, en wij volgen de ontwikkelingen nauwlettend.',
+      'De trombosediensten zitten nog steeds in een fundamentele transitie, en wij volgen de ontwikkelingen ' +
+        'nauwlettend.',
       '',
       '2.3 Audiologische centra',
       'Steeds meer mensen krijgen te maken met gehoorproblemen, en de vraag naar audiologische zorg groeit elk jaar.',
