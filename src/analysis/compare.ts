@@ -7,6 +7,7 @@ import { alignSections, comparableText, type SectionPair } from './align.ts';
 import type { PolicyDocument } from '../core/schemas/document.ts';
 import { locateStatedChanges, type StatedChangeLocation } from './stated-changes.ts';
 import { diffSectionText, type WordDiff } from './word-diff.ts';
+import { selfAndAncestors } from '../core/sections.ts';
 
 export interface ComparedPair extends SectionPair {
   /** Anchor of the pair on a comparison page. */
@@ -41,11 +42,7 @@ export function compareDocuments(from: PolicyDocument, to: PolicyDocument): Comp
   /** Stated changes that name a removed section, or the removed section it stood in ("Het thema ‘Acute zorg’ is vervallen"). */
   const naming = (pair: SectionPair): number[] => {
     const titles: string[] = [];
-    for (
-      let section = pair.old ?? undefined;
-      section;
-      section = section.parent ? oldById.get(section.parent) : undefined
-    ) {
+    for (const section of selfAndAncestors(pair.old ?? undefined, oldById)) {
       const title = comparableText(section.title);
       if (title.length >= 5) titles.push(title);
     }

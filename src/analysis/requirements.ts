@@ -9,6 +9,7 @@ import { splitPassages } from './passages.ts';
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import type { RequirementRules, Taxonomy } from '../core/schemas/taxonomy.ts';
 import { foldText } from '../core/text.ts';
+import { selfAndAncestors } from '../core/sections.ts';
 
 export interface RequirementItem {
   document: PolicyDocument;
@@ -50,11 +51,7 @@ export function createRequirementExtractor(rules: RequirementRules): Requirement
       const byId = new Map(document.sections.map((section) => [section.id, section]));
       /** A requirements heading on the section or one of its ancestors, and no excluded word on the way. */
       const inRequirementsList = (section: Section): boolean => {
-        for (
-          let current: Section | undefined = section;
-          current;
-          current = current.parent ? byId.get(current.parent) : undefined
-        ) {
+        for (const current of selfAndAncestors(section, byId)) {
           if (has(exclude, current.title)) return false;
           if (has(headings, current.title)) return true;
         }

@@ -6,6 +6,7 @@
  */
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import { comparableText } from './align.ts';
+import { selfAndAncestors } from '../core/sections.ts';
 
 export interface StatedChangeLocation {
   /** Index in document.changes. */
@@ -53,11 +54,7 @@ function locate(document: PolicyDocument): StatedChangeLocation[] {
   const byId = new Map(sections.map((section) => [section.id, section]));
   const changeSections = new Set(document.changes.map((change) => change.section));
   const numberOf = (section: Section): string | null => {
-    for (
-      let current: Section | undefined = section;
-      current;
-      current = current.parent ? byId.get(current.parent) : undefined
-    ) {
+    for (const current of selfAndAncestors(section, byId)) {
       if (current.number) return current.number;
     }
     return null;

@@ -12,7 +12,7 @@
  *   manifest, or a site there that the manifest did not write): every page is rendered.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { config } from '../io/config.ts';
@@ -24,6 +24,7 @@ import { sha256 } from '../core/hash.ts';
 import { listFiles } from '../io/file-tree.ts';
 import { linkOrCopy } from '../io/link-or-copy.ts';
 import { publishedFolder, siteLayout } from './publish.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 
 /** What decides every page besides the corpus: the site's code, its static files, the taxonomy, the locked dependencies. */
 const CODE_INPUTS = ['src', 'public', 'content/taxonomy', 'astro.config.mjs', 'package-lock.json'];
@@ -226,8 +227,7 @@ export function writeManifest(outDir: string, corpusDir: string, plan: SitePlan,
     documents: plan.documents,
   };
   const path = manifestPath(outDir);
-  writeFileSync(`${path}.tmp`, `${JSON.stringify(manifest)}\n`);
-  renameSync(`${path}.tmp`, path);
+  writeFileAtomic(path, `${JSON.stringify(manifest)}\n`);
 }
 
 /**

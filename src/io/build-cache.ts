@@ -12,9 +12,10 @@
  * is made again, never used.
  */
 import { sha256 } from '../core/hash.ts';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config } from './config.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 
 /** `compute()`, or what it returned in an earlier build for the same `inputs`; it must return plain JSON data. */
 export function keptBetweenBuilds<T>(kind: string, inputs: Array<string | undefined>, compute: () => T): T {
@@ -31,8 +32,7 @@ export function keptBetweenBuilds<T>(kind: string, inputs: Array<string | undefi
   const value = compute();
   mkdirSync(join(DIR, kind), { recursive: true });
   const json = JSON.stringify(value);
-  writeFileSync(`${file}.${process.pid}.tmp`, `${sha256(json)}\n${json}`);
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  writeFileAtomic(file, `${sha256(json)}\n${json}`);
   return value;
 }
 

@@ -8,10 +8,11 @@
  * thread).
  */
 import { sha256 } from '../core/hash.ts';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
+import { writeFileAtomic } from './atomic-write.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -35,9 +36,7 @@ export function bundledEntry(entry: URL, name: string): URL | null {
   const file = join(dir, `${name}-${sha256(code).slice(0, 16)}.mjs`);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
-    const staging = `${file}.${process.pid}.tmp`;
-    writeFileSync(staging, code);
-    renameSync(staging, file);
+    writeFileAtomic(file, code);
   }
   return pathToFileURL(file);
 }

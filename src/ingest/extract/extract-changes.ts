@@ -7,6 +7,7 @@ import { foldText } from '../../core/text.ts';
 import type { StatedChange } from '../../core/schemas/document.ts';
 import type { SegmentedSection } from '../segment/segment.ts';
 import type { Block } from '../types.ts';
+import { selfAndAncestors } from '../../core/sections.ts';
 
 const CHANGES_TITLE = /wijziging/iu;
 const LEAD_IN = /(?::$|\bvolgende\b)/iu;
@@ -23,11 +24,7 @@ interface Item {
 export function extractChanges(sections: SegmentedSection[], markdown: boolean): StatedChange[] {
   const byId = new Map(sections.map((section) => [section.id, section]));
   const inScope = (section: SegmentedSection): boolean => {
-    for (
-      let current: SegmentedSection | undefined = section;
-      current;
-      current = current.parent ? byId.get(current.parent) : undefined
-    ) {
+    for (const current of selfAndAncestors(section, byId)) {
       if (CHANGES_TITLE.test(current.title)) return true;
     }
     return false;
@@ -74,11 +71,7 @@ export function extractChanges(sections: SegmentedSection[], markdown: boolean):
 
   // A web summary may repeat the body's list: keep the copy in the numbered body.
   const inBody = (section: SegmentedSection): boolean => {
-    for (
-      let current: SegmentedSection | undefined = section;
-      current;
-      current = current.parent ? byId.get(current.parent) : undefined
-    ) {
+    for (const current of selfAndAncestors(section, byId)) {
       if (current.number !== null) return true;
     }
     return false;

@@ -3,13 +3,12 @@
  * paragraphs and list items, undo end-of-line hyphenation, turn bullet glyphs into list items.
  */
 import type { Block, PreparedLine } from '../types.ts';
-import { isTitleLike } from '../segment/heading-rules.ts';
+import { isTitleLike, NUMBER_ONLY } from '../segment/heading-rules.ts';
 
 /** Bullet glyphs as PDF text layers and OCR render them: •, ®, °, ¢, «, and e/o/. read for a dot. */
 export const BULLET = /^(?:[•●▪■◦·¢®°«]\*?|\*|[-–](?=\s)|[eo.](?=\s+[\p{Lu}(‘'"“]))\s+/u;
 /** A line that opens with a section number and a capitalised word: a heading or a numbered item. */
 export const NUMBERED_START = /^\d{1,2}(?:\.\d{1,2})*[.)]?\s+[\p{Lu}‘'"“([]/u;
-const NUMBER_ONLY = /^\d{1,2}(?:\.\d{1,2})*\.$/u;
 const CONJUNCTION_AFTER_HYPHEN = /^(?:en|of|tot|en\/of|t\/m)\b/u;
 const TERMINAL = /[.:;?!]$/u;
 
@@ -110,7 +109,7 @@ function continues(open: OpenBlock, line: PreparedLine, breakBefore: boolean, wi
       NUMBERED_START.test(previous) &&
       previous.length < width * 0.85 &&
       text.length >= width * 0.6 &&
-      isTitleLike(previous.replace(/^\S+\s+/u, ''), 110, 16)
+      isTitleLike(previous.replace(/^\S+\s+/u, ''))
     )
       return false;
     // A wrapped line, also across a blank line or a page break that split the paragraph; after a
@@ -120,12 +119,7 @@ function continues(open: OpenBlock, line: PreparedLine, breakBefore: boolean, wi
   if (breakBefore) return false;
   if (previous.endsWith('-') || previous.endsWith('/')) return true;
   // A title line on its own above a paragraph ("Principe 2: ..."): shorter than a full line.
-  if (
-    open.start === open.end &&
-    previous.length < width * 0.85 &&
-    text.length >= width * 0.6 &&
-    isTitleLike(previous, 110, 16)
-  )
+  if (open.start === open.end && previous.length < width * 0.85 && text.length >= width * 0.6 && isTitleLike(previous))
     return false;
   if (TERMINAL.test(previous) && previous.length < width * 0.9) return false;
   if (previous.length < width * 0.7) return false;

@@ -6,6 +6,7 @@
 import { foldText } from '../../core/text.ts';
 import type { PdfLayout, PdfLine } from '../load/pdf-types.ts';
 import { styleKey } from './pdf-furniture.ts';
+import { OUTLINE_NUMBER_PREFIX } from '../segment/heading-rules.ts';
 
 /**
  * Bookmarks matched to the lines they point at: on the page of their destination (or the next),
@@ -81,10 +82,7 @@ function sameHeading(lines: PdfLine[], previous: number, index: number): boolean
 }
 
 function withoutNumber(text: string): string {
-  return text.replace(
-    /^\s*(?:(?:hoofdstuk|paragraaf|chapter|section)\s+)?\d{1,3}(?:\.\d{1,3})*\.?(?:\s*[:.–-])?\s+/iu,
-    '',
-  );
+  return text.replace(OUTLINE_NUMBER_PREFIX, '');
 }
 
 export function fold(text: string): string {

@@ -3,7 +3,7 @@
  * besides writing), runs the pipeline on each source, reports every problem, and writes all
  * documents or none. Progress is reported through events, not printed here.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../core/errors.ts';
 import type { ManifestEntry } from '../../core/schemas/sources.ts';
@@ -24,6 +24,7 @@ import type { LoadOptions } from '../load/load.ts';
 import { readManifest, readTaxonomy } from '../../io/read-inputs.ts';
 import { removeLeftoverStaging, serialiseDocument, stageWrite } from './write.ts';
 import { confineSource, isInside, listSources, readSourceFile, statSource } from '../../io/source-files.ts';
+import { writeFileAtomicAsync } from '../../io/atomic-write.ts';
 
 export interface IngestOptions {
   /** Project root; paths in messages and in `source.file` are relative to it. */
@@ -216,8 +217,7 @@ export async function runIngest(
         .filter((id) => !keep.has(id));
   for (const id of removed) await rm(join(options.outDir, `${id}.json`), { force: true });
   const indexPath = join(options.outDir, INDEX_FILE);
-  await writeFile(`${indexPath}.tmp`, serialiseIndex(next));
-  await rename(`${indexPath}.tmp`, indexPath);
+  await writeFileAtomicAsync(indexPath, serialiseIndex(next));
   return { documents, unchanged, removed, errors, written };
 }
 

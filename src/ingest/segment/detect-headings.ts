@@ -8,8 +8,10 @@ import { squashSpaces } from '../../core/text.ts';
 import {
   APPENDIX,
   APPENDIX_GROUP,
+  EMPHASISED_TITLE,
   NUMBER_ONLY,
   SECTION_NUMBER,
+  TITLE_AFTER_NUMBER,
   groupFrom,
   isBodyText,
   isTitleLike,
@@ -105,7 +107,11 @@ export function detectHeadings(source: NormalisedSource): HeadingDetection {
     if (source.markdown) {
       // Markdown: a paragraph that is one bold run ("**Principe 4: ...**") is a paragraph heading.
       const title = cleanTitle(text);
-      if (block.emphasised && isTitleLike(title, 120, 18) && isBodyText(groupFrom(source.blocks, index + 1), 0)) {
+      if (
+        block.emphasised &&
+        isTitleLike(title, EMPHASISED_TITLE) &&
+        isBodyText(groupFrom(source.blocks, index + 1), 0)
+      ) {
         const depth =
           lastWasPlainMarkdown && lastMarkdownDepth >= 4 ? lastMarkdownDepth : Math.min(6, lastMarkdownDepth + 1);
         accept({ ...base, kind: 'plain', number: null, title, markdownDepth: depth, outOfSequence: false });
@@ -118,7 +124,7 @@ export function detectHeadings(source: NormalisedSource): HeadingDetection {
     // "3." alone, its title on the next line.
     const numberOnly = NUMBER_ONLY.exec(text);
     const next = source.blocks[index + 1];
-    if (numberOnly && next && next.kind === 'paragraph' && isTitleLike(next.text, 100, 14)) {
+    if (numberOnly && next && next.kind === 'paragraph' && isTitleLike(next.text, TITLE_AFTER_NUMBER)) {
       const number = numberOnly[1]!.split('.').map(Number);
       if (isSuccessor(current, number) || tocNumbers.has(number.join('.'))) {
         accept({
@@ -137,7 +143,7 @@ export function detectHeadings(source: NormalisedSource): HeadingDetection {
     }
 
     const parsed = parseNumbered(text);
-    if (parsed && isTitleLike(parsed.title, 110, 16)) {
+    if (parsed && isTitleLike(parsed.title)) {
       const reading = chooseReading(parsed, current, tocNumbers);
       if (reading) {
         if (reading.fixedFrom)
@@ -160,17 +166,16 @@ export function detectHeadings(source: NormalisedSource): HeadingDetection {
       accept({ ...base, kind: 'appendix-group', number: null, title: text, outOfSequence: false });
       continue;
     }
-    if (APPENDIX.test(text) && isTitleLike(text, 110, 16)) {
+    if (APPENDIX.test(text) && isTitleLike(text)) {
       accept({ ...base, kind: 'appendix', number: null, title: text, outOfSequence: false });
       continue;
     }
 
     const previousIsHeading = headings.length > 0 && headings[headings.length - 1]!.lastBlock === index - 1;
-    if ((block.afterBreak || previousIsHeading) && block.end - block.start <= 2 && isTitleLike(text, 110, 16)) {
+    if ((block.afterBreak || previousIsHeading) && block.end - block.start <= 2 && isTitleLike(text)) {
       const following = groupFrom(source.blocks, index + 1);
       const nextIsHeadingLike =
-        next !== undefined &&
-        (SECTION_NUMBER.test(next.text) || APPENDIX.test(next.text) || isTitleLike(next.text, 110, 16));
+        next !== undefined && (SECTION_NUMBER.test(next.text) || APPENDIX.test(next.text) || isTitleLike(next.text));
       if (isBodyText(following, source.lineWidth) || (block.pageStart && nextIsHeadingLike)) {
         const notes = block.end > block.start ? [`heading wrapped over lines ${block.start}–${block.end} joined`] : [];
         accept({ ...base, kind: 'plain', number: null, title: text, notes, outOfSequence: false });

@@ -5,11 +5,27 @@
 import { countWords } from '../../core/text.ts';
 import type { Block } from '../types.ts';
 
-/** "2.1.3 Titel": a number of any depth (each part up to five digits: a 100,000-heading text has chapter 1001) and a title. */
-export const SECTION_NUMBER = /^(\d{1,5}(?:\.\d{1,5})*)\.?\s+(\S.*)$/u;
+/** A section number of any depth whose parts have up to `digits` digits: "2", "2.1.3", "1001.2". */
+const sectionNumber = (digits: number) => String.raw`\d{1,${digits}}(?:\.\d{1,${digits}})*`;
+/** Parts of a text heading's number: up to five digits (a text of 100,000 headings has chapter 1001). */
+const TEXT_NUMBER = sectionNumber(5);
+/** Parts of a number a PDF's layout marks as a heading (or its outline names). */
+const LAYOUT_DIGITS = sectionNumber(3);
+
+/** "2.1.3 Titel": a number and a title. */
+export const SECTION_NUMBER = new RegExp(String.raw`^(${TEXT_NUMBER})\.?\s+(\S.*)$`, 'u');
+/** "3." alone on its line, its title on the next. */
+export const NUMBER_ONLY = new RegExp(String.raw`^(${TEXT_NUMBER})\.$`, 'u');
 /** A PDF heading's number: "2.1 Titel", or a chapter word and its number ("Hoofdstuk 2: Titel"). */
-export const LAYOUT_NUMBER = /^(?:(?:hoofdstuk|chapter|deel)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s*[:.–-])?\s+(\S.*)$/iu;
-export const NUMBER_ONLY = /^(\d{1,5}(?:\.\d{1,5})*)\.$/u;
+export const LAYOUT_NUMBER = new RegExp(
+  String.raw`^(?:(?:hoofdstuk|chapter|deel)\s+)?(${LAYOUT_DIGITS})\.?(?:\s*[:.–-])?\s+(\S.*)$`,
+  'iu',
+);
+/** The number an outline entry opens with, and the word before it ("Paragraaf 2.1 – "), to strip. */
+export const OUTLINE_NUMBER_PREFIX = new RegExp(
+  String.raw`^\s*(?:(?:hoofdstuk|paragraaf|chapter|section)\s+)?${LAYOUT_DIGITS}\.?(?:\s*[:.–-])?\s+`,
+  'iu',
+);
 export const APPENDIX = /^(?:bijlage|appendix)\s+(\d{1,2}|[A-Z]|[IVX]{1,4})\b[:.]?\s*(.*)$/iu;
 export const APPENDIX_GROUP = /^(?:bijlagen|appendices)$/iu;
 const CAPTION = /^(?:afbeelding|figuur|tabel|grafiek|bron|foto)\s*\d*\s*[:.]/iu;
@@ -19,8 +35,17 @@ const DATE_ONLY =
   /^(?:uiterlijk|vanaf|v[óo]{1,2}r|eind|begin|half|medio|tot)?\s*(?:\d{1,2}\s+)?(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?:\s+\d{4})?$/iu;
 const CONTACT_OR_URL = /(?:@|https?:\/\/|www\.|\t)/u;
 
+/** How long a title may be: most headings, one set in bold or italics, one on the line after its number. */
+export interface TitleLimits {
+  maxLength: number;
+  maxWords: number;
+}
+export const HEADING_TITLE: TitleLimits = { maxLength: 110, maxWords: 16 };
+export const EMPHASISED_TITLE: TitleLimits = { maxLength: 120, maxWords: 18 };
+export const TITLE_AFTER_NUMBER: TitleLimits = { maxLength: 100, maxWords: 14 };
+
 /** A title as printed under a heading number, or a short unnumbered heading line. */
-export function isTitleLike(text: string, maxLength: number, maxWords: number): boolean {
+export function isTitleLike(text: string, { maxLength, maxWords }: TitleLimits = HEADING_TITLE): boolean {
   if (text.length < 2 || text.length > maxLength) return false;
   if (!/^[\p{Lu}‘'"“(]/u.test(text) && !/^\p{Ll}{1,3}[A-Z]/u.test(text)) return false;
   if (/[.,;:]$/u.test(text) && !/\b(?:[A-Z]\.|e\.a\.|o\.a\.)$/u.test(text)) return false;
