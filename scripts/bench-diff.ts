@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import { alignSections } from '../src/analysis/align.ts';
 import { compareDocuments } from '../src/analysis/compare.ts';
 import { loadCorpus } from '../src/io/corpus.ts';
-import { readManifest, readTaxonomy } from '../src/io/read-inputs.ts';
+import { readSourceList, readTaxonomy } from '../src/io/read-inputs.ts';
 import { createPipelineContext, ingestSource } from '../src/ingest/pipeline.ts';
 import type { PolicyDocument } from '../src/core/schemas/document.ts';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const documents = loadCorpus();
 const taxonomy = await readTaxonomy('content/taxonomy');
-const entry = (await readManifest('content/sources/sources.yaml', taxonomy)).find(
+const entry = (await readSourceList('content/sources/sources.yaml', taxonomy)).find(
   (candidate) => candidate.insurer === 'zorg-en-zekerheid',
 )!;
 const nextYear = 'tests/versions/zorg-en-zekerheid/zorg-en-zekerheid-2026-algemeen.txt';

@@ -5,11 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPipelineContext, ingestSource } from '../src/ingest/pipeline.ts';
-import { readManifest, readTaxonomy } from '../src/io/read-inputs.ts';
+import { readSourceList, readTaxonomy } from '../src/io/read-inputs.ts';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const taxonomy = await readTaxonomy('content/taxonomy');
-const entries = await readManifest('content/sources/sources.yaml', taxonomy);
+const entries = await readSourceList('content/sources/sources.yaml', taxonomy);
 const sources = await Promise.all(
   entries.map(async (entry) => ({ entry, bytes: new Uint8Array(await readFile(join('content/sources', entry.file))) })),
 );

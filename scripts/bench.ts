@@ -34,7 +34,7 @@ import MiniSearch from 'minisearch';
 import { stringify } from 'yaml';
 import { compareDocuments } from '../src/analysis/compare.ts';
 import { loadCorpus } from '../src/io/corpus.ts';
-import { readManifest, readTaxonomy } from '../src/io/read-inputs.ts';
+import { readSourceList, readTaxonomy } from '../src/io/read-inputs.ts';
 import { sectionLabel } from '../src/core/labels.ts';
 import { paths } from '../src/core/routes.ts';
 import { stripLinks } from '../src/core/text.ts';
@@ -125,7 +125,7 @@ function sourceToChange() {
 // ---- 1. the synthetic corpus ---------------------------------------------------------------
 async function generate() {
   const taxonomy = await readTaxonomy('content/taxonomy');
-  const entries = await readManifest('content/sources/sources.yaml', taxonomy);
+  const entries = await readSourceList('content/sources/sources.yaml', taxonomy);
   const context = createPipelineContext(taxonomy);
   const bases = await Promise.all(
     entries.map(async (entry) => {

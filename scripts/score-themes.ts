@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { createPipelineContext, ingestSource } from '../src/ingest/pipeline.ts';
-import { readManifest, readTaxonomy } from '../src/io/read-inputs.ts';
+import { readSourceList, readTaxonomy } from '../src/io/read-inputs.ts';
 import type { PolicyDocument } from '../src/core/schemas/document.ts';
 import { scoreThemes, type ThemeAnnotations } from '../tests/eval/score-themes.ts';
 import { config } from '../src/io/config.ts';
@@ -17,7 +17,7 @@ const display = (path: string) => relative(process.cwd(), path);
 const taxonomy = await readTaxonomy('content/taxonomy', display);
 const context = createPipelineContext(taxonomy);
 const documents: PolicyDocument[] = [];
-for (const entry of await readManifest('content/sources/sources.yaml', taxonomy, display)) {
+for (const entry of await readSourceList('content/sources/sources.yaml', taxonomy, display)) {
   documents.push(
     await ingestSource(
       { file: entry.file, bytes: new Uint8Array(readFileSync(join('content/sources', entry.file))), entry },

@@ -12,7 +12,7 @@ import { paths } from '../core/routes.ts';
 
 export interface ChangeLogEntry {
   key: string;
-  kind: 'vermeld' | 'gedetecteerd';
+  kind: 'stated' | 'detected';
   document: PolicyDocument;
   /** The earlier version, for detected changes. */
   from: PolicyDocument | null;
@@ -61,7 +61,7 @@ export function buildChangeLog(documents: PolicyDocument[], keep: KeepDetected =
         location.section ?? document.sections.find((candidate) => candidate.id === change.section);
       entries.push({
         key: `${document.id}-v${location.change}`,
-        kind: 'vermeld',
+        kind: 'stated',
         document,
         from: null,
         title: section ? sectionLabel(section) : 'Wijziging',
@@ -75,14 +75,14 @@ export function buildChangeLog(documents: PolicyDocument[], keep: KeepDetected =
   }
   for (const [from, to] of consecutiveVersionPairs(documents)) {
     const detected = keep(from, to, () => detectedChanges(comparisonOf(from, to)));
-    for (const entry of detected) entries.push({ ...entry, kind: 'gedetecteerd', document: to, from });
+    for (const entry of detected) entries.push({ ...entry, kind: 'detected', document: to, from });
   }
   return entries.sort(
     (a, b) =>
       b.document.year - a.document.year ||
       a.document.insurer.localeCompare(b.document.insurer) ||
       a.document.careType.localeCompare(b.document.careType) ||
-      (a.kind === b.kind ? 0 : a.kind === 'vermeld' ? -1 : 1),
+      (a.kind === b.kind ? 0 : a.kind === 'stated' ? -1 : 1),
   );
 }
 

@@ -5,7 +5,7 @@
 import type { PolicyDocument } from '../core/schemas/document.ts';
 import type { Taxonomy } from '../core/schemas/taxonomy.ts';
 import { countWords } from '../core/text.ts';
-import { sectionsOnTheme, yearsOf } from './theme-comparison.ts';
+import { themeSectionsOf, yearsOf } from './theme-comparison.ts';
 
 export interface CoverageCell {
   theme: string;
@@ -28,7 +28,7 @@ export function coverageMatrix(documents: PolicyDocument[], taxonomy: Taxonomy):
     if (year === undefined) return [];
     const ofYear = documents.filter((document) => document.insurer === insurer.slug && document.year === year);
     const cells = taxonomy.themes.map((theme) => {
-      const on = sectionsOnTheme(ofYear, theme.slug);
+      const on = themeSectionsOf(ofYear, theme.slug);
       return {
         theme: theme.slug,
         sections: on.length,

@@ -1,7 +1,7 @@
 /**
  * A section's text cut into passages: each paragraph, each top-level list item (with its nested
  * items) and each table on its own. Passages keep the section-text format (see README), so
- * renderSectionText renders one as it renders a whole section.
+ * sectionTextToHtml renders one as it renders a whole section.
  */
 
 export interface Passage {

@@ -48,7 +48,7 @@ export function yearsOf(documents: PolicyDocument[], insurer: string): number[] 
 }
 
 /** Sections on a theme, in reading order, of the given policies. */
-export function sectionsOnTheme(
+export function themeSectionsOf(
   documents: PolicyDocument[],
   theme: string,
 ): Array<{ document: PolicyDocument; section: Section }> {
@@ -80,7 +80,7 @@ export function compareOnTheme(
       selection[insurer] !== undefined && years.includes(selection[insurer]) ? selection[insurer] : years[0]!;
     const ofYear = documents.filter((document) => document.insurer === insurer && document.year === year);
     const cells: Record<string, CellGroup[]> = {};
-    const on = sectionsOnTheme(ofYear, theme.slug);
+    const on = themeSectionsOf(ofYear, theme.slug);
     for (const { document, section } of on) {
       const primary = section.themes[0] === theme.slug;
       for (const passage of splitPassages(section.text)) {

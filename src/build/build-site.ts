@@ -14,7 +14,7 @@ import { writeHeadersFile } from './headers-file.ts';
 import { acquireLock } from '../io/lock.ts';
 import { newVersionFolder, publish, publishedFolder, recoverInterrupted, siteLayout } from './publish.ts';
 import { buildSiteAndSearch, type SiteBuildTimes } from './site-and-search.ts';
-import { planSiteBuild, writeManifest, type SitePlan } from './site-plan.ts';
+import { planSiteBuild, writeBuildRecord, type SitePlan } from './site-plan.ts';
 import { requiredPages, verifySite } from './verify-site.ts';
 
 export interface BuildSiteOptions {
@@ -83,7 +83,7 @@ export async function buildSite(
         );
       }
       publish(layout, siteDir);
-      writeManifest(options.outDir, options.corpusDir, plan, check.pages);
+      writeBuildRecord(options.outDir, options.corpusDir, plan, check.pages);
     } catch (error) {
       if (publishedFolder(layout) !== siteDir) rmSync(siteDir, { recursive: true, force: true });
       throw error;

@@ -29,7 +29,7 @@ import { writeFileAtomic } from '../io/atomic-write.ts';
 /** What decides every page besides the corpus: the site's code, its static files, the taxonomy, the locked dependencies. */
 const CODE_INPUTS = ['src', 'public', 'content/taxonomy', 'astro.config.mjs', 'package-lock.json'];
 
-const ManifestSchema = z.object({
+const BuildRecordSchema = z.object({
   version: z.literal(2),
   code: z.string(),
   corpusDir: z.string(),
@@ -48,8 +48,8 @@ const ManifestSchema = z.object({
     }),
   ),
 });
-export type SiteManifest = z.infer<typeof ManifestSchema>;
-type DocumentPrints = SiteManifest['documents'];
+export type BuildRecord = z.infer<typeof BuildRecordSchema>;
+type DocumentPrints = BuildRecord['documents'];
 
 export interface SitePlan {
   /** Insurers whose pages are rendered (with the pages about all insurers); null: every page. */
@@ -63,7 +63,7 @@ export interface SitePlan {
   documents: DocumentPrints;
 }
 
-export const manifestPath = (outDir: string) =>
+export const buildRecordPath = (outDir: string) =>
   join(dirname(resolve(outDir)), `.${basename(resolve(outDir))}-build.json`);
 
 /** A SHA-256 over every file the pages are made from other than the corpus. */
@@ -165,9 +165,9 @@ export function documentPrints(corpusDir: string, previous: DocumentPrints = {})
   return prints;
 }
 
-function readManifest(outDir: string): SiteManifest | null {
+function readBuildRecord(outDir: string): BuildRecord | null {
   try {
-    return ManifestSchema.parse(JSON.parse(readFileSync(manifestPath(outDir), 'utf8')));
+    return BuildRecordSchema.parse(JSON.parse(readFileSync(buildRecordPath(outDir), 'utf8')));
   } catch {
     return null;
   }
@@ -176,7 +176,7 @@ function readManifest(outDir: string): SiteManifest | null {
 /** What this build renders, given the site at `outDir` and the manifest beside it. */
 export function planSiteBuild(options: { corpusDir: string; outDir: string; full?: boolean; root?: string }): SitePlan {
   const code = codeFingerprint(options.root);
-  const previous = options.full ? null : readManifest(options.outDir);
+  const previous = options.full ? null : readBuildRecord(options.outDir);
   const documents = documentPrints(options.corpusDir, previous?.documents);
   const everything = (reason: string): SitePlan => ({
     renderInsurers: null,
@@ -216,9 +216,9 @@ export function planSiteBuild(options: { corpusDir: string; outDir: string; full
 }
 
 /** Records what the site now at `outDir` was made from, and its pages. */
-export function writeManifest(outDir: string, corpusDir: string, plan: SitePlan, pages: string[]): void {
+export function writeBuildRecord(outDir: string, corpusDir: string, plan: SitePlan, pages: string[]): void {
   const index = statSync(join(outDir, 'index.html'));
-  const manifest: SiteManifest = {
+  const manifest: BuildRecord = {
     version: 2,
     code: plan.code,
     corpusDir: resolve(corpusDir),
@@ -226,7 +226,7 @@ export function writeManifest(outDir: string, corpusDir: string, plan: SitePlan,
     pages,
     documents: plan.documents,
   };
-  const path = manifestPath(outDir);
+  const path = buildRecordPath(outDir);
   writeFileAtomic(path, `${JSON.stringify(manifest)}\n`);
 }
 

@@ -3,7 +3,7 @@
  * validate. Pure apart from reading the bytes it is given: no file system, no clock.
  */
 import { InputError } from '../core/errors.ts';
-import type { ManifestEntry } from '../core/schemas/sources.ts';
+import type { SourceEntry } from '../core/schemas/sources.ts';
 import { documentId } from '../core/schemas/sources.ts';
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import type { Taxonomy } from '../core/schemas/taxonomy.ts';
@@ -15,7 +15,7 @@ import { extractDeadlines } from './extract/extract-deadlines.ts';
 import { DEFAULT_LOAD_OPTIONS, loadSource, type LoadOptions } from './load/load.ts';
 import { normalise } from './normalise/normalise.ts';
 import { createOcrRepairer, type OcrRepairer } from './normalise/prepare-lines.ts';
-import { renderSectionText } from './segment/section-text.ts';
+import { sectionTextOf } from './segment/section-text.ts';
 import { segment } from './segment/segment.ts';
 import type { Footnote } from './types.ts';
 import { validateDocument } from './validate/validate.ts';
@@ -51,7 +51,7 @@ export interface SourceInput {
   /** Path shown in messages and stored as `source.file` (relative to the project). */
   file: string;
   bytes: Uint8Array;
-  entry?: ManifestEntry | undefined;
+  entry?: SourceEntry | undefined;
 }
 
 export async function ingestSource(input: SourceInput, context: PipelineContext): Promise<PolicyDocument> {
@@ -130,7 +130,7 @@ export async function ingestSource(input: SourceInput, context: PipelineContext)
   };
 
   const sections: Section[] = segmented.map((part) => {
-    const text = renderSectionText(part.blocks);
+    const text = sectionTextOf(part.blocks);
     const section: Section = {
       id: part.id,
       number: part.number,

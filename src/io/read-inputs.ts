@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.ts';
-import { parseManifest, type ManifestEntry } from '../core/schemas/sources.ts';
+import { parseSourceList, type SourceEntry } from '../core/schemas/sources.ts';
 import { parseTaxonomy, TAXONOMY_FILES, type Taxonomy } from '../core/schemas/taxonomy.ts';
 
 type Display = (path: string) => string;
@@ -33,16 +33,16 @@ export async function readTaxonomy(dir: string, display: Display = asIs): Promis
 }
 
 /** sources.yaml, or no entries when the folder has none (every source's metadata is then detected). */
-export async function readManifest(
+export async function readSourceList(
   path: string,
   taxonomy: Taxonomy,
   display: Display = asIs,
-): Promise<ManifestEntry[]> {
+): Promise<SourceEntry[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
     return [];
   }
-  return parseManifest(display(path), text, taxonomy);
+  return parseSourceList(display(path), text, taxonomy);
 }

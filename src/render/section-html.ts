@@ -12,7 +12,7 @@ import { h } from 'hastscript';
 const LINK = /\[([^\]\n]*)\]\(((?:https?:|mailto:)[^)\s]+)\)/gu;
 const LIST_ITEM = /^( *)(?:-|(\d+)\.) (.*)$/u;
 
-export function renderSectionText(text: string): string {
+export function sectionTextToHtml(text: string): string {
   if (text.trim() === '') return '';
   const children: ElementContent[] = [];
   for (const block of text.split(/\n{2,}/u)) {

@@ -7,13 +7,13 @@ import { alignSections } from '../../src/analysis/align.ts';
 import { compareDocuments, isUnstated } from '../../src/analysis/compare.ts';
 import { locateStatedChanges } from '../../src/analysis/stated-changes.ts';
 import { diffSectionText, toMarkedString } from '../../src/analysis/word-diff.ts';
-import { ingestCorpusFile, ingestText, manifestEntries, ROOT } from '../support/helpers.ts';
+import { ingestCorpusFile, ingestText, sourceEntries, ROOT } from '../support/helpers.ts';
 
 const NEXT_YEAR = 'tests/versions/zorg-en-zekerheid/zorg-en-zekerheid-2026-algemeen.txt';
 
 async function versionPair() {
   const from = await ingestCorpusFile('zorg-en-zekerheid-2025-algemeen.txt');
-  const entry = manifestEntries().find((candidate) => candidate.file === 'zorg-en-zekerheid-2025-algemeen.txt')!;
+  const entry = sourceEntries().find((candidate) => candidate.file === 'zorg-en-zekerheid-2025-algemeen.txt')!;
   const to = await ingestText(readFileSync(join(ROOT, NEXT_YEAR)), NEXT_YEAR, {
     ...entry,
     file: NEXT_YEAR,

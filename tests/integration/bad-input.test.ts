@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { InputError } from '../../src/core/errors.ts';
-import { parseManifest } from '../../src/core/schemas/sources.ts';
+import { parseSourceList } from '../../src/core/schemas/sources.ts';
 import { fixtureEntry, ingestText, loadTaxonomy, ROOT, SOURCES } from '../support/helpers.ts';
 
 const run = promisify(execFile);
@@ -168,7 +168,7 @@ describe('bad source files', () => {
 });
 
 describe('bad sources.yaml', () => {
-  const parse = (text: string) => parseManifest('content/sources/sources.yaml', text, loadTaxonomy());
+  const parse = (text: string) => parseSourceList('content/sources/sources.yaml', text, loadTaxonomy());
   const entry = (extra = '') =>
     `  - file: a.txt\n    insurer: cz\n    year: 2025\n    careType: msz\n    title: A\n${extra}`;
 

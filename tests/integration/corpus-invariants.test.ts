@@ -32,7 +32,7 @@ for (const file of CORPUS_FILES) {
         await ingestText(
           readFileSync(join(SOURCES, file)),
           `content/sources/${file}`,
-          (await import('../support/helpers.ts')).manifestEntries().find((e) => e.file === file),
+          (await import('../support/helpers.ts')).sourceEntries().find((e) => e.file === file),
         ),
       );
       assert.equal(again, first);

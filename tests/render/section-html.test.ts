@@ -1,11 +1,11 @@
 /** Section text to HTML: structure kept, everything from the source escaped, only safe links. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderSectionText } from '../../src/render/section-html.ts';
+import { sectionTextToHtml } from '../../src/render/section-html.ts';
 
-describe('renderSectionText', () => {
+describe('sectionTextToHtml', () => {
   it('renders paragraphs, nested lists, tables and links', () => {
-    const html = renderSectionText(
+    const html = sectionTextToHtml(
       'Eerste alinea met [ZN](https://www.zn.nl) en [mail](mailto:a@b.nl).\n\n- een\n- twee\n  - genest\n- ' +
         'drie\n\nOnderwerp\tDatum\nAanbieding\tUiterlijk 30 september 2026',
     );
@@ -20,7 +20,7 @@ describe('renderSectionText', () => {
   });
 
   it('escapes markup in the text and drops unsafe links', () => {
-    const html = renderSectionText(
+    const html = sectionTextToHtml(
       '<script>alert(1)</script> <img src=x onerror=alert(2)> [klik](javascript:alert(3)) [x](data:text/html,hi)',
     );
     assert.equal(
@@ -32,6 +32,6 @@ describe('renderSectionText', () => {
   });
 
   it('renders nothing for empty text', () => {
-    assert.equal(renderSectionText(''), '');
+    assert.equal(sectionTextToHtml(''), '');
   });
 });

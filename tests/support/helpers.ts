@@ -1,11 +1,11 @@
 /** Shared test helpers: the real taxonomy and corpus, ingested in-process. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { ManifestEntry } from '../../src/core/schemas/sources.ts';
+import type { SourceEntry } from '../../src/core/schemas/sources.ts';
 import type { PolicyDocument } from '../../src/core/schemas/document.ts';
 import type { Taxonomy } from '../../src/core/schemas/taxonomy.ts';
 import { createPipelineContext, ingestSource, type PipelineContext } from '../../src/ingest/pipeline.ts';
-import { readManifest, readTaxonomy } from '../../src/io/read-inputs.ts';
+import { readSourceList, readTaxonomy } from '../../src/io/read-inputs.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SOURCES = join(ROOT, 'content', 'sources');
@@ -18,7 +18,7 @@ export const CORPUS_FILES = [
 ] as const;
 
 const taxonomy = await readTaxonomy(join(ROOT, 'content', 'taxonomy'), (path) => path.slice(ROOT.length + 1));
-const entries = await readManifest(join(SOURCES, 'sources.yaml'), taxonomy, (path) => path.slice(ROOT.length + 1));
+const entries = await readSourceList(join(SOURCES, 'sources.yaml'), taxonomy, (path) => path.slice(ROOT.length + 1));
 
 export function loadTaxonomy(): Taxonomy {
   return taxonomy;
@@ -30,7 +30,7 @@ export function pipelineContext(): PipelineContext {
   return context;
 }
 
-export function manifestEntries(): ManifestEntry[] {
+export function sourceEntries(): SourceEntry[] {
   return entries;
 }
 
@@ -43,7 +43,7 @@ const cache = new Map<string, Promise<PolicyDocument>>();
 export function ingestCorpusFile(file: string, withEntry = true): Promise<PolicyDocument> {
   const key = `${file}|${withEntry}`;
   if (!cache.has(key)) {
-    const entry = withEntry ? manifestEntries().find((candidate) => candidate.file === file) : undefined;
+    const entry = withEntry ? sourceEntries().find((candidate) => candidate.file === file) : undefined;
     cache.set(
       key,
       ingestSource(
@@ -59,13 +59,13 @@ export function ingestCorpusFile(file: string, withEntry = true): Promise<Policy
 export function ingestText(
   text: string | Uint8Array,
   file = 'fixture.txt',
-  entry?: ManifestEntry,
+  entry?: SourceEntry,
 ): Promise<PolicyDocument> {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   return ingestSource({ file, bytes, entry }, pipelineContext());
 }
 
-export function fixtureEntry(file: string, extra: Partial<ManifestEntry> = {}): ManifestEntry {
+export function fixtureEntry(file: string, extra: Partial<SourceEntry> = {}): SourceEntry {
   return { file, id: 'cz-2025-msz', insurer: 'cz', year: 2025, careType: 'msz', title: 'Fixture', ...extra };
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Taxonomy } from './taxonomy.ts';
 import { parseYamlWithSchema } from '../yaml.ts';
 
-export interface ManifestEntry {
+export interface SourceEntry {
   file: string;
   id: string;
   insurer: string;
@@ -23,7 +23,7 @@ export function documentId(insurer: string, year: number, careType: string): str
   return `${insurer}-${year}-${careType}`;
 }
 
-function manifestSchema(taxonomy: Taxonomy) {
+function sourceListSchema(taxonomy: Taxonomy) {
   const insurerSlugs = taxonomy.insurers.map((insurer) => insurer.slug);
   const careTypeSlugs = taxonomy.careTypes.map((careType) => careType.slug);
   const entry = z
@@ -128,7 +128,7 @@ const FIELD_HINTS: Record<string, string> = {
 };
 
 /** One hint per kind of problem: which field, and what it must be. */
-function manifestHint(path: Array<string | number>, issue: { code: string; keys?: string[] }): string {
+function sourceListHint(path: Array<string | number>, issue: { code: string; keys?: string[] }): string {
   if (issue.code === 'unrecognized_keys')
     return `remove ${issue.keys?.join(', ') ?? 'the key'}: an entry has only ${Object.keys(FIELD_HINTS).join(', ')}`;
   const field = [...path].reverse().find((key): key is string => typeof key === 'string' && key in FIELD_HINTS);
@@ -141,10 +141,10 @@ function manifestHint(path: Array<string | number>, issue: { code: string; keys?
   );
 }
 
-export function parseManifest(file: string, text: string, taxonomy: Taxonomy): ManifestEntry[] {
-  const parsed = parseYamlWithSchema(file, text, manifestSchema(taxonomy), manifestHint);
+export function parseSourceList(file: string, text: string, taxonomy: Taxonomy): SourceEntry[] {
+  const parsed = parseYamlWithSchema(file, text, sourceListSchema(taxonomy), sourceListHint);
   return parsed.sources.map((source) => {
-    const entry: ManifestEntry = {
+    const entry: SourceEntry = {
       file: source.file,
       id: documentId(source.insurer, source.year, source.careType),
       insurer: source.insurer,

@@ -6,7 +6,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../../core/errors.ts';
-import type { ManifestEntry } from '../../core/schemas/sources.ts';
+import type { SourceEntry } from '../../core/schemas/sources.ts';
 import type { PolicyDocument } from '../../core/schemas/document.ts';
 import { TAXONOMY_FILES } from '../../core/schemas/taxonomy.ts';
 import { availableParallelism } from 'node:os';
@@ -21,7 +21,7 @@ import {
   type SourceInput,
 } from '../pipeline.ts';
 import type { LoadOptions } from '../load/load.ts';
-import { readManifest, readTaxonomy } from '../../io/read-inputs.ts';
+import { readSourceList, readTaxonomy } from '../../io/read-inputs.ts';
 import { removeLeftoverStaging, serialiseDocument, stageWrite } from './write.ts';
 import { confineSource, isInside, listSources, readSourceFile, statSource } from '../../io/source-files.ts';
 import { writeFileAtomicAsync } from '../../io/atomic-write.ts';
@@ -63,19 +63,19 @@ export async function runIngest(
 ): Promise<IngestResult> {
   const display = (path: string) => relative(options.root, resolve(path)) || path;
   const taxonomy = await readTaxonomy(options.taxonomyDir, display);
-  const manifestPath = join(options.sourcesDir, 'sources.yaml');
-  const manifest = await readManifest(manifestPath, taxonomy, display);
+  const sourceListPath = join(options.sourcesDir, 'sources.yaml');
+  const sourceList = await readSourceList(sourceListPath, taxonomy, display);
   const errors: InputError[] = [];
 
   const files = options.files.length ? options.files : listSources(options.sourcesDir);
-  const byFile = new Map(manifest.map((entry) => [resolve(options.sourcesDir, entry.file), entry]));
+  const byFile = new Map(sourceList.map((entry) => [resolve(options.sourcesDir, entry.file), entry]));
   if (options.files.length === 0) {
     const present = new Set(files.map((file) => resolve(file)));
-    for (const entry of manifest) {
+    for (const entry of sourceList) {
       if (!present.has(resolve(options.sourcesDir, entry.file))) {
         errors.push(
           new InputError(
-            display(manifestPath),
+            display(sourceListPath),
             `lists "${entry.file}", which does not exist in ${display(options.sourcesDir)}/`,
             `add the file, or remove its entry from sources.yaml`,
           ),
@@ -132,7 +132,7 @@ export async function runIngest(
   try {
     for (const [index, file] of files.entries()) {
       try {
-        const entry: ManifestEntry | undefined = byFile.get(resolve(file));
+        const entry: SourceEntry | undefined = byFile.get(resolve(file));
         const cached = previous.entries[display(file)];
         confineSource(
           file,

@@ -6,7 +6,7 @@
  */
 import type { Block } from '../types.ts';
 
-export function renderSectionText(blocks: Block[]): string {
+export function sectionTextOf(blocks: Block[]): string {
   const markerless = markerlessListItems(blocks);
   let text = '';
   let previous: { kind: Block['kind'] } | null = null;

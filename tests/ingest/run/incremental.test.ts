@@ -96,7 +96,7 @@ describe('parallel ingest', () => {
   it('workers produce exactly what the main thread produces, and report bad input as InputError', async () => {
     const { createIngestPool } = await import('../../../src/ingest/run/pool.ts');
     const { InputError } = await import('../../../src/core/errors.ts');
-    const { CORPUS_FILES, ingestCorpusFile, manifestEntries, SOURCES } = await import('../../support/helpers.ts');
+    const { CORPUS_FILES, ingestCorpusFile, sourceEntries, SOURCES } = await import('../../support/helpers.ts');
     const pool = createIngestPool({
       taxonomyDir: join(ROOT, 'content', 'taxonomy'),
       loadOptions: DEFAULT_LOAD_OPTIONS,
@@ -108,7 +108,7 @@ describe('parallel ingest', () => {
           pool.ingest({
             file: `content/sources/${file}`,
             bytes: new Uint8Array(readFileSync(join(SOURCES, file))),
-            entry: manifestEntries().find((entry) => entry.file === file),
+            entry: sourceEntries().find((entry) => entry.file === file),
           }),
         ),
       );
