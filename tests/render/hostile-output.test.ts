@@ -16,7 +16,7 @@ describe('feeds', () => {
   it('carry a hostile heading and text as escaped text, never as markup', () => {
     const entry: ChangeLogEntry = {
       key: 'k',
-      kind: 'vermeld',
+      kind: 'stated',
       document,
       from: null,
       title: HOSTILE,
