@@ -53,10 +53,19 @@ export function comparableText(text: string): string {
     .trim();
 }
 
-/** Every word compared in this process, numbered in the order first seen. */
-const vocabulary = new Map<string, number>();
+/**
+ * What alignment keeps from one comparison to the next of the same corpus: every word compared,
+ * numbered in the order first seen, and each section's word counts. One per corpus and build,
+ * made by the caller and handed in; a comparison without one starts from nothing.
+ */
+export class WordIndex {
+  readonly vocabulary = new Map<string, number>();
+  readonly comparables = new WeakMap<Section, Comparable>();
+  /** Per word id, in how many of the weighed profiles it occurs; zeroed again after each use. */
+  documentFrequency = new Int32Array(1024);
+}
 
-function wordCounts(plain: string): { ids: Int32Array; counts: Int32Array } {
+function wordCounts(plain: string, { vocabulary }: WordIndex): { ids: Int32Array; counts: Int32Array } {
   const byId = new Map<number, number>();
   for (const word of plain.split(' ')) {
     if (word.length < 2) continue;
@@ -71,32 +80,31 @@ function wordCounts(plain: string): { ids: Int32Array; counts: Int32Array } {
   return { ids, counts: Int32Array.from(ids, (id) => byId.get(id)!) };
 }
 
-const comparables = new WeakMap<Section, Comparable>();
-
-function comparableOf(section: Section): Comparable {
+function comparableOf(section: Section, words: WordIndex): Comparable {
+  const { comparables } = words;
   let comparable = comparables.get(section);
   if (!comparable) {
     const plain = comparableText(section.text);
     const title = comparableText(section.title);
-    comparable = { plain, title, titleWords: new Set(title.split(' ').filter(Boolean)), ...wordCounts(plain) };
+    comparable = { plain, title, titleWords: new Set(title.split(' ').filter(Boolean)), ...wordCounts(plain, words) };
     comparables.set(section, comparable);
   }
   return comparable;
 }
 
-function profile(section: Section, index: number): Profile {
-  return { ...comparableOf(section), section, index, weights: new Float64Array(0), norm: 0 };
+function profile(section: Section, index: number, words: WordIndex): Profile {
+  return { ...comparableOf(section, words), section, index, weights: new Float64Array(0), norm: 0 };
 }
-
-/** Per word id, in how many of the weighed profiles it occurs; zeroed again after each use. */
-let documentFrequency = new Int32Array(1024);
 
 /**
  * Weigh words by how rare they are across both versions (tf-idf): "de", "zorg" and "wij" are in
  * every section and say nothing about which sections correspond.
  */
-function weigh(profiles: Profile[]): void {
-  if (documentFrequency.length < vocabulary.size) documentFrequency = new Int32Array(vocabulary.size * 2);
+function weigh(profiles: Profile[], words: WordIndex): void {
+  if (words.documentFrequency.length < words.vocabulary.size) {
+    words.documentFrequency = new Int32Array(words.vocabulary.size * 2);
+  }
+  const { documentFrequency } = words;
   for (const { ids } of profiles) for (const id of ids) documentFrequency[id]!++;
   const total = profiles.length;
   for (const profile of profiles) {
@@ -124,10 +132,14 @@ function titleSimilarity(a: Profile, b: Profile): number {
   return a.title === b.title ? 1 : jaccard(a.titleWords, b.titleWords);
 }
 
-export function alignSections(oldSections: Section[], newSections: Section[]): SectionPair[] {
-  const olds = oldSections.map(profile);
-  const news = newSections.map(profile);
-  weigh([...olds, ...news]);
+export function alignSections(
+  oldSections: Section[],
+  newSections: Section[],
+  words: WordIndex = new WordIndex(),
+): SectionPair[] {
+  const olds = oldSections.map((section, index) => profile(section, index, words));
+  const news = newSections.map((section, index) => profile(section, index, words));
+  weigh([...olds, ...news], words);
 
   // A text found once on each side, unchanged, is its own pair: year on year most sections are,
   // and pairing them first spares the all-pairs comparison below (the cost of a diff at scale).

@@ -4,7 +4,7 @@
  * and, for detected changes, to the diff.
  */
 import { isUnstated, type Comparison } from './compare.ts';
-import { comparisonOf, consecutiveVersionPairs } from './history.ts';
+import { Comparisons, consecutiveVersionPairs } from './history.ts';
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import { locateStatedChanges } from './stated-changes.ts';
 import { excerpt, sectionLabel } from '../core/labels.ts';
@@ -48,7 +48,11 @@ export type KeepDetected = (
 const computeNow: KeepDetected = (_from, _to, compute) => compute();
 
 /** Every change, stated by an insurer or detected in the text, newest first. */
-export function buildChangeLog(documents: PolicyDocument[], keep: KeepDetected = computeNow): ChangeLogEntry[] {
+export function buildChangeLog(
+  documents: PolicyDocument[],
+  keep: KeepDetected = computeNow,
+  comparisons: Comparisons = new Comparisons(),
+): ChangeLogEntry[] {
   const entries: ChangeLogEntry[] = [];
   for (const document of documents) {
     for (const location of locateStatedChanges(document)) {
@@ -74,7 +78,7 @@ export function buildChangeLog(documents: PolicyDocument[], keep: KeepDetected =
     }
   }
   for (const [from, to] of consecutiveVersionPairs(documents)) {
-    const detected = keep(from, to, () => detectedChanges(comparisonOf(from, to)));
+    const detected = keep(from, to, () => detectedChanges(comparisons.of(from, to)));
     for (const entry of detected) entries.push({ ...entry, kind: 'detected', document: to, from });
   }
   return entries.sort(

@@ -3,7 +3,7 @@
  * stated changes set against the changes the text shows. A detected change that no stated item
  * points at is "niet vermeld in de wijzigingenlijst".
  */
-import { alignSections, comparableText, type SectionPair } from './align.ts';
+import { alignSections, comparableText, type SectionPair, WordIndex } from './align.ts';
 import type { PolicyDocument } from '../core/schemas/document.ts';
 import { locateStatedChanges, type StatedChangeLocation } from './stated-changes.ts';
 import { diffSectionText, type WordDiff } from './word-diff.ts';
@@ -35,7 +35,11 @@ export interface Comparison {
   pipelineDiffers: boolean;
 }
 
-export function compareDocuments(from: PolicyDocument, to: PolicyDocument): Comparison {
+export function compareDocuments(
+  from: PolicyDocument,
+  to: PolicyDocument,
+  words: WordIndex = new WordIndex(),
+): Comparison {
   const stated = locateStatedChanges(to);
   const statedTexts = to.changes.map((change) => comparableText(change.text));
   const oldById = new Map(from.sections.map((section) => [section.id, section]));
@@ -54,7 +58,7 @@ export function compareDocuments(from: PolicyDocument, to: PolicyDocument): Comp
     if (!statedIn.has(location.section.id)) statedIn.set(location.section.id, []);
     statedIn.get(location.section.id)!.push(location.change);
   }
-  const pairs = alignSections(from.sections, to.sections).map((pair, index): ComparedPair => {
+  const pairs = alignSections(from.sections, to.sections, words).map((pair, index): ComparedPair => {
     const diff =
       pair.status === 'unchanged' || (pair.status === 'moved' && !pair.textChanged)
         ? null

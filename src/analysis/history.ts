@@ -3,19 +3,25 @@
  * any two contract years) and, per insurer, each policy with the one before it whatever the care
  * type (shared chapters recur). Comparisons are computed once per build.
  */
+import { WordIndex } from './align.ts';
 import { compareDocuments, type Comparison } from './compare.ts';
 import type { PolicyDocument } from '../core/schemas/document.ts';
 
-const cache = new Map<string, Comparison>();
+/**
+ * The comparisons of one corpus, each computed once, by the documents compared. The site makes
+ * one per build and hands it to whatever compares; a page is then as cheap as a lookup.
+ */
+export class Comparisons {
+  private readonly byPair = new WeakMap<PolicyDocument, WeakMap<PolicyDocument, Comparison>>();
+  private readonly words = new WordIndex();
 
-export function comparisonOf(from: PolicyDocument, to: PolicyDocument): Comparison {
-  const key = `${from.id}→${to.id}`;
-  let comparison = cache.get(key);
-  if (!comparison) {
-    comparison = compareDocuments(from, to);
-    cache.set(key, comparison);
+  of(from: PolicyDocument, to: PolicyDocument): Comparison {
+    let fromOne = this.byPair.get(from);
+    if (!fromOne) this.byPair.set(from, (fromOne = new WeakMap()));
+    let comparison = fromOne.get(to);
+    if (!comparison) fromOne.set(to, (comparison = compareDocuments(from, to, this.words)));
+    return comparison;
   }
-  return comparison;
 }
 
 const chronological = (a: PolicyDocument, b: PolicyDocument) => a.year - b.year || a.careType.localeCompare(b.careType);
@@ -69,14 +75,18 @@ export function consecutiveVersionPairs(documents: PolicyDocument[]): ReadonlyAr
  * same care type where there is one, otherwise the insurer's previous policy (any care type:
  * whole chapters recur between, say, its ZBC and its categorale instellingen policy).
  */
-export function insurerSteps(documents: PolicyDocument[], insurer: string): Comparison[] {
+export function insurerSteps(
+  documents: PolicyDocument[],
+  insurer: string,
+  comparisons: Comparisons = new Comparisons(),
+): Comparison[] {
   const own = documents.filter((document) => document.insurer === insurer).sort(chronological);
   return own.slice(1).map((to, index) => {
     const sameCareType = own
       .slice(0, index + 1)
       .filter((document) => document.careType === to.careType && document.year < to.year)
       .at(-1);
-    return comparisonOf(sameCareType ?? own[index]!, to);
+    return comparisons.of(sameCareType ?? own[index]!, to);
   });
 }
 

@@ -6,6 +6,8 @@
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import type { CareType, Insurer, Taxonomy, Theme } from '../core/schemas/taxonomy.ts';
 import { buildChangeLog, type ChangeLogEntry } from '../analysis/changelog.ts';
+import type { Comparison } from '../analysis/compare.ts';
+import { Comparisons } from '../analysis/history.ts';
 import { keptBetweenBuilds } from '../io/build-cache.ts';
 import { config } from '../io/config.ts';
 import { contentHashOf, loadCorpus } from '../io/corpus.ts';
@@ -27,6 +29,10 @@ export interface Site {
   sectionsOnTheme(theme: string): SectionRef[];
   /** Every change of every insurer, made once per build (each change-log page and feed filters it). */
   changeLog(): readonly ChangeLogEntry[];
+  /** Two policies compared, once per build whichever pages show it. */
+  comparison(from: PolicyDocument, to: PolicyDocument): Comparison;
+  /** The build's comparisons, for what compares many (an insurer's history). */
+  comparisons: Comparisons;
 }
 
 let site: Promise<Site> | null = null;
@@ -60,6 +66,7 @@ async function createSite(): Promise<Site> {
   }
   const ofInsurer = new Map<string, PolicyDocument[]>();
   let changeLog: ChangeLogEntry[] | undefined;
+  const comparisons = new Comparisons();
   return {
     documents,
     taxonomy,
@@ -72,9 +79,13 @@ async function createSite(): Promise<Site> {
       return ofInsurer.get(insurer)!;
     },
     sectionsOnTheme: (theme) => byTheme.get(theme) ?? [],
+    comparison: (from, to) => comparisons.of(from, to),
+    comparisons,
     changeLog: () => {
-      changeLog ??= buildChangeLog(documents, (from, to, compute) =>
-        keptBetweenBuilds('detected-changes', [contentHashOf(from), contentHashOf(to)], compute),
+      changeLog ??= buildChangeLog(
+        documents,
+        (from, to, compute) => keptBetweenBuilds('detected-changes', [contentHashOf(from), contentHashOf(to)], compute),
+        comparisons,
       );
       return changeLog;
     },

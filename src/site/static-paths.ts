@@ -1,5 +1,5 @@
 /** Static paths shared by the inline and side-by-side routes of the change pages. */
-import { comparisonOf, hasHistory, versionPairs } from '../analysis/history.ts';
+import { hasHistory, versionPairs } from '../analysis/history.ts';
 import { rangeSlug } from '../core/routes.ts';
 import type { Comparison } from '../analysis/compare.ts';
 import { getSite } from './site.ts';
@@ -17,9 +17,9 @@ export async function versionComparison(props: { fromId: string; toId: string })
   const site = await getSite();
   const byId = (id: string) => site.documents.find((document) => document.id === id)!;
   const [from, to] = [byId(props.fromId), byId(props.toId)];
-  // Kept for the build (comparisonOf memoises): a pair is on two pages (inline and side by side),
-  // and consecutive ones also on the change log, the feeds and the history.
-  return comparisonOf(from, to);
+  // Made once for the build: a pair is on two pages (inline and side by side), and consecutive
+  // ones also on the change log, the feeds and the history.
+  return site.comparison(from, to);
 }
 
 /** Insurers with a history (history.ts hasHistory: two policies or more). */
