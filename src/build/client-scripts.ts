@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { paths } from '../core/routes.ts';
 
-const CLIENT_DIR = fileURLToPath(new URL('../client/', import.meta.url));
+const CLIENT_DIR = fileURLToPath(new URL('../client', import.meta.url));
 
 /** The names of the client scripts: src/client/search.ts is "search". */
 export function clientScriptNames(): string[] {

@@ -17,7 +17,7 @@ import { normalise } from './normalise/normalise.ts';
 import { createOcrRepairer, type OcrRepairer } from './normalise/prepare-lines.ts';
 import { sectionTextOf } from './segment/section-text.ts';
 import { segment } from './segment/segment.ts';
-import type { Footnote } from './types.ts';
+import type { Footnote } from './normalise/types.ts';
 import { validateDocument } from './validate/validate.ts';
 
 /**

@@ -6,7 +6,7 @@
 import { foldText } from '../../core/text.ts';
 import type { StatedChange } from '../../core/schemas/document.ts';
 import type { SegmentedSection } from '../segment/segment.ts';
-import type { Block } from '../types.ts';
+import type { Block } from '../normalise/types.ts';
 import { selfAndAncestors } from '../../core/sections.ts';
 
 const CHANGES_TITLE = /wijziging/iu;

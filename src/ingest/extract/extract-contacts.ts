@@ -1,6 +1,6 @@
 /** Extract step: contact e-mail addresses and phone numbers, with the line they are printed on. */
 import type { Contact } from '../../core/schemas/document.ts';
-import type { PreparedLine } from '../types.ts';
+import type { PreparedLine } from '../normalise/types.ts';
 
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}/giu;
 const PHONE = /(?<![\d-])(?:\+31[\s-]?|0)(?:\d[\s-]?){8,9}\d(?![\d-])/gu;

@@ -8,7 +8,7 @@ import * as chrono from 'chrono-node';
 import { countWords, squashSpaces, stripLinks } from '../../core/text.ts';
 import type { Deadline } from '../../core/schemas/document.ts';
 import type { SegmentedSection } from '../segment/segment.ts';
-import type { Block } from '../types.ts';
+import type { Block } from '../normalise/types.ts';
 
 const CUE =
   /(?:tot\s+)?(?:uiterlijk|uiterste|deadline|v[óo]{2}r|vóór|tussen|vanaf|eind|einde|half|medio|begin|tekendatum|tot\s+en\s+met|t\/m)(?:\s+(?:op|in|de|het))?\s*$/iu;

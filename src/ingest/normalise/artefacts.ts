@@ -3,7 +3,7 @@
  * printed twice, link dumps at page ends, a running sidebar with contact details. They stay in
  * the section spans (lossless) but leave the section text.
  */
-import type { Artefact, PreparedLine, TocEntry } from '../types.ts';
+import type { Artefact, PreparedLine, TocEntry } from './types.ts';
 
 /** A table-of-contents line: number, title, then leader dots or a tab and the page number. */
 export const TOC_LINE = /^(?:(\d{1,2}(?:\.\d{1,2})*)\.?[\s\t]+)?(\S.*?)\s*(?:\.{3,}|…+|\t)\s*\d{1,3}\s*$/u;

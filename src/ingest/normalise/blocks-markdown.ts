@@ -6,7 +6,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Block } from '../types.ts';
+import type { Block } from './types.ts';
 
 const SAFE_URL = /^(?:https?:|mailto:)/iu;
 

@@ -2,7 +2,7 @@
  * Normalise step 3 for plain-text sources (PDF text layers, OCR): join wrapped lines into
  * paragraphs and list items, undo end-of-line hyphenation, turn bullet glyphs into list items.
  */
-import type { Block, PreparedLine } from '../types.ts';
+import type { Block, PreparedLine } from './types.ts';
 import { isTitleLike, NUMBER_ONLY } from '../segment/heading-rules.ts';
 
 /** Bullet glyphs as PDF text layers and OCR render them: •, ®, °, ¢, «, and e/o/. read for a dot. */

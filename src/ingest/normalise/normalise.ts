@@ -11,7 +11,7 @@ import { findPdfFurniture } from './pdf-furniture.ts';
 import { findPdfHeadings } from './pdf-headings.ts';
 import { prepareLines, type OcrRepairer } from './prepare-lines.ts';
 import { findTextFootnotes } from './text-footnotes.ts';
-import type { Artefact, Footnote, NormalisedSource, PdfStructure } from '../types.ts';
+import type { Artefact, Footnote, NormalisedSource, PdfStructure } from './types.ts';
 
 export function normalise(source: LoadedSource, repairer: OcrRepairer): NormalisedSource {
   let { lines, ocrFixes } = prepareLines(source.lines, {

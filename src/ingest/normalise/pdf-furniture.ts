@@ -7,7 +7,7 @@
  */
 import { joinWrappedLine, plainDigits } from '../../core/text.ts';
 import { TOC_LINE, TOC_TITLE } from './artefacts.ts';
-import type { Artefact, Footnote, TocEntry } from '../types.ts';
+import type { Artefact, Footnote, TocEntry } from './types.ts';
 import type { PdfLayout, PdfLine } from '../load/pdf-types.ts';
 
 /** The text style most characters are set in: what every other size and weight is measured against. */

@@ -1,7 +1,7 @@
 /** Normalise step 1: per line Unicode NFC, page-break marks and OCR repair (every fix recorded). */
 import type { OcrFixes } from '../../core/schemas/taxonomy.ts';
 import { escapeRegExp } from '../../core/text.ts';
-import type { OcrFix, PreparedLine } from '../types.ts';
+import type { OcrFix, PreparedLine } from './types.ts';
 
 export interface OcrRepairer {
   repair(text: string, line: number, fixes: OcrFix[]): string;

@@ -6,7 +6,7 @@
  * carries their marker; a glued marker is set as a superscript ("gezondheid³."), recorded as a fix.
  */
 import { scriptDigits } from '../../core/text.ts';
-import type { Artefact, Footnote, OcrFix, PreparedLine } from '../types.ts';
+import type { Artefact, Footnote, OcrFix, PreparedLine } from './types.ts';
 
 const NOTE_LINE = /^(\d{1,2})\s*(?:\d{1,2}\]|\[\d{1,2}\])?\s+(\S.*)$/u;
 /** A digit glued to the end of a word, before punctuation or a space: a footnote marker in running text. */

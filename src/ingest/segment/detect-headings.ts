@@ -16,7 +16,7 @@ import {
   isBodyText,
   isTitleLike,
 } from './heading-rules.ts';
-import type { NormalisedSource } from '../types.ts';
+import type { NormalisedSource, OcrFix } from '../normalise/types.ts';
 
 export type HeadingKind = 'numbered' | 'appendix' | 'appendix-group' | 'plain';
 
@@ -43,7 +43,7 @@ export interface DetectedHeading {
 
 export interface HeadingDetection {
   headings: DetectedHeading[];
-  ocrNumberFixes: Array<{ line: number; from: string; to: string }>;
+  ocrNumberFixes: OcrFix[];
 }
 
 export function detectHeadings(source: NormalisedSource): HeadingDetection {

@@ -7,7 +7,7 @@
 import { SUPERSCRIPT_NUMBER } from '../../core/text.ts';
 import { detectHeadings, type DetectedHeading, type HeadingDetection } from './detect-headings.ts';
 import { APPENDIX, APPENDIX_GROUP, LAYOUT_NUMBER } from './heading-rules.ts';
-import type { NormalisedSource, PdfStructure } from '../types.ts';
+import type { NormalisedSource, PdfStructure } from '../normalise/types.ts';
 
 /** A footnote marker set after a heading's last word. */
 const TRAILING_MARKER = new RegExp(`${SUPERSCRIPT_NUMBER.source}$`, 'u');

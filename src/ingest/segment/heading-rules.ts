@@ -3,7 +3,7 @@
  * checked in detect-headings.ts.
  */
 import { countWords } from '../../core/text.ts';
-import type { Block } from '../types.ts';
+import type { Block } from '../normalise/types.ts';
 
 /** A section number of any depth whose parts have up to `digits` digits: "2", "2.1.3", "1001.2". */
 const sectionNumber = (digits: number) => String.raw`\d{1,${digits}}(?:\.\d{1,${digits}})*`;

@@ -4,7 +4,7 @@
  * Text layers often lose the list markers: a run of lines that end in ";" (the last one in ".")
  * is a list all the same ("spillagereductie;", "de acceptatie van biosimilars;", ...).
  */
-import type { Block } from '../types.ts';
+import type { Block } from '../normalise/types.ts';
 
 export function sectionTextOf(blocks: Block[]): string {
   const markerless = markerlessListItems(blocks);

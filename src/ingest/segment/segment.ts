@@ -6,7 +6,7 @@
 import { slugify } from '../../core/text.ts';
 import { detectHeadings, type DetectedHeading } from './detect-headings.ts';
 import { detectPdfHeadings } from './detect-pdf-headings.ts';
-import type { Block, NormalisedSource } from '../types.ts';
+import type { Block, NormalisedSource, OcrFix } from '../normalise/types.ts';
 
 export interface SegmentedSection {
   id: string;
@@ -25,7 +25,7 @@ export interface Segmentation {
   sections: SegmentedSection[];
   mergedHeadings: Array<{ lines: [number, number]; title: string }>;
   inferredNumbers: Array<{ section: string; number: string; reason: string }>;
-  ocrNumberFixes: Array<{ line: number; from: string; to: string }>;
+  ocrNumberFixes: OcrFix[];
   warnings: string[];
 }
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findTextFootnotes } from '../../../src/ingest/normalise/text-footnotes.ts';
-import type { PreparedLine } from '../../../src/ingest/types.ts';
+import type { PreparedLine } from '../../../src/ingest/normalise/types.ts';
 import { fixtureEntry, ingestText } from '../../support/helpers.ts';
 
 const prepared = (text: string): PreparedLine[] =>

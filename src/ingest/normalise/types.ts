@@ -1,12 +1,12 @@
-/** Data passed between the ingestion stages. Line numbers are 1-based source lines. */
+/**
+ * What the normalise stage hands on: the source as lines, blocks, set-aside artefacts and
+ * footnotes. Segment and extract read these; line numbers are 1-based source lines.
+ */
+import type { IngestRecord } from '../../core/schemas/document.ts';
+import type { LayoutHeading } from './pdf-headings.ts';
 
-export interface OcrFix {
-  line: number;
-  from: string;
-  to: string;
-}
-
-import type { LayoutHeading } from './normalise/pdf-headings.ts';
+/** One OCR repair, as the document records it. */
+export type OcrFix = IngestRecord['ocrFixes'][number];
 
 /** One source line after Unicode normalisation and OCR repair. */
 export interface PreparedLine {
