@@ -6,6 +6,7 @@ import { compileKeywordRules, foldForMatching } from '../../core/keyword-rules.t
 import type { Theme, ThemeSettings } from '../../core/schemas/taxonomy.ts';
 import { foldText } from '../../core/text.ts';
 import { topicLabels } from './topic-labels.ts';
+import type { Section } from '../../core/schemas/document.ts';
 
 export interface ThemeClassifier {
   classify(title: string, text: string): string[];
@@ -48,4 +49,13 @@ export function createThemeClassifier(themes: Theme[], settings: ThemeSettings):
         .map((entry) => entry.slug);
     },
   };
+}
+
+/** Gives every section its themes; returns the warning for sections with a heading that have none. */
+export function classifySections(sections: Section[], classifier: ThemeClassifier): string[] {
+  for (const section of sections) section.themes = classifier.classify(section.title, section.text);
+  const untagged = sections.filter((section) => section.level > 0 && section.themes.length === 0);
+  if (untagged.length === 0) return [];
+  const where = untagged.map((section) => `line ${section.lines[0]} "${section.title}"`).join(', ');
+  return [`${untagged.length} section(s) have no theme: ${where}`];
 }
