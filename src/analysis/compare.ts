@@ -43,7 +43,10 @@ export function compareDocuments(
   const stated = locateStatedChanges(to);
   const statedTexts = to.changes.map((change) => comparableText(change.text));
   const oldById = new Map(from.sections.map((section) => [section.id, section]));
-  /** Stated changes that name a removed section, or the removed section it stood in ("Het thema ‘Acute zorg’ is vervallen"). */
+  /**
+   * Stated changes that name a removed section, or the removed section it stood in ("Het thema
+   * ‘Acute zorg’ is vervallen").
+   */
   const naming = (pair: SectionPair): number[] => {
     const titles: string[] = [];
     for (const section of selfAndAncestors(pair.old ?? undefined, oldById)) {

@@ -45,9 +45,11 @@ export async function buildSite(
     const plan = planSiteBuild({ corpusDir: options.corpusDir, outDir: options.outDir, full: options.full ?? false });
     if (options.full) rmSync(searchCacheDir, { recursive: true, force: true });
     keepOnlyFor(pageCacheDir, plan.code, options.full ?? false);
+    const insurers = plan.renderInsurers?.length ? ` and those of ${plan.renderInsurers.join(', ')}` : '';
     console.log(
       plan.renderInsurers
-        ? `Pages: ${plan.reason}; rendering again only the pages about all insurers${plan.renderInsurers.length ? ` and those of ${plan.renderInsurers.join(', ')}` : ''}, the rest kept from ${options.outDir}/.`
+        ? `Pages: ${plan.reason}; rendering again only the pages about all insurers${insurers}, ` +
+            `the rest kept from ${options.outDir}/.`
         : `Pages: rendering all (${plan.reason}).`,
     );
     const siteDir = newVersionFolder(layout);

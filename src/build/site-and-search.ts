@@ -119,8 +119,8 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
   const corpusGone = () =>
     existsSync(options.corpusDir)
       ? null
-      : `Could not read ${options.corpusDir}/: it was removed while the site was being built; run npm run build again ` +
-        `(it ingests the sources anew).`;
+      : `Could not read ${options.corpusDir}/: it was removed while the site was being built; ` +
+        'run npm run build again (it ingests the sources anew).';
   const times = { site: 0, search: 0, total: 0 };
   const halves = [
     waitFor(

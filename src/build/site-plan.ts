@@ -26,7 +26,10 @@ import { linkOrCopy } from '../io/link-or-copy.ts';
 import { publishedFolder, siteLayout } from './publish.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 
-/** What decides every page besides the corpus: the site's code, its static files, the taxonomy, the locked dependencies. */
+/**
+ * What decides every page besides the corpus: the site's code, its static files, the taxonomy, the
+ * locked dependencies.
+ */
 const CODE_INPUTS = ['src', 'public', 'content/taxonomy', 'astro.config.mjs', 'package-lock.json'];
 
 const BuildRecordSchema = z.object({

@@ -140,7 +140,8 @@ export function waitFor(
       else if (timedOut)
         reject(
           new BuildStepError(
-            `${step} took longer than ${timeoutMs >= 60_000 ? `${Math.round(timeoutMs / 60_000)} min` : `${Math.round(timeoutMs / 1000)} s`} and was stopped; raise the limit with --step-timeout-min if the corpus is that large.`,
+            `${step} took longer than ${durationText(timeoutMs)} and was stopped; ` +
+              'raise the limit with --step-timeout-min if the corpus is that large.',
           ),
         );
       else if (signal) reject(new BuildStepError(`${step} was ${signalMeaning(signal)}.`));
@@ -156,4 +157,9 @@ export function waitFor(
       }
     });
   });
+}
+
+/** "60 min", "30 s": a limit as the user set it. */
+function durationText(ms: number): string {
+  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
 }

@@ -40,7 +40,8 @@ export function changeLogFeed(
       id: absolute(paths.changeEntry(entry.key)),
       link,
       description: escapeHtml(
-        `${entry.kind === 'stated' ? 'Vermeld door de verzekeraar' : 'Gevonden in de tekst'}${entry.unstated ? ' (niet vermeld in de wijzigingenlijst)' : ''}. ${entry.text}`,
+        `${entry.kind === 'stated' ? 'Vermeld door de verzekeraar' : 'Gevonden in de tekst'}` +
+          `${entry.unstated ? ' (niet vermeld in de wijzigingenlijst)' : ''}. ${entry.text}`,
       ),
       date: publicationDate(entry.document, options.legalPublication),
     });

@@ -44,5 +44,6 @@ export function requirementsToCsv(items: RequirementItem[], names: CsvNames): st
     names.sectionUrl(item.document.id, item.section.id),
   ]);
   // A byte-order mark so Excel reads the UTF-8 (ë, é, ’) as UTF-8.
-  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows.map((row) => row.map(neutraliseFormula))], { record_delimiter: 'windows' })}`;
+  const cells = [[...CSV_COLUMNS], ...rows.map((row) => row.map(neutraliseFormula))];
+  return `\uFEFF${stringify(cells, { record_delimiter: 'windows' })}`;
 }

@@ -85,9 +85,8 @@ function gunzipped(path: string, problems: string[]): Buffer | null {
   try {
     return gunzipSync(readFileSync(path));
   } catch (error) {
-    problems.push(
-      `${path} is ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'damaged (it does not decompress)'}`,
-    );
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    problems.push(`${path} is ${missing ? 'missing' : 'damaged (it does not decompress)'}`);
     return null;
   }
 }

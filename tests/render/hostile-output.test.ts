@@ -1,4 +1,7 @@
-/** What leaves the site as files for other programs: feeds carry source text as text, the CSV no formula, the headers no framing. */
+/**
+ * What leaves the site as files for other programs: feeds carry source text as text, the CSV no
+ * formula, the headers no framing.
+ */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';

@@ -52,7 +52,10 @@ export const IngestRecordSchema = z.object({
     careType: z.enum(['manifest', 'text']),
     title: z.enum(['manifest', 'text', 'pdf-metadata']),
   }),
-  /** Per section with a heading: the signals that made its heading one ("outline", "tag:H2", "font:14.0/bold", "number", "text"). */
+  /**
+   * Per section with a heading: the signals that made its heading one ("outline", "tag:H2",
+   * "font:14.0/bold", "number", "text").
+   */
   headingSignals: z.array(z.object({ section: z.string(), signals: z.array(z.string()) })).optional(),
   /** PDF sources: the text layer the line numbers refer to, and the line each page starts on. */
   textLayer: z.object({ lines: z.array(z.string()), pageStarts: z.array(z.number().int().positive()) }).optional(),

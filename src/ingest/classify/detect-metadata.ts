@@ -79,14 +79,11 @@ export function detectMetadata(fullText: string, titleText: string, taxonomy: Ta
 
   const insurers = rank(taxonomy.insurers, insurerPhrases);
   const careTypes = rank(taxonomy.careTypes, (careType) => careType.synonyms);
-  if (insurers[0])
-    evidence.push(
-      `insurer ${insurers[0].slug}: ${insurers[0].score} mentions${insurers[1] ? ` (next: ${insurers[1].slug}, ${insurers[1].score})` : ''}`,
-    );
+  const runnerUp = (next: { slug: string; score: number } | undefined) =>
+    next ? ` (next: ${next.slug}, ${next.score})` : '';
+  if (insurers[0]) evidence.push(`insurer ${insurers[0].slug}: ${insurers[0].score} mentions${runnerUp(insurers[1])}`);
   if (careTypes[0])
-    evidence.push(
-      `care type ${careTypes[0].slug}: score ${careTypes[0].score}${careTypes[1] ? ` (next: ${careTypes[1].slug}, ${careTypes[1].score})` : ''}`,
-    );
+    evidence.push(`care type ${careTypes[0].slug}: score ${careTypes[0].score}${runnerUp(careTypes[1])}`);
 
   const { year, yearEnd, note } = detectContractYear(fullText);
   if (note) evidence.push(note);

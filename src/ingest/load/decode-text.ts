@@ -84,7 +84,8 @@ function refuseNul(text: string, file: string, encoding: TextEncodingName): void
   const count = text.split('\u0000').length - 1;
   throw new InputError(
     file,
-    `contains ${count === 1 ? 'a NUL character' : `${count} NUL characters`} (the first at line ${line}, column ${column}; read as ${encoding}), which no text has`,
+    `contains ${count === 1 ? 'a NUL character' : `${count} NUL characters`} ` +
+      `(the first at line ${line}, column ${column}; read as ${encoding}), which no text has`,
     'the file is damaged or is not plain text: save the published text again as UTF-8, or remove the NUL characters',
     { line },
   );

@@ -102,8 +102,8 @@ export async function loadSource(
     throw new InputError(
       file,
       'looks like a binary file, not text (it contains many NUL or control bytes)',
-      'give the pipeline the text (.txt/.md) or the PDF itself; Word files and images must be exported to PDF or text ' +
-        'first',
+      'give the pipeline the text (.txt/.md) or the PDF itself; ' +
+        'Word files and images must be exported to PDF or text first',
     );
   }
   const { text, encoding, notes } = decodeText(bytes, file);

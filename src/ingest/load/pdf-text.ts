@@ -172,7 +172,10 @@ interface Placement {
   cell: number | null;
 }
 
-/** The role of each marked-content id in the structure tree (the nearest element that is not a span), and its table row and cell. */
+/**
+ * The role of each marked-content id in the structure tree (the nearest element that is not a
+ * span), and its table row and cell.
+ */
 async function structurePlacements(page: PdfPageProxy, counter: { next: number }): Promise<Map<string, Placement>> {
   const placements = new Map<string, Placement>();
   let tree: unknown;

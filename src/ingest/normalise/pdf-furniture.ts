@@ -80,7 +80,10 @@ function textLinesByPage(lines: PdfLine[], excluded: boolean[]): Map<number, num
 
 type Add = (kind: Artefact['kind'], start: number, end: number, note?: string) => void;
 
-/** Headers, footers and page numbers: in a page's margin, and the same (digits aside) on many pages, a page number, or tagged as an artefact. */
+/**
+ * Headers, footers and page numbers: in a page's margin, and the same (digits aside) on many pages,
+ * a page number, or tagged as an artefact.
+ */
 function findRunningLines(layout: PdfLayout, add: Add): void {
   const pageHeight = new Map(layout.pages.map((page) => [page.number, page.height]));
   const inMargin = (line: PdfLine) => {

@@ -171,7 +171,10 @@ function styleShares(lines: PdfLine[]): Map<string, number> {
   return new Map([...chars].map(([key, count]) => [key, count / Math.max(1, total)]));
 }
 
-/** "font:14.0/bold" when the line is set larger than the body text, or bold where the body is not, in a style rare enough for headings. */
+/**
+ * "font:14.0/bold" when the line is set larger than the body text, or bold where the body is not,
+ * in a style rare enough for headings.
+ */
 function styleSignals(line: PdfLine, body: BodyStyle, share: Map<string, number>): string[] {
   if (line.size === null) return [];
   const larger = line.size >= body.size * 1.15;

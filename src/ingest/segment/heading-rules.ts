@@ -31,8 +31,11 @@ export const APPENDIX_GROUP = /^(?:bijlagen|appendices)$/iu;
 const CAPTION = /^(?:afbeelding|figuur|tabel|grafiek|bron|foto)\s*\d*\s*[:.]/iu;
 const DANGLING_WORD =
   /\s(?:en|of|de|het|een|van|voor|met|in|op|bij|aan|te|die|dat|naar|om|tot|als|door|over|uit|zijn|wij|we)$/iu;
-const DATE_ONLY =
-  /^(?:uiterlijk|vanaf|v[óo]{1,2}r|eind|begin|half|medio|tot)?\s*(?:\d{1,2}\s+)?(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?:\s+\d{4})?$/iu;
+const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
+const DATE_ONLY = new RegExp(
+  String.raw`^(?:uiterlijk|vanaf|v[óo]{1,2}r|eind|begin|half|medio|tot)?\s*(?:\d{1,2}\s+)?(?:${MONTHS})(?:\s+\d{4})?$`,
+  'iu',
+);
 const CONTACT_OR_URL = /(?:@|https?:\/\/|www\.|\t)/u;
 
 /** How long a title may be: most headings, one set in bold or italics, one on the line after its number. */

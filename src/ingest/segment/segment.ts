@@ -258,8 +258,11 @@ function buildTree(headings: DetectedHeading[], warnings: string[]): Node[] {
   if (nodes.length === 0) warnings.push('no headings found');
   if (clamped.length) {
     const first = clamped[0]!.heading;
+    const nest = clamped.length === 1 ? 'heading nests' : 'headings nest';
+    const example = `${first.number ? `${first.number.join('.')} ` : ''}"${first.title}" on line ${first.start}`;
     warnings.push(
-      `${clamped.length} ${clamped.length === 1 ? 'heading nests' : 'headings nest'} deeper than level ${MAX_LEVEL} (the first: ${first.number ? `${first.number.join('.')} ` : ''}"${first.title}" on line ${first.start}); kept as headings at level ${MAX_LEVEL}`,
+      `${clamped.length} ${nest} deeper than level ${MAX_LEVEL} (the first: ${example}); ` +
+        `kept as headings at level ${MAX_LEVEL}`,
     );
   }
   return nodes;

@@ -10,7 +10,8 @@ export const getStaticPaths = (async () => {
   const insurers = new Set(
     buildCalendar(site.documents, site.taxonomy.milestones).map((milestone) => milestone.insurer),
   );
-  // One insurer's calendar holds only its own milestones: after a text change it is made again only for the insurers concerned.
+  // One insurer's calendar holds only its own milestones: after a text change it is made again only
+  // for the insurers concerned.
   return [
     { params: { file: 'alle' } },
     ...renderedOnly([...insurers], (insurer) => insurer).map((insurer) => ({ params: { file: insurer } })),
