@@ -11,7 +11,7 @@ import type { SegmentedSection } from '../segment/segment.ts';
 import type { Block } from '../normalise/types.ts';
 
 /** The words that make a date a deadline when they stand right before it. */
-const CUE_WORDS = String.raw`uiterlijk|uiterste|deadline|v[óo]{2}r|vóór|tussen|vanaf|eind|einde|half|medio|begin|tekendatum`;
+const CUE_WORDS = 'uiterlijk|uiterste|deadline|v[óo]{2}r|vóór|tussen|vanaf|eind|einde|half|medio|begin|tekendatum';
 const CUE = new RegExp(String.raw`(?:tot\s+)?(?:${CUE_WORDS}|tot\s+en\s+met|t\/m)(?:\s+(?:op|in|de|het))?\s*$`, 'iu');
 const PLANNING_TITLE = /planning|tijdpad|tijdlijn|tijdsplan|termijn|kalender|procedure|fase/iu;
 const MONTH_NAME = /(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)/iu;
