@@ -85,7 +85,6 @@ export type ThemeSettings = z.infer<typeof ThemesFileSchema>['settings'];
 export type OcrFixes = z.infer<typeof OcrFixesSchema>;
 export type RequirementRules = z.infer<typeof RequirementsFileSchema>;
 export type MilestoneRules = z.infer<typeof MilestonesFileSchema>;
-export type KeywordRule = z.infer<typeof KeywordRuleSchema>;
 
 export interface Taxonomy {
   insurers: Insurer[];
