@@ -19,6 +19,7 @@ import { BuildStepError, onStop, startNode, waitFor } from '../src/io/children.t
 import { acquireLock, LockError, passLocks } from '../src/io/lock.ts';
 import { corpusLockPath } from '../src/io/corpus-lock.ts';
 import { operationalMessage } from '../src/core/errors.ts';
+import { config } from '../src/io/config.ts';
 
 const USAGE =
   'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--max-size-mb N] ' +
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
     args = parseArgs({
       options: {
         sources: { type: 'string', default: 'content/sources' },
-        corpus: { type: 'string', default: '.cache/corpus' },
+        corpus: { type: 'string', default: config().corpusDir },
         out: { type: 'string', default: 'dist' },
         full: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },

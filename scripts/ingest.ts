@@ -13,6 +13,7 @@ import { runIngest } from '../src/ingest/run/run.ts';
 import { InputError, operationalMessage } from '../src/core/errors.ts';
 import { acquireLock, LockError, type Lock } from '../src/io/lock.ts';
 import { corpusLockPath } from '../src/io/corpus-lock.ts';
+import { config } from '../src/io/config.ts';
 
 const USAGE =
   'usage: npm run ingest -- [--out DIR] [--sources DIR] [--taxonomy DIR] [--max-size-mb N] [--full] [--quiet] ' +
@@ -24,9 +25,9 @@ async function main(): Promise<number> {
     args = parseArgs({
       allowPositionals: true,
       options: {
-        out: { type: 'string', default: '.cache/corpus' },
+        out: { type: 'string', default: config().corpusDir },
         sources: { type: 'string', default: 'content/sources' },
-        taxonomy: { type: 'string', default: 'content/taxonomy' },
+        taxonomy: { type: 'string', default: config().taxonomyDir },
         'max-size-mb': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         full: { type: 'boolean', default: false },
