@@ -1,5 +1,5 @@
 /**
- * Fixture corpus: one folder per case in tests/fixtures/ with input.txt, entry.json (the
+ * Fixture corpus: one folder per case in tests/ingest/fixtures/ with input.txt, entry.json (the
  * sources.yaml fields) and expected.json (what the pipeline must produce, in a readable
  * projection). Regenerate expected files only on purpose: UPDATE=1 npm run test:unit.
  */
