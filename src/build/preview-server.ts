@@ -8,7 +8,9 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
+import { paths } from '../core/routes.ts';
 import { HEADERS_FILE } from './headers-file.ts';
+import { fileOfUrl } from './verify-site.ts';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../render/http-headers.ts';
 
 export function createStaticSiteServer(dir: string): Server {
@@ -40,11 +42,18 @@ export function createStaticSiteServer(dir: string): Server {
       for (const [name, value] of Object.entries(headersFor(pathname, rules()))) res.setHeader(name, value);
     },
     onNoMatch: (req, res) => {
+      // As a static host does: the site's own 404 page, with status 404.
       res.statusCode = 404;
       for (const [name, value] of Object.entries(headersFor(req.url ?? '/', rules())))
         if (name !== 'Content-Type') res.setHeader(name, value);
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end('Niet gevonden.\n');
+      let page: Buffer | null = null;
+      try {
+        page = readFileSync(join(root, fileOfUrl(paths.notFound)));
+      } catch {
+        // A site without one (not built by npm run build): a line of text.
+      }
+      res.setHeader('Content-Type', page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
+      res.end(page ?? 'Niet gevonden.\n');
     },
   });
   return createServer((req, res) => {

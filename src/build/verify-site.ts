@@ -22,6 +22,7 @@ export function fileOfUrl(url: string): string {
 export function requiredPages(documents: ReadonlyArray<{ id: string; insurer: string }>): string[] {
   const urls: string[] = [
     paths.home,
+    paths.notFound,
     paths.insurers,
     paths.search,
     paths.themes,

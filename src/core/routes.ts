@@ -58,6 +58,8 @@ export const paths = {
   /** A client script, built from src/client/<name>.ts. */
   script: (name: string) => `/js/${name}.js`,
   favicon: '/favicon.svg',
+  /** What a static host serves, with status 404, for an address that is not there. */
+  notFound: '/404.html',
   searchIndex: SEARCH_INDEX,
   searchLibrary: `${SEARCH_INDEX}pagefind.js`,
 } as const;

@@ -21,6 +21,7 @@ const PAGES = {
   requirements: '/voorwaarden/',
   calendar: '/kalender/?verzekeraar=caresq',
   'open data': '/api/',
+  'page not found': '/bestaat-niet/',
 };
 
 for (const [name, path] of Object.entries(PAGES)) {
