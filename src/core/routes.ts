@@ -17,6 +17,11 @@ export function rangeSlug(from: { year: number }, to: { year: number }): string 
 
 const SEARCH_INDEX = '/pagefind/';
 
+/** The id of a section's span on the source view (prefixed: a section id may look like a line's, "r5"). */
+export function sourceSpanId(sectionId: string): string {
+  return `bron-${sectionId}`;
+}
+
 export const paths = {
   home: '/',
   insurers: '/verzekeraars/',
@@ -27,6 +32,8 @@ export const paths = {
   policy: (id: string) => `/beleid/${id}/`,
   section: (documentId: string, sectionId: string) => `/beleid/${documentId}/#${sectionId}`,
   source: (documentId: string, line?: number) => `/beleid/${documentId}/bron/${line ? `#r${line}` : ''}`,
+  /** The whole span of source lines a section was made from, marked on the source view. */
+  sourceOfSection: (documentId: string, sectionId: string) => `/beleid/${documentId}/bron/#${sourceSpanId(sectionId)}`,
   themes: '/themas/',
   theme: (slug: string) => `/themas/${slug}/`,
   search: '/zoeken/',

@@ -13,10 +13,14 @@ test('a section of a PDF policy cites its page and lines, and the citation opens
   await expect(citation).toHaveText(/^p\. 3, regels \d+–\d+$/);
   // The footnote printed at the page's foot is shown with its section.
   await expect(section.locator('ol.voetnoten li')).toContainText('Zie de website van de Nederlandse Zorgautoriteit');
-  const first = Number((await citation.textContent())!.match(/regels (\d+)/)![1]);
+  const [, first, last] = (await citation.textContent())!.match(/regels (\d+)–(\d+)/)!.map(Number);
   await citation.click();
-  await expect(page).toHaveURL(new RegExp(`/beleid/vgz-2027-wlz-vv/bron/#r${first}$`));
-  await expect(page.locator(`#r${first}`)).toContainText('1.1 Doel van dit beleid');
+  await expect(page).toHaveURL(/\/beleid\/vgz-2027-wlz-vv\/bron\/#bron-/);
+  // The whole cited span is the target, its first line the heading, its last line the span's end.
+  const span = page.locator(':target');
+  await expect(span.locator(`#r${first}`)).toContainText('1.1 Doel van dit beleid');
+  await expect(span.locator('li:not(.paginagrens)')).toHaveCount(last! - first! + 1);
+  await expect(span.locator(`#r${last}`)).toBeVisible();
   // Page breaks of the PDF are marked, each page before its first line.
   await expect(page.locator('li.paginagrens')).toHaveCount(5);
   await expect(page.locator('#p3')).toHaveText('Pagina 3');

@@ -25,10 +25,19 @@ test('home → insurer → policy → table of contents', async ({ page }) => {
   await expect(section.getByText('bron: regels 581–594')).toBeVisible();
   await expect(section.getByRole('link', { name: 'Dure geneesmiddelen' })).toBeVisible();
 
-  // The citation opens the published text at that line.
+  // The citation opens the published text with the whole cited span marked, lines 581 to 594.
   await section.getByRole('link', { name: 'regels 581–594' }).click();
-  await expect(page).toHaveURL(/\/beleid\/cz-2025-msz\/bron\/#r581$/);
-  await expect(page.locator('#r581')).toContainText('2.2.4 Intramurale farmacie');
+  await expect(page).toHaveURL(/\/beleid\/cz-2025-msz\/bron\/#bron-2-2-4-intramurale-farmacie$/);
+  const span = page.locator(':target');
+  await expect(span.locator('#r581')).toContainText('2.2.4 Intramurale farmacie');
+  await expect(span.locator('li:not(.paginagrens)')).toHaveCount(14);
+  const marked = await span.locator('#r594').evaluate((line) => getComputedStyle(line).backgroundColor);
+  const unmarked = await page.locator('#r600').evaluate((line) => getComputedStyle(line).backgroundColor);
+  expect(marked).not.toBe(unmarked);
+  // And leads back to the section that cites it.
+  await span.getByRole('link', { name: 'Naar de sectie “2.2.4 Intramurale farmacie”' }).click();
+  await expect(page).toHaveURL(/\/beleid\/cz-2025-msz\/#2-2-4-intramurale-farmacie$/);
+  await expect(heading).toBeInViewport();
 });
 
 test('the Markdown tables and lists of Caresq ZBC 2027 render as tables and lists', async ({ page }) => {
