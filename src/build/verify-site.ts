@@ -23,6 +23,8 @@ export function requiredPages(documents: ReadonlyArray<{ id: string; insurer: st
   const urls: string[] = [
     paths.home,
     paths.notFound,
+    paths.careTypes,
+    paths.years,
     paths.insurers,
     paths.search,
     paths.themes,

@@ -34,6 +34,10 @@ export const paths = {
   source: (documentId: string, line?: number) => `/beleid/${documentId}/bron/${line ? `#r${line}` : ''}`,
   /** The whole span of source lines a section was made from, marked on the source view. */
   sourceOfSection: (documentId: string, sectionId: string) => `/beleid/${documentId}/bron/#${sourceSpanId(sectionId)}`,
+  careTypes: '/zorgsoorten/',
+  careType: (slug: string) => `/zorgsoorten/${slug}/`,
+  years: '/jaren/',
+  year: (year: number | string) => `/jaren/${year}/`,
   themes: '/themas/',
   theme: (slug: string) => `/themas/${slug}/`,
   search: '/zoeken/',

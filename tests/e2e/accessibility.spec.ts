@@ -22,6 +22,10 @@ const PAGES = {
   calendar: '/kalender/?verzekeraar=caresq',
   'open data': '/api/',
   'page not found': '/bestaat-niet/',
+  'care types': '/zorgsoorten/',
+  'care type': '/zorgsoorten/msz/',
+  years: '/jaren/',
+  year: '/jaren/2025/',
 };
 
 for (const [name, path] of Object.entries(PAGES)) {

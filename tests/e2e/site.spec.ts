@@ -144,7 +144,18 @@ test('content pages work without JavaScript', async ({ browser }) => {
 test('works on a 360 px phone: no sideways scrolling', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  for (const path of ['/', CZ, '/beleid/caresq-2027-zbc/', '/zoeken/?q=zorg', '/themas/duurzaamheid/']) {
+  const pages = ['/', CZ, '/beleid/caresq-2027-zbc/', '/zoeken/?q=zorg', '/themas/duurzaamheid/'];
+  // The pages of browsing, the open data and a missing address.
+  pages.push(
+    '/verzekeraars/',
+    '/zorgsoorten/',
+    '/zorgsoorten/msz/',
+    '/jaren/',
+    '/jaren/2025/',
+    '/api/',
+    '/bestaat-niet/',
+  );
+  for (const path of pages) {
     await page.goto(path);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
