@@ -43,3 +43,8 @@ const dateFormat = new Intl.DateTimeFormat('nl-NL', {
 export function formatDate(iso: string): string {
   return dateFormat.format(new Date(`${iso}T00:00:00Z`));
 }
+
+/** "1 beleidsdocument", "3 beleidsdocumenten": a count with its noun in the right number. */
+export function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
