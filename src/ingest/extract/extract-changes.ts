@@ -81,7 +81,12 @@ export function extractChanges(sections: SegmentedSection[], markdown: boolean):
       .replace(/[^a-z0-9]+/gu, ' ')
       .trim();
   const bodyKeys = new Set(items.filter((item) => inBody(item.section)).map(key));
-  items = items.filter((item) => inBody(item.section) || !bodyKeys.has(key(item)));
+  const leadIns = new Set(items.map((item) => item.parent).filter((parent) => parent !== null));
+  const kept = items.filter((item) => inBody(item.section) || !bodyKeys.has(key(item)));
+  // A summary's lead-in whose items were all copies of the body's says nothing on its own
+  // ("De volgende voorwaarden zijn toegevoegd:" and then nothing): it goes with them.
+  const keptParents = new Set(kept.map((item) => item.parent));
+  items = kept.filter((item) => !leadIns.has(item) || keptParents.has(item));
 
   const indexOf = new Map(items.map((item, index) => [item, index]));
   return items.map((item): StatedChange => {
