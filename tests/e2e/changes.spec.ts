@@ -1,5 +1,6 @@
 /** Diffs and the change log as a reader uses them. */
 import { expect, test } from '@playwright/test';
+import { paths } from '../../src/core/routes.ts';
 import { axeViolations } from './axe.ts';
 import { HOSTILE_PORT } from './playwright.config.ts';
 
@@ -114,3 +115,23 @@ for (const [name, url] of [
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test('stated changes are shown whole: an item that introduces others comes with them, on every page and in the feed', async ({
+  page,
+  request,
+}) => {
+  await page.goto(paths.home);
+  const newest = page.locator('h2:has-text("Nieuwste wijzigingen") + ul.results > li');
+  const leadIn = newest.filter({ hasText: 'Aan paragraaf 2.3 zijn de volgende voorwaarden toegevoegd:' });
+  await expect(leadIn.locator('ul > li')).toHaveCount(3);
+  for (const item of await newest.all()) {
+    const text = (await item.locator(':scope > p').nth(1).textContent())!.trim();
+    if (text.endsWith(':')) expect(await item.locator('ul > li').count(), `the items of "${text}"`).toBeGreaterThan(0);
+  }
+  await page.goto(paths.changes);
+  const texts = await page.locator('#wijzigingenlijst > li > h2 + p').allTextContents();
+  expect(texts.length).toBeGreaterThan(0);
+  expect(texts.filter((text) => text.trim().endsWith(':'))).toEqual([]);
+  const feed = await (await request.get(paths.changesFeed)).text();
+  expect(feed).not.toMatch(/toegevoegd aan het inkoopbeleid:\s*</u);
+});
