@@ -68,7 +68,7 @@ test('the coverage matrix on the home page leads to the comparison', async ({ pa
   const matrix = page.getByRole('region', { name: 'Wie zegt wat: thema’s per verzekeraar' });
   await expect(matrix.getByRole('columnheader', { name: /CZ groep/ })).toBeVisible();
   // Two sections: its footnotes on the Green Deal no longer make "Visie op regionale samenwerking" one.
-  await matrix.getByRole('link', { name: /^CZ groep over Duurzaamheid: 2 secties, \d+ woorden$/ }).click();
+  await matrix.getByRole('link', { name: /^2 \d+ w\. ?: secties en woorden van CZ groep over Duurzaamheid$/ }).click();
   await expect(page).toHaveURL(/\/vergelijk\/duurzaamheid\/#k-cz$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Duurzaamheid vergelijken');
 });
