@@ -6,7 +6,6 @@
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import type { CareType, Insurer, Taxonomy, Theme } from '../core/schemas/taxonomy.ts';
 import { buildChangeLog, type ChangeLogEntry } from '../analysis/changelog.ts';
-import type { Comparison } from '../analysis/compare.ts';
 import { Comparisons } from '../analysis/history.ts';
 import { keptBetweenBuilds } from '../io/build-cache.ts';
 import { config } from '../io/config.ts';
@@ -29,9 +28,7 @@ export interface Site {
   sectionsOnTheme(theme: string): SectionRef[];
   /** Every change of every insurer, made once per build (each change-log page and feed filters it). */
   changeLog(): readonly ChangeLogEntry[];
-  /** Two policies compared, once per build whichever pages show it. */
-  comparison(from: PolicyDocument, to: PolicyDocument): Comparison;
-  /** The build's comparisons, for what compares many (an insurer's history). */
+  /** The build's comparisons: two policies are compared once, whichever pages show them. */
   comparisons: Comparisons;
 }
 
@@ -79,7 +76,6 @@ async function createSite(): Promise<Site> {
       return ofInsurer.get(insurer)!;
     },
     sectionsOnTheme: (theme) => byTheme.get(theme) ?? [],
-    comparison: (from, to) => comparisons.of(from, to),
     comparisons,
     changeLog: () => {
       changeLog ??= buildChangeLog(

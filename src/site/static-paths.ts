@@ -19,7 +19,7 @@ export async function versionComparison(props: { fromId: string; toId: string })
   const [from, to] = [byId(props.fromId), byId(props.toId)];
   // Made once for the build: a pair is on two pages (inline and side by side), and consecutive
   // ones also on the change log, the feeds and the history.
-  return site.comparison(from, to);
+  return site.comparisons.of(from, to);
 }
 
 /** Insurers with a history (history.ts hasHistory: two policies or more). */
