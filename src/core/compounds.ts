@@ -21,27 +21,32 @@ function isWord(part: string, lexicon: Set<string>): boolean {
   return lexicon.has(part) || lexicon.has(`${part}en`) || lexicon.has(`${part}s`) || lexicon.has(`${part}e`);
 }
 
-/** The parts of a compound (folded), longest first split; [] when it is no compound of corpus words. */
-export function compoundParts(word: string, lexicon: Set<string>, memo = new Map<string, string[]>()): string[] {
-  const folded = foldText(word);
-  if (folded.length < MIN_COMPOUND || !/^\p{L}+$/u.test(folded)) return [];
-  const known = memo.get(folded);
-  if (known) return known;
-  memo.set(folded, []);
+/** The ways to cut a folded word whose left part is a word, longest left part first. */
+function* leftWordCuts(folded: string, lexicon: Set<string>): Generator<{ left: string; right: string }> {
+  if (folded.length < MIN_COMPOUND || !/^\p{L}+$/u.test(folded)) return;
   for (let cut = folded.length - MIN_PART; cut >= MIN_PART; cut--) {
     const left = folded.slice(0, cut);
     // Linking -s- ("verzekerings|polis") belongs to neither part.
     const leftStem =
       !isWord(left, lexicon) && left.endsWith('s') && isWord(left.slice(0, -1), lexicon) ? left.slice(0, -1) : left;
-    if (!isWord(leftStem, lexicon)) continue;
-    const right = folded.slice(cut);
+    if (isWord(leftStem, lexicon)) yield { left: leftStem, right: folded.slice(cut) };
+  }
+}
+
+/** The parts of a compound (folded), longest first split; [] when it is no compound of corpus words. */
+export function compoundParts(word: string, lexicon: Set<string>, memo = new Map<string, string[]>()): string[] {
+  const folded = foldText(word);
+  const known = memo.get(folded);
+  if (known) return known;
+  memo.set(folded, []);
+  for (const { left, right } of leftWordCuts(folded, lexicon)) {
     const rightParts = isWord(right, lexicon) ? [right] : compoundParts(right, lexicon, memo);
     if (rightParts.length === 0) continue;
     const parts = [
       ...new Set([
-        leftStem,
+        left,
         ...rightParts,
-        ...compoundParts(leftStem, lexicon, memo),
+        ...compoundParts(left, lexicon, memo),
         ...(rightParts[0] === right ? compoundParts(right, lexicon, memo) : []),
       ]),
     ];
@@ -49,6 +54,31 @@ export function compoundParts(word: string, lexicon: Set<string>, memo = new Map
     return parts;
   }
   return [];
+}
+
+/**
+ * A compound as the words it is made of, in order ("zorgomzetplafond" → zorgomzet, plafond), for
+ * a query that finds nothing with the compound itself; [] when it is no compound of corpus words.
+ */
+export function splitCompound(word: string, lexicon: Set<string>): string[] {
+  for (const { left, right } of leftWordCuts(foldText(word), lexicon)) {
+    const rest = isWord(right, lexicon) ? [right] : splitCompound(right, lexicon);
+    if (rest.length) return [left, ...rest];
+  }
+  return [];
+}
+
+/** The two-letter start under which the search index files a corpus word (the page loads only those it needs). */
+export function lexiconKey(word: string): string {
+  return word.slice(0, 2);
+}
+
+/** The keys of the lexicon files a split of `word` can need: every start a part can have. */
+export function lexiconKeysFor(word: string): string[] {
+  const folded = foldText(word);
+  const keys = new Set<string>();
+  for (let start = 0; start + MIN_PART <= folded.length; start++) keys.add(lexiconKey(folded.slice(start)));
+  return [...keys];
 }
 
 /** The compound parts of every word in `text` that are not words of the text already. */

@@ -17,15 +17,38 @@ export const shardsListUrl = `${paths.searchIndex}${SHARDS_FILE}`;
 export const shardFolder = (n: number) => `deel-${n}`;
 export const shardUrl = (n: number) => `${paths.searchIndex}${shardFolder(n)}/`;
 
+/**
+ * The corpus's words, for splitting a compound in a query: one JSON array of words per two-letter
+ * start (compounds.ts lexiconKey), in this folder beside pagefind.js.
+ */
+export const LEXICON_FOLDER = 'woorden';
+export const lexiconFile = (key: string) => `${LEXICON_FOLDER}/${key}.json`;
+/** The list of the keys that have a file (so the page asks for no file that is not there). */
+export const LEXICON_KEYS_FILE = `${LEXICON_FOLDER}/sleutels.json`;
+export const lexiconKeysUrl = `${paths.searchIndex}${LEXICON_KEYS_FILE}`;
+export const lexiconUrl = (key: string) => `${paths.searchIndex}${lexiconFile(key)}`;
+/** Keys are two letters a–z: words starting otherwise are left out (no compounds worth splitting start so). */
+export const LEXICON_KEY = /^[a-z]{2}$/u;
+
 /** The filters of every record, by the names the search page's URL and form use. */
 export const FACETS = ['verzekeraar', 'jaar', 'zorgsoort', 'thema'] as const;
 export type Facet = (typeof FACETS)[number];
-export type RecordFilters = Partial<Record<Facet, string[]>>;
+/** A filter the search page takes from its URL but shows no boxes for: one policy, by its id. */
+export const POLICY_FILTER = 'beleid';
+export type RecordFilters = Partial<Record<Facet | typeof POLICY_FILTER, string[]>>;
 
-/** A record's meta: the section's heading and the policy it is in, as the result list shows them. */
+/** The sort keys of every record besides relevance. */
+export const SORT_KEYS = ['jaar'] as const;
+
+/**
+ * A record's meta: the section's heading and the policy it is in, as the result list shows them,
+ * and the section's title without its number (hits of one insurer and care type with the same
+ * title in other years are shown together).
+ */
 export interface RecordMeta {
   title: string;
   policy: string;
+  kop: string;
 }
 
 /** Whether a section is a record of the search index: all but a front matter without text. */
