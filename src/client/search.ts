@@ -1,11 +1,25 @@
-// Search page: Pagefind in the browser, one result per policy section. The query and the
-// filters live in the URL (?q=...&verzekeraar=cz&thema=duurzaamheid), so a search can be shared.
+// Search page: Pagefind in the browser, one result per policy section. The query, the filters and
+// the order live in the URL (?q=...&verzekeraar=cz&thema=duurzaamheid&volgorde=jaar), so a search
+// can be shared; ?beleid=<id> searches within one policy (the form on a policy page sends it).
 import { paths } from '../core/routes.ts';
-import { ALIAS_MARKER, FACETS, type RecordMeta, shardsListUrl } from '../core/search-contract.ts';
+import { FACETS, POLICY_FILTER, type RecordMeta, shardsListUrl } from '../core/search-contract.ts';
+import { splitCompound } from '../core/compounds.ts';
+import { contentWords, fewerWords, groupKey, queryWords, unmatchedWords } from '../core/search-query.ts';
+import { excerptNodes } from './lib/excerpt.ts';
+import { lexiconFor } from './lib/lexicon.ts';
 
 /** The part of Pagefind's browser API this page uses. */
+interface Fragment {
+  url: string;
+  excerpt: string;
+  content: string;
+  locations: number[];
+  meta: RecordMeta;
+  filters: Record<string, string[]>;
+}
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: RecordMeta }>;
+  score: number;
+  data(): Promise<Fragment>;
 }
 type FilterCounts = Record<string, Record<string, number>>;
 interface PagefindSearch {
@@ -13,23 +27,34 @@ interface PagefindSearch {
   filters?: FilterCounts;
 }
 type Filters = Record<string, { any: string[] }>;
+interface SearchOptions {
+  filters: Filters;
+}
 interface Pagefind {
   options(options: { excerptLength: number }): Promise<void>;
   mergeIndex(url: string): Promise<void>;
   filters(): Promise<FilterCounts>;
-  search(query: string | null, options: { filters: Filters }): Promise<PagefindSearch | null>;
-  preload(query: string, options: { filters: Filters }): void;
+  search(query: string | null, options: SearchOptions): Promise<PagefindSearch | null>;
+  preload(query: string, options: SearchOptions): void;
 }
 
 const form = document.getElementById('zoekformulier') as HTMLFormElement;
 const input = document.getElementById('zoekterm') as HTMLInputElement;
+const order = document.getElementById('volgorde') as HTMLSelectElement;
+const policyInput = form.elements.namedItem(POLICY_FILTER) as HTMLInputElement;
+const panel = document.getElementById('filterpaneel') as HTMLDetailsElement;
 const status = document.getElementById('zoekstatus') as HTMLElement;
-const list = document.getElementById('zoekresultaten') as HTMLElement;
+const notice = document.getElementById('zoekuitleg') as HTMLElement;
+const scope = document.getElementById('binnen-beleid') as HTMLElement;
+const list = document.getElementById('zoekresultaten') as HTMLOListElement;
+const more = document.getElementById('meer-resultaten') as HTMLButtonElement;
 const PAGE_SIZE = 20;
 
 let pagefind: Promise<Pagefind> | undefined;
 /** The loaded API, for the preload while typing (which must not wait for it). */
 let loadedPagefind: Pagefind | undefined;
+/** Whether the filter index is loaded: only once the filters are opened or used (it is large). */
+let filtersLoaded: Promise<void> | undefined;
 let generation = 0;
 
 /** Pagefind, loaded once: the same promise for every caller (shards must be merged only once). */
@@ -45,8 +70,6 @@ function loadPagefind(): Promise<Pagefind> {
     ]);
     await api.options({ excerptLength: 30 });
     for (const shard of shards) await api.mergeIndex(shard);
-    // Load the filter index first: a search's filter counts are incomplete until it is loaded.
-    await api.filters();
     loadedPagefind = api;
     return api;
   })();
@@ -60,109 +83,330 @@ function checkboxes(selector = 'input[type=checkbox]'): HTMLInputElement[] {
 function stateFromUrl(): void {
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
+  order.value = params.get('volgorde') === 'jaar' ? 'jaar' : 'relevantie';
+  policyInput.value = params.get(POLICY_FILTER) ?? '';
   for (const box of checkboxes()) box.checked = params.getAll(box.name).includes(box.value);
 }
 
-function currentState(): { query: string; filters: Filters } {
+interface State {
+  query: string;
+  filters: Filters;
+  byYear: boolean;
+}
+
+function currentState(): State {
   const filters: Filters = {};
   for (const facet of FACETS) {
     const values = checkboxes(`input[name="${facet}"]:checked`).map((box) => box.value);
     if (values.length) filters[facet] = { any: values };
   }
-  return { query: input.value.trim(), filters };
+  if (policyInput.value) filters[POLICY_FILTER] = { any: [policyInput.value] };
+  return { query: input.value.trim(), filters, byYear: order.value === 'jaar' };
 }
 
-function writeUrl({ query, filters }: { query: string; filters: Filters }): void {
+function writeUrl({ query, filters, byYear }: State): void {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   for (const [facet, { any }] of Object.entries(filters)) for (const value of any) params.append(facet, value);
+  if (byYear) params.set('volgorde', 'jaar');
   const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
   if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
 }
 
-/** Pagefind's excerpt is HTML with <mark>; keep only text and marks (DOMParser runs no script). */
-function excerptNodes(html: string): DocumentFragment {
-  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body.firstChild!;
-  const out = document.createDocumentFragment();
-  for (const node of parsed.childNodes) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      out.append(mark);
-    } else {
-      // Text after the marker is the index's compound-word aliases, not policy text.
-      const text = node.textContent ?? '';
-      const cut = text.indexOf(ALIAS_MARKER);
-      out.append(document.createTextNode(cut === -1 ? text : text.slice(0, cut)));
-      if (cut !== -1) break;
-    }
-  }
-  return out;
-}
-
-function showCounts(counts: FilterCounts | undefined): void {
+function showCounts(counts: FilterCounts): void {
   for (const span of form.querySelectorAll<HTMLElement>('[data-count-for]')) {
     const [facet = '', value = ''] = (span.dataset.countFor ?? '').split(':');
-    const count = counts?.[facet]?.[value] ?? 0;
+    const count = counts[facet]?.[value] ?? 0;
     span.textContent = String(count);
-    span.closest('label')?.classList.toggle('muted', count === 0);
+    const label = span.closest('label')!;
+    // A value with no hits is left out, unless it is ticked (it must stay to be unticked).
+    label.hidden = count === 0 && !label.querySelector('input')!.checked;
   }
+  for (const fieldset of form.querySelectorAll('fieldset'))
+    fieldset.querySelector('.geen-waarden')?.toggleAttribute('hidden', !!fieldset.querySelector('label:not([hidden])'));
 }
+
+function activeFilterCount(): void {
+  const ticked = checkboxes('input[type=checkbox]:checked').length;
+  const counter = panel.querySelector('.filter-aantal')!;
+  counter.textContent = ticked ? ` (${ticked} gekozen)` : '';
+}
+
+/** The words of a hit that answered the query: the words at the hit's match locations. */
+function matchedWords(fragment: Fragment): string[] {
+  const words = fragment.content.split(/\s+/u);
+  return fragment.locations.flatMap((location) => contentWords(words[location] ?? ''));
+}
+
+/** How the page read a query: what it searched for, and what it had to leave out or split. */
+interface Reading {
+  search: PagefindSearch | null;
+  first: Fragment | undefined;
+  searched: string[];
+  /** Words no policy holds. */
+  unknown: string[];
+  /** Compounds searched as their parts. */
+  split: Array<[string, string[]]>;
+  /** Words left out because no section has all of them. */
+  leftOut: string[];
+}
+
+async function firstFragment(search: PagefindSearch | null): Promise<Fragment | undefined> {
+  return search?.results[0]?.data();
+}
+
+/** Whether the index holds a word (not just a prefix Pagefind fell back to), and in how many sections. */
+async function lookUp(api: Pagefind, word: string, options: SearchOptions): Promise<{ known: boolean; hits: number }> {
+  const search = await api.search(word, options);
+  const first = await firstFragment(search);
+  const known = !!first && unmatchedWords([word], matchedWords(first)).length === 0;
+  return { known, hits: known ? (search?.results.length ?? 0) : 0 };
+}
+
+/** The contract years the page offers (its year filter), newest first. */
+const years = checkboxes('input[name="jaar"]')
+  .map((box) => box.value)
+  .sort((a, b) => b.localeCompare(a));
+
+/**
+ * A search in the chosen order. Newest year first is one search per year, in relevance within
+ * each: Pagefind's own sort does not hold across the shards of a large index, which it merges by score.
+ */
+async function find(api: Pagefind, query: string | null, state: State): Promise<PagefindSearch | null> {
+  if (!state.byYear) return api.search(query, { filters: state.filters });
+  const chosen = state.filters.jaar?.any;
+  const perYear = await Promise.all(
+    years
+      .filter((year) => !chosen || chosen.includes(year))
+      .map((year) => api.search(query, { filters: { ...state.filters, jaar: { any: [year] } } })),
+  );
+  return { results: perYear.flatMap((search) => search?.results ?? []) };
+}
+
+async function read(api: Pagefind, state: State): Promise<Reading> {
+  const words = queryWords(state.query);
+  const reading = (search: PagefindSearch | null, first: Fragment | undefined, searched: string[]): Reading => ({
+    search,
+    first,
+    searched,
+    unknown,
+    split,
+    leftOut: terms.filter((term) => !searched.includes(term)),
+  });
+  const unknown: string[] = [];
+  const split: Array<[string, string[]]> = [];
+  let terms = words;
+  if (words.length === 0) return reading(await find(api, null, state), undefined, []);
+  const search = await find(api, words.join(' '), state);
+  const first = await firstFragment(search);
+  if (first && unmatchedWords(words, matchedWords(first)).length === 0) return reading(search, first, words);
+
+  // 1. A word the index does not hold: its parts if it is a compound of corpus words, else left out.
+  const hitsOf = new Map<string, number>();
+  terms = [];
+  for (const word of words) {
+    const found = await lookUp(api, word, { filters: {} });
+    hitsOf.set(word, found.hits);
+    if (found.known) {
+      terms.push(word);
+      continue;
+    }
+    const parts = splitCompound(word, await lexiconFor(word));
+    if (parts.length) {
+      terms.push(...parts);
+      split.push([word, parts]);
+    } else unknown.push(word);
+  }
+  const tryTerms = async (candidate: string[]): Promise<Reading | undefined> => {
+    const tried = await find(api, candidate.join(' '), state);
+    return tried?.results.length ? reading(tried, await firstFragment(tried), candidate) : undefined;
+  };
+  if (terms.length === 0) return reading(null, undefined, []);
+  if (terms.join(' ') !== words.join(' ')) {
+    const found = await tryTerms(terms);
+    if (found) return found;
+  }
+  // 2. Every word is in some policy, but no section has them all: compounds as their parts.
+  const asParts: string[] = [];
+  for (const term of terms) {
+    const parts = split.some(([, done]) => done.includes(term)) ? [] : splitCompound(term, await lexiconFor(term));
+    if (parts.length) split.push([term, parts]);
+    asParts.push(...(parts.length ? parts : [term]));
+  }
+  if (asParts.length !== terms.length) {
+    terms = asParts;
+    const found = await tryTerms(terms);
+    if (found) return found;
+  }
+  // 3. The most words that do go together, the rarest kept longest.
+  for (const term of terms) if (!hitsOf.has(term)) hitsOf.set(term, (await lookUp(api, term, { filters: {} })).hits);
+  for (const candidate of fewerWords(terms, hitsOf)) {
+    const found = await tryTerms(candidate);
+    if (found) return found;
+  }
+  return reading(null, undefined, []);
+}
+
+/** The words as the reader typed them (the page works on folded words: "cz" is shown as "CZ"). */
+let typed = new Map<string, string>();
+const quoted = (words: string[]) => words.map((word) => `‘${typed.get(word) ?? word}’`).join(', ');
+
+/** The explanation above the results when the page did not search the query as typed. */
+function explain(reading: Reading): string {
+  const lines: string[] = [];
+  if (reading.unknown.length)
+    lines.push(
+      `${quoted(reading.unknown)} ${reading.unknown.length === 1 ? 'komt' : 'komen'} in geen enkel beleid voor` +
+        (reading.searched.length ? '; gezocht is op de andere woorden.' : '.'),
+    );
+  for (const [word, parts] of reading.split)
+    lines.push(`${quoted([word])} is gezocht als ${quoted([parts.join(' ')])}.`);
+  if (reading.leftOut.length)
+    lines.push(
+      `Geen sectie bevat alle woorden. Hieronder secties met ${quoted(reading.searched)}, ` +
+        `zonder ${quoted(reading.leftOut)}.`,
+    );
+  return lines.join(' ');
+}
+
+async function filterCounts(api: Pagefind, state: State, searched: string[]): Promise<FilterCounts> {
+  const query = searched.length ? searched.join(' ') : null;
+  if (!query && Object.keys(state.filters).length === 0) return api.filters();
+  const base = await api.search(query, { filters: state.filters });
+  // A facet's counts say what ticking one more of its boxes would give: computed without the
+  // facet's own selection (the boxes of one facet are alternatives).
+  const counts: FilterCounts = structuredClone(base?.filters ?? {}); // later searches reuse the object
+  for (const facet of FACETS) {
+    if (!state.filters[facet]) continue;
+    const { [facet]: _own, ...others } = state.filters;
+    const without = await api.search(query, { filters: others });
+    counts[facet] = without?.filters?.[facet] ?? {};
+  }
+  return counts;
+}
+
+/** Results on the page: one item per group of the same section across years. */
+interface Listing {
+  results: PagefindResult[];
+  shown: number;
+  groups: Map<string, { item: HTMLLIElement; years: Set<string> }>;
+  mark: string[];
+  /** The first hit's fragment, loaded already to check the query: not fetched twice. */
+  first: Fragment | undefined;
+}
+let listing: Listing | undefined;
 
 async function run(): Promise<void> {
   const mine = ++generation;
   const state = currentState();
   writeUrl(state);
+  activeFilterCount();
   const api = await loadPagefind();
-  const hasFilters = Object.keys(state.filters).length > 0;
-  if (!state.query && !hasFilters) {
-    showCounts(await api.filters());
+  if (mine !== generation) return;
+  if (!state.query && Object.keys(state.filters).length === 0) {
     list.replaceChildren();
+    more.hidden = true;
+    notice.hidden = true;
+    scope.hidden = true;
+    listing = undefined;
     status.textContent = 'Typ een zoekterm of kies een filter.';
+    if (filtersLoaded) showCounts(await api.filters());
     return;
   }
-  const search = await api.search(state.query || null, { filters: state.filters });
-  if (mine !== generation || !search) return; // a newer search has started
-  // A facet's counts say what ticking one more of its boxes would give: computed without the
-  // facet's own selection (the boxes of one facet are alternatives).
-  const counts: FilterCounts = structuredClone(search.filters ?? {}); // later searches reuse the object
-  for (const facet of Object.keys(state.filters)) {
-    const { [facet]: _own, ...others } = state.filters;
-    const without = await api.search(state.query || null, { filters: others });
-    counts[facet] = without?.filters?.[facet] ?? {};
+  const reading = await read(api, state);
+  if (mine !== generation) return; // a newer search has started
+  typed = new Map((state.query.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => [queryWords(word).join(''), word]));
+  const results = reading.search?.results ?? [];
+  const explanation = explain(reading);
+  notice.textContent = explanation;
+  notice.hidden = explanation === '';
+  showScope(state, reading.first);
+  listing = { results, shown: 0, groups: new Map(), mark: reading.searched, first: reading.first };
+  list.replaceChildren();
+  if (results.length === 0) {
+    status.textContent = 'Geen resultaten.';
+    more.hidden = true;
+  } else await showMore(mine);
+  if (filtersLoaded) {
+    await filtersLoaded;
+    const counts = await filterCounts(api, state, reading.searched);
+    if (mine === generation) showCounts(counts);
   }
-  if (mine !== generation) return;
-  showCounts(counts);
-  const total = search.results.length;
-  const found = `${total} ${total === 1 ? 'sectie gevonden' : 'secties gevonden'}`;
-  status.textContent =
-    total === 0
-      ? 'Geen resultaten.'
-      : `${found}${total > PAGE_SIZE ? `, de eerste ${PAGE_SIZE} staan hieronder` : ''}.`;
-  // Results appear as their fragments load, in rank order: the first result does not wait for the
-  // twentieth (on a large index that wait was most of the time to first result).
-  const page = search.results.slice(0, PAGE_SIZE);
-  const items = page.map(() => {
-    const item = document.createElement('li');
-    item.hidden = true;
-    return item;
-  });
-  list.replaceChildren(...items);
-  const loaded: Array<Awaited<ReturnType<PagefindResult['data']>>> = new Array(page.length);
-  let shown = 0;
-  await Promise.all(
-    page.map(async (result, index) => {
-      loaded[index] = await result.data();
-      if (mine !== generation) return;
-      while (shown < page.length && loaded[shown]) fillResult(items[shown]!, loaded[shown++]!);
-    }),
-  );
 }
 
-function fillResult(item: HTMLLIElement, data: { url: string; excerpt: string; meta: RecordMeta }): void {
+function showScope(state: State, first: Fragment | undefined): void {
+  const policy = state.filters[POLICY_FILTER]?.any[0];
+  scope.hidden = !policy;
+  if (!policy) return;
+  const everywhere = new URLSearchParams(location.search);
+  everywhere.delete(POLICY_FILTER);
+  const link = document.createElement('a');
+  link.href = `${location.pathname}?${everywhere}`;
+  link.textContent = 'zoek in al het beleid';
+  const name = document.createElement('strong');
+  name.textContent = first?.meta.policy ?? policy;
+  scope.replaceChildren('Gezocht binnen één beleid: ', name, ' · ', link);
+}
+
+/** The next page of results, in rank order as their fragments load. */
+async function showMore(mine: number): Promise<void> {
+  const current = listing;
+  if (!current) return;
+  const page = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+  const loaded: Fragment[] = new Array(page.length);
+  let next = 0;
+  await Promise.all(
+    page.map(async (result, index) => {
+      loaded[index] = current.shown === 0 && index === 0 && current.first ? current.first : await result.data();
+      if (mine !== generation) return;
+      // In order, so the first result does not wait for the twentieth and the list never reorders.
+      while (next < page.length && loaded[next]) place(current, loaded[next++]!);
+    }),
+  );
+  if (mine !== generation) return;
+  current.shown += page.length;
+  const total = current.results.length;
+  const found = `${total} ${total === 1 ? 'sectie gevonden' : 'secties gevonden'}`;
+  status.textContent = current.shown < total ? `${found}, ${current.shown} getoond.` : `${found}.`;
+  more.hidden = current.shown >= total;
+  more.textContent = `Toon meer resultaten (nog ${total - current.shown})`;
+}
+
+/** A hit on the policy page, with the searched words to mark there (src/client/mark-words.ts). */
+function landingUrl(url: string, words: string[]): string {
+  const [page = '', hash = ''] = url.split('#');
+  return words.length ? `${page}?${new URLSearchParams({ markeer: words.join(' ') })}#${hash}` : url;
+}
+
+function place(current: Listing, data: Fragment): void {
+  const year = data.filters.jaar?.[0] ?? '';
+  const key = groupKey({
+    insurer: data.filters.verzekeraar?.[0] ?? '',
+    careType: data.filters.zorgsoort?.[0] ?? '',
+    title: data.meta.kop ?? data.meta.title,
+  });
+  const group = current.groups.get(key);
+  if (group && !group.years.has(year)) {
+    // The same section of the same insurer and care type in another year: a link in its group.
+    group.years.add(year);
+    let also = group.item.querySelector<HTMLElement>('.ook-in');
+    if (!also) {
+      also = document.createElement('p');
+      also.className = 'ook-in';
+      also.append('Ook in');
+      group.item.append(also);
+    }
+    const link = document.createElement('a');
+    link.href = landingUrl(data.url, current.mark);
+    link.textContent = year;
+    link.setAttribute('aria-label', `${data.meta.title}, ${data.meta.policy}`);
+    also.append(' ', link);
+    return;
+  }
+  const item = document.createElement('li');
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  link.href = data.url;
+  link.href = landingUrl(data.url, current.mark);
   link.textContent = data.meta.title;
   heading.append(link);
   const where = document.createElement('p');
@@ -171,7 +415,16 @@ function fillResult(item: HTMLLIElement, data: { url: string; excerpt: string; m
   const text = document.createElement('p');
   text.append(excerptNodes(data.excerpt));
   item.append(heading, where, text);
-  item.hidden = false;
+  list.append(item);
+  if (!group) current.groups.set(key, { item, years: new Set([year]) });
+}
+
+function loadFilters(): void {
+  if (filtersLoaded) return;
+  filtersLoaded = loadPagefind().then(async (api) => {
+    await api.filters();
+  });
+  void filtersLoaded.then(run);
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -185,11 +438,21 @@ input.addEventListener('input', () => {
   if (query.length >= 3 && loadedPagefind) loadedPagefind.preload(query, { filters: currentState().filters });
 });
 form.addEventListener('change', (event) => {
-  if ((event.target as HTMLInputElement).type === 'checkbox') run();
+  const target = event.target as HTMLElement;
+  if (target === input) return;
+  if (target instanceof HTMLInputElement && target.type === 'checkbox') loadFilters();
+  run();
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   run();
+});
+panel.addEventListener('toggle', () => {
+  if (panel.open) loadFilters();
+});
+more.addEventListener('click', () => {
+  const first = list.children.length;
+  void showMore(generation).then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
 });
 window.addEventListener('popstate', () => {
   stateFromUrl();
@@ -198,4 +461,6 @@ window.addEventListener('popstate', () => {
 
 document.getElementById('zonder-js')!.hidden = true;
 stateFromUrl();
+// A search that came with filters in its URL shows their counts from the start.
+if (checkboxes('input[type=checkbox]:checked').length) loadFilters();
 run();
