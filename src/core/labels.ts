@@ -34,6 +34,22 @@ export function citation(section: Pick<Section, 'lines' | 'pages'>): string {
   return `${first === last ? `p. ${first}` : `pp. ${first}–${last}`}, ${lines}`;
 }
 
+/**
+ * A citation of one section to paste into a note or a letter: the policy (insurer, title, years),
+ * the section (number and title), where it stands in the published source, the permanent URL and
+ * the day it was looked up.
+ */
+export function sectionCitationText(parts: {
+  policy: string;
+  section: string;
+  source: string;
+  url: string;
+  consulted: string;
+}): string {
+  const consulted = `geraadpleegd op ${formatDate(parts.consulted)}`;
+  return `${parts.policy}, ${parts.section}, ${parts.source}. ${parts.url} (${consulted})`;
+}
+
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
   month: 'long',

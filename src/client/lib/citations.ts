@@ -1,0 +1,46 @@
+// Beside every section permalink: "Kopieer link" and "Citeer", which copy the section's permanent
+// URL or a whole citation (policy, section, source lines or pages, URL, date) to the clipboard.
+import { sectionCitationText } from '../../core/labels.ts';
+
+function copyButton(label: string, ariaLabel: string, text: () => string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy-link secondary';
+  button.textContent = label;
+  button.setAttribute('aria-label', ariaLabel);
+  button.addEventListener('click', async () => {
+    await navigator.clipboard.writeText(text());
+    button.textContent = 'Gekopieerd';
+    setTimeout(() => {
+      button.textContent = label;
+    }, 2000);
+  });
+  return button;
+}
+
+export function addCopyButtons(): void {
+  if (!navigator.clipboard) return;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a.permalink')) {
+    const label = link.dataset.label ?? 'deze sectie';
+    const container = link.closest<HTMLElement>('[data-citeer-beleid]');
+    // The canonical address when the site knows it, so a citation made on a preview still points home.
+    const url = () =>
+      new URL(link.getAttribute('href') ?? '', new URL(location.pathname, container?.dataset.site || location.href))
+        .href;
+    const buttons: HTMLButtonElement[] = [copyButton('Kopieer link', `Kopieer link naar ${label}`, url)];
+    const source = link.closest('section')?.querySelector('.bron');
+    if (container && source)
+      buttons.push(
+        copyButton('Citeer', `Citeer ${label}`, () =>
+          sectionCitationText({
+            policy: container.dataset.citeerBeleid ?? '',
+            section: label,
+            source: (source.textContent ?? '').replace(/^bron:\s*/u, '').trim(),
+            url: url(),
+            consulted: new Date().toISOString().slice(0, 10),
+          }),
+        ),
+      );
+    link.after(...buttons);
+  }
+}
