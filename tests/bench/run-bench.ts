@@ -16,7 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import MiniSearch from 'minisearch';
@@ -30,6 +30,7 @@ import { stripLinks } from '../../src/core/text.ts';
 import { createPipelineContext, ingestSource } from '../../src/ingest/pipeline.ts';
 import { generateCorpus } from './synthetic-corpus.ts';
 import { runTree } from './process-tree.ts';
+import { searchFigures, writeReportJson } from './report-json.ts';
 
 export interface BenchArgs {
   n?: string | undefined;
@@ -94,6 +95,13 @@ export async function runBench(args: BenchArgs): Promise<void> {
   }
   const tsx = (script: string, scriptArgs: string[], env: Record<string, string> = {}) =>
     timed(process.execPath, ['--import', 'tsx', script, ...scriptArgs], env);
+
+  /** The bytes of every HTML page of a built site (dist is a link to the published build). */
+  function htmlBytesIn(dir: string): number {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.html'))
+      .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+  }
 
   function countFiles(dir: string, suffix: string): number {
     return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith(suffix)).length;
@@ -280,6 +288,7 @@ export async function runBench(args: BenchArgs): Promise<void> {
       floorSearch,
       floorCpuSeconds,
       distMb: Number(execFileSync('du', ['-sm', DIST], { encoding: 'utf8' }).split('\t')[0]),
+      htmlBytes: htmlBytesIn(DIST),
     };
   }
 
@@ -524,9 +533,13 @@ export async function runBench(args: BenchArgs): Promise<void> {
   }
 
   // ---- 6. the report -------------------------------------------------------------------------
+  const reportJson = join(dirname(resolve(args.report!)), 'report.json');
   if (args['search-only']) {
     if (!existsSync(join(DIST, 'pagefind'))) throw new Error(`no site in ${DIST}: run npm run bench -- --n ${N} first`);
     const { results } = await benchSearch();
+    const figures = searchFigures(results.pagefind);
+    writeReportJson(reportJson, N, figures);
+    log(`search figures for N = ${N} → ${reportJson}: ${JSON.stringify(figures)}`);
     const queries = results.pagefind.flatMap((run) => run.queries);
     log(
       `pagefind: first query ${fmt(
@@ -666,6 +679,13 @@ export async function runBench(args: BenchArgs): Promise<void> {
   `;
   mkdirSync(resolve(args.report!, '..'), { recursive: true });
   writeFileSync(args.report!, report);
+  writeReportJson(reportJson, N, {
+    htmlBytes: build.htmlBytes,
+    fullBuildSeconds: fullBuild,
+    typoRebuildSeconds: stats(build.rebuild).median,
+    peakMemoryMB: Math.max(...build.peaks),
+    ...searchFigures(search.results.pagefind),
+  });
   appendFileSync(join(WORK, 'history.md'), `\n${report}`);
   console.log(report);
 }
