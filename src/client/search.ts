@@ -183,7 +183,16 @@ async function find(api: Pagefind, query: string | null, state: State): Promise<
   return { results: perYear.flatMap((search) => search?.results ?? []) };
 }
 
-async function read(api: Pagefind, state: State): Promise<Reading> {
+/** Thrown when a newer search has started: the work for this one stops. */
+const STALE = Symbol('stale');
+/** While the reader types, the slower reading of a query that found nothing waits for a pause. */
+const TYPING_PAUSE_MS = 300;
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function read(api: Pagefind, state: State, mine: number, typing: boolean): Promise<Reading> {
+  const current = () => {
+    if (mine !== generation) throw STALE;
+  };
   const words = queryWords(state.query);
   const reading = (search: PagefindSearch | null, first: Fragment | undefined, searched: string[]): Reading => ({
     search,
@@ -201,11 +210,15 @@ async function read(api: Pagefind, state: State): Promise<Reading> {
   const first = await firstFragment(search);
   if (first && unmatchedWords(words, matchedWords(first)).length === 0) return reading(search, first, words);
 
+  // What follows costs searches and files: not for every half-typed word.
+  if (typing) await pause(TYPING_PAUSE_MS);
+  current();
   // 1. A word the index does not hold: its parts if it is a compound of corpus words, else left out.
   const hitsOf = new Map<string, number>();
   terms = [];
   for (const word of words) {
     const found = await lookUp(api, word, { filters: {} });
+    current();
     hitsOf.set(word, found.hits);
     if (found.known) {
       terms.push(word);
@@ -218,6 +231,7 @@ async function read(api: Pagefind, state: State): Promise<Reading> {
     } else unknown.push(word);
   }
   const tryTerms = async (candidate: string[]): Promise<Reading | undefined> => {
+    current();
     const tried = await find(api, candidate.join(' '), state);
     return tried?.results.length ? reading(tried, await firstFragment(tried), candidate) : undefined;
   };
@@ -296,7 +310,7 @@ interface Listing {
 }
 let listing: Listing | undefined;
 
-async function run(): Promise<void> {
+async function run(typing = false): Promise<void> {
   const mine = ++generation;
   const state = currentState();
   writeUrl(state);
@@ -313,7 +327,13 @@ async function run(): Promise<void> {
     if (filtersLoaded) showCounts(await api.filters());
     return;
   }
-  const reading = await read(api, state);
+  let reading: Reading;
+  try {
+    reading = await read(api, state, mine, typing);
+  } catch (error) {
+    if (error === STALE) return;
+    throw error;
+  }
   if (mine !== generation) return; // a newer search has started
   typed = new Map((state.query.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => [queryWords(word).join(''), word]));
   const results = reading.search?.results ?? [];
@@ -323,6 +343,8 @@ async function run(): Promise<void> {
   showScope(state, reading.first);
   listing = { results, shown: 0, groups: new Map(), mark: reading.searched, first: reading.first };
   list.replaceChildren();
+  // Which query the list shows (the benchmark waits for the list of the last query typed).
+  list.dataset.zoekterm = state.query;
   if (results.length === 0) {
     status.textContent = 'Geen resultaten.';
     more.hidden = true;
@@ -424,13 +446,13 @@ function loadFilters(): void {
   filtersLoaded = loadPagefind().then(async (api) => {
     await api.filters();
   });
-  void filtersLoaded.then(run);
+  void filtersLoaded.then(() => run());
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = setTimeout(run, 80);
+  timer = setTimeout(() => run(true), 40);
   // Fetch the index chunks for the word being typed while the pause runs (Pagefind's preload),
   // from three letters: "z" or "zo" would fetch the chunks of every word that starts so, in every
   // shard of the index, for a word nobody is looking for yet.

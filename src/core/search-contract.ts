@@ -37,9 +37,6 @@ export type Facet = (typeof FACETS)[number];
 export const POLICY_FILTER = 'beleid';
 export type RecordFilters = Partial<Record<Facet | typeof POLICY_FILTER, string[]>>;
 
-/** The sort keys of every record besides relevance. */
-export const SORT_KEYS = ['jaar'] as const;
-
 /**
  * A record's meta: the section's heading and the policy it is in, as the result list shows them,
  * and the section's title without its number (hits of one insurer and care type with the same

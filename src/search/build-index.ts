@@ -109,7 +109,6 @@ function* sectionRecords(
         ...(section.themes.length ? { thema: section.themes } : {}),
         [POLICY_FILTER]: [document.id],
       },
-      sort: { jaar: String(document.year) },
     });
     yield { url, content: html };
   }

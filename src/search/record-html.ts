@@ -24,8 +24,6 @@ export interface SearchRecordInput {
   aliases: string[];
   meta: RecordMeta;
   filters: RecordFilters;
-  /** Sort keys: the contract year. */
-  sort: { jaar: string };
 }
 
 /** Weights relative to body text (1); Pagefind gives an h1 7. */
@@ -39,11 +37,8 @@ export function searchRecordHtml(record: SearchRecordInput): string {
   const filterTags = Object.entries(record.filters).flatMap(([facet, values]) =>
     (values ?? []).map((value) => h('meta', { 'data-pagefind-filter': `${facet}[content]`, content: value })),
   );
-  const sortTags = Object.entries(record.sort).map(([key, value]) =>
-    h('meta', { 'data-pagefind-sort': `${key}[content]`, content: value }),
-  );
   const tree = h('html', { lang: 'nl' }, [
-    h('head', [h('title', record.meta.title), ...metaTags, ...filterTags, ...sortTags]),
+    h('head', [h('title', record.meta.title), ...metaTags, ...filterTags]),
     h('body', [
       h('h1', record.heading),
       h('div', record.text),

@@ -78,7 +78,7 @@ test('filter a search by insurer and by theme; the URL keeps both', async ({ pag
   const allText = await status.textContent();
   const all = Number(allText!.match(/\d+/)![0]);
   // The filters are folded behind one bar, results first.
-  await page.getByText('Filters', { exact: true }).click();
+  await page.locator('#filterpaneel > summary').click();
 
   await page.getByRole('group', { name: 'Verzekeraar' }).getByLabel('CZ groep').check();
   await expect(page).toHaveURL(/verzekeraar=cz/);
@@ -116,6 +116,7 @@ test('a shared search URL opens with its query and filters', async ({ page }) =>
   await page.goto('/zoeken/?q=wachtlijst&verzekeraar=caresq');
   await expect(page.getByRole('searchbox', { name: 'Zoekterm' })).toHaveValue('wachtlijst');
   await expect(page.locator('.filter-aantal')).toHaveText(' (1 gekozen)');
+  await page.locator('#filterpaneel > summary').click();
   await expect(page.getByRole('group', { name: 'Verzekeraar' }).getByLabel('Caresq')).toBeChecked();
   await expect(page.getByRole('group', { name: 'Verzekeraar' }).getByLabel('CZ groep')).not.toBeChecked();
   const results = page.locator('#zoekresultaten > li');
