@@ -10,9 +10,9 @@ test('printing a policy shows the deadlines of its folded box', async ({ page })
   await expect(firstDeadline).toBeHidden();
   await page.emulateMedia({ media: 'print' });
   await expect(firstDeadline).toBeVisible();
-  // Every folded part of the page, not only the deadlines.
+  // Every folded part of the text, not only the deadlines (the site's menu does not print at all).
   const hidden = await page
-    .locator('details:not([open]) > :not(summary)')
+    .locator('main details:not([open]) > :not(summary)')
     .evaluateAll((elements) => elements.filter((element) => element.getClientRects().length === 0).length);
   expect(hidden).toBe(0);
 });
