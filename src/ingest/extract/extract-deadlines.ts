@@ -40,8 +40,9 @@ export function extractDeadlines(sections: SegmentedSection[], contractYear: num
         // A short line with a written-out date is a timeline entry ("12 november  Publicatie ...").
         const timelineEntry = countWords(block.text) <= 14 && MONTH_NAME.test(result.text);
         if (!cue && !planning && !timelineEntry) return;
-        const date = resolveDate(result, results.slice(resultIndex + 1), before, contractYear);
-        if (!date) return;
+        const resolved = resolveDate(result, results.slice(resultIndex + 1), before, contractYear);
+        if (!resolved) return;
+        const date = cue && result.start.isCertain('day') ? lastDay(cue[0], resolved) : resolved;
         const phraseStart = cue ? result.index - (before.length - cue.index) : result.index;
         let phraseEnd = result.index + result.text.length;
         // "tussen 1 juli en 1 oktober 2025": the phrase runs to the end of the range.
@@ -66,6 +67,17 @@ export function extractDeadlines(sections: SegmentedSection[], contractYear: num
     });
   }
   return deadlines.sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
+}
+
+/** "vóór 1 mei" and "voor 1 mei" leave 30 april as the last day; "uiterlijk", "tot en met" and "t/m" name it. */
+const BEFORE = /^v[óo]{2}r\b/iu;
+
+/** The last day a deadline leaves, from the words before its date. */
+export function lastDay(cue: string, date: string): string {
+  if (!BEFORE.test(cue.trim())) return date;
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
 }
 
 function resolveDate(

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withoutReferrals } from '../../../src/ingest/classify/detect-metadata.ts';
+import { lastDay } from '../../../src/ingest/extract/extract-deadlines.ts';
 import { CORPUS_FILES, ingestCorpusFile, ingestText } from '../../support/helpers.ts';
 
 describe('metadata detected from the text', () => {
@@ -129,6 +130,29 @@ describe('deadlines', () => {
     assert.ok(dates.includes('2025-09-30 Aanbieding zorgovereenkomst via VECOZO'), dates.join('\n'));
     assert.ok(dates.includes('2025-11-12 Publicatie gecontracteerde zorgaanbieders op zorgzoeker en website'));
     assert.ok(dates.some((date) => date.startsWith('2025-09-15 ')));
+  });
+
+  it('"vóór 1 mei" and "Voor 1 april" leave the day before as the last day; "uiterlijk" names it', async () => {
+    const { deadlines } = await ingestCorpusFile('caresq-2027-zbc.txt');
+    const dateOf = (phrase: string) => deadlines.find((deadline) => deadline.phrase === phrase)?.date;
+    assert.equal(dateOf('Voor 1 mei'), '2026-04-30');
+    assert.equal(dateOf('Voor 1 april'), '2026-03-31');
+    assert.equal(dateOf('tot uiterlijk 1 september 2026'), '2026-09-01');
+    const cz = await ingestCorpusFile('cz-2025-msz.txt');
+    assert.equal(cz.deadlines.find((deadline) => deadline.phrase === 'vóór 1 juli')?.date, '2024-06-30');
+  });
+
+  it('takes one day off for "vóór" on every day of a leap year and the next, and none for other cues', () => {
+    for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2026, 0, 1); day += 86_400_000) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      const before = new Date(day - 86_400_000).toISOString().slice(0, 10);
+      assert.equal(lastDay('vóór ', date), before, date);
+      assert.equal(lastDay('voor de ', date), before, date);
+      for (const cue of ['uiterlijk ', 'tot en met ', 't/m ', 'tot uiterlijk ', 'tussen '])
+        assert.equal(lastDay(cue, date), date);
+    }
+    assert.equal(lastDay('vóór ', '2024-03-01'), '2024-02-29');
+    assert.equal(lastDay('Vóór ', '2025-01-01'), '2024-12-31');
   });
 
   it('never reads a date from words like "nu"', async () => {
