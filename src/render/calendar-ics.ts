@@ -88,12 +88,15 @@ function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & {
       : `Bron: ${milestone.document.title}, ${where.join('; ')}.`,
     url,
   ].join('\n');
+  const title = `${options.insurerName(milestone.insurer)}: ${milestone.kindLabel.toLowerCase()} (${milestone.year})`;
   return {
     uid: `${milestone.id}@zorginkoopatlas`,
     start: [year, month, day],
     end: [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()],
-    title: `${options.insurerName(milestone.insurer)}: ${milestone.kindLabel.toLowerCase()} (${milestone.year})`,
+    title,
     description,
+    // A week's notice: a deadline seen on the day itself is usually a day too late.
+    alarms: [{ action: 'display', description: title, trigger: { weeks: 1, before: true } }],
     url,
     categories: [milestone.kindLabel, options.insurerName(milestone.insurer)],
     transp: 'TRANSPARENT',

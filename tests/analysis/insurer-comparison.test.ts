@@ -266,6 +266,11 @@ describe('procurement calendar', () => {
     assert.ok(on('2026-11-11', 'Caresq').some((event) => event.summary.includes('ondertekening')));
     assert.ok(on('2024-09-01', 'CZ groep').some((event) => event.summary.includes('offerte')));
     for (const event of events) {
+      // Each with a reminder a week before.
+      const alarm = event.component.getFirstSubcomponent('valarm');
+      assert.ok(alarm, `${event.summary}: no VALARM`);
+      assert.equal(alarm.getFirstPropertyValue('action'), 'DISPLAY');
+      assert.equal(String(alarm.getFirstPropertyValue('trigger')), '-P1W');
       assert.ok(event.startDate.isDate, 'all-day');
       assert.equal(event.endDate.subtractDate(event.startDate).toSeconds(), 86400);
       assert.match(event.uid, /@zorginkoopatlas$/);
