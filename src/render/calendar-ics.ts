@@ -68,6 +68,9 @@ function vevents(calendar: string): string[] {
   return blocks;
 }
 
+/** From 09:00 seven days before an all-day event to its start. */
+const REMINDER_HOURS = 7 * 24 - 9;
+
 function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & { timestamp: number } {
   const [year, month, day] = milestone.date.split('-').map(Number) as [number, number, number];
   // An all-day event ends (exclusive) the next day.
@@ -95,8 +98,9 @@ function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & {
     end: [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()],
     title,
     description,
-    // A week's notice: a deadline seen on the day itself is usually a day too late.
-    alarms: [{ action: 'display', description: title, trigger: { weeks: 1, before: true } }],
+    // A week's notice, at 09:00 (the event starts at midnight): a deadline seen on the day is too
+    // late. In hours: the ics package writes "P1WT" for a week, which RFC 5545 does not allow.
+    alarms: [{ action: 'display', description: title, trigger: { hours: REMINDER_HOURS, before: true } }],
     url,
     categories: [milestone.kindLabel, options.insurerName(milestone.insurer)],
     transp: 'TRANSPARENT',

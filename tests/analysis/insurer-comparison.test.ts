@@ -270,7 +270,10 @@ describe('procurement calendar', () => {
       const alarm = event.component.getFirstSubcomponent('valarm');
       assert.ok(alarm, `${event.summary}: no VALARM`);
       assert.equal(alarm.getFirstPropertyValue('action'), 'DISPLAY');
-      assert.equal(String(alarm.getFirstPropertyValue('trigger')), '-P1W');
+      // 09:00 a week before the day, as a valid RFC 5545 duration.
+      const trigger = alarm.getFirstPropertyValue('trigger') as ICAL.Duration;
+      assert.equal(trigger.toSeconds(), -(7 * 24 - 9) * 3600);
+      assert.match(alarm.getFirstProperty('trigger')!.toICALString(), /^TRIGGER:-PT159H$/u);
       assert.ok(event.startDate.isDate, 'all-day');
       assert.equal(event.endDate.subtractDate(event.startDate).toSeconds(), 86400);
       assert.match(event.uid, /@zorginkoopatlas$/);
