@@ -208,7 +208,9 @@ async function read(api: Pagefind, state: State, mine: number, typing: boolean):
   if (words.length === 0) return reading(await find(api, null, state), undefined, []);
   const search = await find(api, words.join(' '), state);
   const first = await firstFragment(search);
-  if (first && unmatchedWords(words, matchedWords(first)).length === 0) return reading(search, first, words);
+  // Without a hit every word is in doubt; with one, only the words it did not match.
+  const doubtful = first ? unmatchedWords(words, matchedWords(first)) : words;
+  if (first && doubtful.length === 0) return reading(search, first, words);
 
   // What follows costs searches and files: not for every half-typed word.
   if (typing) await pause(TYPING_PAUSE_MS);
@@ -217,6 +219,10 @@ async function read(api: Pagefind, state: State, mine: number, typing: boolean):
   const hitsOf = new Map<string, number>();
   terms = [];
   for (const word of words) {
+    if (!doubtful.includes(word)) {
+      terms.push(word);
+      continue;
+    }
     const found = await lookUp(api, word, { filters: {} });
     current();
     hitsOf.set(word, found.hits);
