@@ -1,11 +1,12 @@
 /**
- * Coverage at a glance: how much each insurer's newest policies say on each theme (sections and
- * words), for the matrix on the home page and /vergelijk/.
+ * Coverage at a glance: how much each insurer's policy of one care type and year (policy-choice.ts)
+ * says on each theme (sections and words), for the matrix on the home page and /vergelijk/.
  */
 import type { PolicyDocument } from '../core/schemas/document.ts';
 import type { Taxonomy } from '../core/schemas/taxonomy.ts';
 import { countWords } from '../core/text.ts';
-import { themeSectionsOf, yearsOf } from './theme-comparison.ts';
+import { choosePolicies, type ComparisonView, type PolicyChoice } from './policy-choice.ts';
+import { themeSectionsOf } from './theme-comparison.ts';
 
 export interface CoverageCell {
   theme: string;
@@ -17,26 +18,26 @@ export interface CoverageCell {
 
 export interface CoverageRow {
   insurer: string;
-  year: number;
-  documents: PolicyDocument[];
+  choice: PolicyChoice;
+  /** One per theme, in the taxonomy's order; empty when the insurer has no policy to read. */
   cells: CoverageCell[];
 }
 
-export function coverageMatrix(documents: PolicyDocument[], taxonomy: Taxonomy): CoverageRow[] {
-  const rows = taxonomy.insurers.flatMap((insurer) => {
-    const year = yearsOf(documents, insurer.slug)[0];
-    if (year === undefined) return [];
-    const ofYear = documents.filter((document) => document.insurer === insurer.slug && document.year === year);
-    const cells = taxonomy.themes.map((theme) => {
-      const on = themeSectionsOf(ofYear, theme.slug);
-      return {
-        theme: theme.slug,
-        sections: on.length,
-        words: on.reduce((sum, { section }) => sum + countWords(section.text), 0),
-        share: 0,
-      };
-    });
-    return [{ insurer: insurer.slug, year, documents: ofYear, cells }];
+export function coverageMatrix(documents: PolicyDocument[], taxonomy: Taxonomy, view: ComparisonView): CoverageRow[] {
+  const rows = choosePolicies(documents, taxonomy, view).map((choice): CoverageRow => {
+    const cells =
+      choice.state === 'none'
+        ? []
+        : taxonomy.themes.map((theme) => {
+            const on = themeSectionsOf(choice.documents, theme.slug);
+            return {
+              theme: theme.slug,
+              sections: on.length,
+              words: on.reduce((sum, { section }) => sum + countWords(section.text), 0),
+              share: 0,
+            };
+          });
+    return { insurer: choice.insurer, choice, cells };
   });
   const most = Math.max(1, ...rows.flatMap((row) => row.cells.map((cell) => cell.words)));
   for (const row of rows) for (const cell of row.cells) cell.share = cell.words / most;

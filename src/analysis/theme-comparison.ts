@@ -1,6 +1,7 @@
 /**
- * What insurers say on one theme, side by side: one column per insurer (the policies of one
- * contract year), one row per sub-topic from content/taxonomy/themes.yaml. Each section on the
+ * What insurers say on one theme, side by side: one column per insurer (its policy of one care
+ * type and contract year, chosen by policy-choice.ts), one row per sub-topic from
+ * content/taxonomy/themes.yaml. Each section on the
  * theme is cut into passages; a passage goes to the sub-topic whose keywords score best on it,
  * so "CSRD" lines up with "CSRD" across insurers even where their chapters are cut differently.
  */
@@ -9,6 +10,7 @@ import { splitPassages, type Passage } from './passages.ts';
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import type { Taxonomy, Theme } from '../core/schemas/taxonomy.ts';
 import { countWords } from '../core/text.ts';
+import { choosePolicies, type ComparisonView, type PolicyChoice } from './policy-choice.ts';
 
 /** A passage needs this score for a sub-topic: one strong keyword, or two weaker ones. */
 export const SUBTOPIC_MIN_SCORE = 3;
@@ -22,10 +24,8 @@ export interface CellGroup {
 
 export interface ThemeColumn {
   insurer: string;
-  year: number;
-  /** Contract years of this insurer's policies, newest first: what the reader can switch to. */
-  years: number[];
-  documents: PolicyDocument[];
+  /** The policy the column reads, or that the insurer has none for the care type and year. */
+  choice: PolicyChoice;
   /** Per row slug, the passages grouped by the section they come from. */
   cells: Record<string, CellGroup[]>;
   sections: number;
@@ -34,17 +34,9 @@ export interface ThemeColumn {
 
 export interface ThemeComparison {
   theme: Theme;
+  view: ComparisonView;
   rows: Array<{ slug: string; label: string }>;
   columns: ThemeColumn[];
-}
-
-/** Insurer slug → contract year; an insurer left out gets its newest year. */
-export type YearSelection = Record<string, number>;
-
-export function yearsOf(documents: PolicyDocument[], insurer: string): number[] {
-  return [
-    ...new Set(documents.filter((document) => document.insurer === insurer).map((document) => document.year)),
-  ].sort((a, b) => b - a);
 }
 
 /** Sections on a theme, in reading order, of the given policies. */
@@ -61,26 +53,16 @@ export function compareOnTheme(
   documents: PolicyDocument[],
   taxonomy: Taxonomy,
   themeSlug: string,
-  selection: YearSelection = {},
+  view: ComparisonView,
   insurers?: string[],
 ): ThemeComparison {
   const theme = taxonomy.themes.find((candidate) => candidate.slug === themeSlug);
   if (!theme) throw new Error(`Unknown theme "${themeSlug}": the themes are in content/taxonomy/themes.yaml.`);
   const subtopicRules = compileKeywordRules(theme.subtopics);
   const themeRules = compileKeywordRules([theme]);
-  const wanted =
-    insurers ??
-    taxonomy.insurers
-      .map((insurer) => insurer.slug)
-      .filter((slug) => documents.some((document) => document.insurer === slug));
-  const columns = wanted.flatMap((insurer): ThemeColumn[] => {
-    const years = yearsOf(documents, insurer);
-    if (years.length === 0) return [];
-    const year =
-      selection[insurer] !== undefined && years.includes(selection[insurer]) ? selection[insurer] : years[0]!;
-    const ofYear = documents.filter((document) => document.insurer === insurer && document.year === year);
+  const columns = choosePolicies(documents, taxonomy, view, insurers).map((choice): ThemeColumn => {
     const cells: Record<string, CellGroup[]> = {};
-    const on = themeSectionsOf(ofYear, theme.slug);
+    const on = themeSectionsOf(choice.documents, theme.slug);
     for (const { document, section } of on) {
       const primary = section.themes[0] === theme.slug;
       for (const passage of splitPassages(section.text)) {
@@ -92,19 +74,20 @@ export function compareOnTheme(
         else groups.push({ document, section, passages: [passage] });
       }
     }
-    return [
-      {
-        insurer,
-        year,
-        years,
-        documents: ofYear,
-        cells,
-        sections: on.length,
-        words: on.reduce((sum, { section }) => sum + countWords(section.text), 0),
-      },
-    ];
+    return {
+      insurer: choice.insurer,
+      choice,
+      cells,
+      sections: on.length,
+      words: on.reduce((sum, { section }) => sum + countWords(section.text), 0),
+    };
   });
-  return { theme, rows: [...theme.subtopics.map(({ slug, label }) => ({ slug, label })), OTHER_ROW], columns };
+  return {
+    theme,
+    view,
+    rows: [...theme.subtopics.map(({ slug, label }) => ({ slug, label })), OTHER_ROW],
+    columns,
+  };
 }
 
 /**

@@ -64,3 +64,20 @@ export function formatDate(iso: string): string {
 export function counted(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/**
+ * What a comparison cell can say, in words (never a bare dash): the policy says something on it,
+ * the policy says nothing on it, or there is no policy to read. The page, its legend and its CSV
+ * use the same words.
+ */
+export const CELL_STATES = {
+  said: { word: 'genoemd', symbol: '✓' },
+  notMentioned: { word: 'niet genoemd in dit beleid', symbol: '○' },
+  noPolicy: { word: 'geen beleid voor deze zorgsoort', symbol: '∅' },
+} as const;
+
+/** Which policy a comparison column reads: the insurer's own for the care type, or its general one. */
+export const CHOICE_LABELS = {
+  own: 'eigen beleid voor deze zorgsoort',
+  fallback: 'algemeen beleid (geen apart beleid voor deze zorgsoort)',
+} as const;

@@ -52,7 +52,12 @@ export const paths = {
   apiFiles: ['/api/documents.json', '/api/documents/*', '/api/insurers.json', '/api/themes.json', '/api/schema/*'],
   compare: '/vergelijk/',
   compareTheme: (theme: string) => `/vergelijk/${theme}/`,
-  compareColumn: (theme: string, insurer: string, year: number | string) => `/vergelijk/${theme}/${insurer}/${year}/`,
+  /** One theme compared across insurers for one care type and contract year. */
+  compareView: (theme: string, { careType, year }: { careType: string; year: number }) =>
+    `/vergelijk/${theme}/${careType}/${year}/`,
+  /** That comparison as CSV, one row per cell and passage. */
+  compareCsv: (theme: string, { careType, year }: { careType: string; year: number }) =>
+    `/vergelijk/${theme}/${careType}/${year}/vergelijking.csv`,
   requirements: '/voorwaarden/',
   requirementsCsv: '/voorwaarden/voorwaarden.csv',
   calendar: '/kalender/',

@@ -1,6 +1,6 @@
-/** The requirement items as CSV (csv-stringify quotes per RFC 4180), one row an item, for spreadsheets. */
-import { stringify } from 'csv-stringify/sync';
+/** The requirement items as CSV, one row an item, for spreadsheets. */
 import type { RequirementItem } from '../analysis/requirements.ts';
+import { toCsv } from './csv.ts';
 
 export interface CsvNames {
   insurer: (slug: string) => string;
@@ -22,15 +22,6 @@ export const CSV_COLUMNS = [
   'link',
 ] as const;
 
-/**
- * A cell a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage
- * return: `=HYPERLINK(…)`, `+cmd|…`) gets a leading apostrophe, as OWASP advises against CSV
- * injection: Excel and LibreOffice then show it as the text it is.
- */
-export function neutraliseFormula(cell: string | number): string | number {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/u.test(cell) ? `'${cell}` : cell;
-}
-
 export function requirementsToCsv(items: RequirementItem[], names: CsvNames): string {
   const rows = items.map((item) => [
     names.insurer(item.document.insurer),
@@ -43,7 +34,5 @@ export function requirementsToCsv(items: RequirementItem[], names: CsvNames): st
     item.text,
     names.sectionUrl(item.document.id, item.section.id),
   ]);
-  // A byte-order mark so Excel reads the UTF-8 (ë, é, ’) as UTF-8.
-  const cells = [[...CSV_COLUMNS], ...rows.map((row) => row.map(neutraliseFormula))];
-  return `\uFEFF${stringify(cells, { record_delimiter: 'windows' })}`;
+  return toCsv(CSV_COLUMNS, rows);
 }

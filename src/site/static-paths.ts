@@ -1,7 +1,8 @@
-/** Static paths shared by the inline and side-by-side routes of the change pages. */
+/** Static paths shared by routes: the inline and side-by-side change pages, a comparison and its CSV. */
 import { hasHistory, versionPairs } from '../analysis/history.ts';
 import { rangeSlug } from '../core/routes.ts';
 import type { Comparison } from '../analysis/compare.ts';
+import { comparisonViews } from '../analysis/policy-choice.ts';
 import { getSite } from './site.ts';
 import { renderedOnly } from './rendered-only.ts';
 
@@ -41,5 +42,14 @@ export async function historyThemePaths() {
           .some((document) => document.sections.some((section) => section.themes.includes(theme.slug))),
       )
       .map((theme) => ({ params: { insurer: params.insurer, theme: theme.slug } })),
+  );
+}
+
+/** Every theme for every care type and year some insurer has a policy of. */
+export async function comparisonViewPaths() {
+  const site = await getSite();
+  const views = comparisonViews(site.documents, site.taxonomy);
+  return site.taxonomy.themes.flatMap((theme) =>
+    views.map((view) => ({ params: { theme: theme.slug, careType: view.careType, year: String(view.year) } })),
   );
 }

@@ -3,6 +3,8 @@
  * requirements matrix and its CSV, and the procurement calendar with its .ics parsed back.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -12,12 +14,38 @@ import { coverageMatrix } from '../../src/analysis/coverage.ts';
 import { splitPassages } from '../../src/analysis/passages.ts';
 import { createRequirementExtractor, currentDocuments, requirementMatrix } from '../../src/analysis/requirements.ts';
 import { type CSV_COLUMNS, requirementsToCsv } from '../../src/render/requirements-csv.ts';
+import { type COMPARISON_CSV_COLUMNS, comparisonToCsv } from '../../src/render/comparison-csv.ts';
 import type { PolicyDocument } from '../../src/core/schemas/document.ts';
 import { compareOnTheme, OTHER_ROW } from '../../src/analysis/theme-comparison.ts';
-import { CORPUS_FILES, fixtureEntry, ingestCorpusFile, ingestText, loadTaxonomy } from '../support/helpers.ts';
+import {
+  choosePolicies,
+  comparisonViews,
+  type ComparisonView,
+  defaultView,
+  fallbackCareType,
+  viewOfCareType,
+  yearsOfCareType,
+} from '../../src/analysis/policy-choice.ts';
+import { CORPUS_FILES, fixtureEntry, ingestCorpusFile, ingestText, loadTaxonomy, ROOT } from '../support/helpers.ts';
+import { parseTaxonomy, TAXONOMY_FILES } from '../../src/core/schemas/taxonomy.ts';
 
 const taxonomy = loadTaxonomy();
 const corpus: PolicyDocument[] = await Promise.all(CORPUS_FILES.map((file) => ingestCorpusFile(file)));
+const MSZ_2025: ComparisonView = { careType: 'msz', year: 2025 };
+const TAXONOMY_DIR = join(ROOT, 'content', 'taxonomy');
+/** The real taxonomy files with some replaced by the given texts. */
+const parseTaxonomyWith = (texts: Partial<Record<keyof typeof TAXONOMY_FILES, string>>) =>
+  parseTaxonomy(
+    Object.fromEntries(
+      Object.entries(TAXONOMY_FILES).map(([key, file]) => [
+        key,
+        {
+          path: file,
+          text: texts[key as keyof typeof TAXONOMY_FILES] ?? readFileSync(join(TAXONOMY_DIR, file), 'utf8'),
+        },
+      ]),
+    ) as Parameters<typeof parseTaxonomy>[0],
+  );
 const cellText = (comparison: ReturnType<typeof compareOnTheme>, insurer: string, row: string) =>
   (comparison.columns.find((column) => column.insurer === insurer)!.cells[row] ?? [])
     .flatMap((group) => group.passages.map((passage) => passage.plain))
@@ -41,20 +69,84 @@ describe('passages', () => {
   });
 });
 
-describe('theme comparison: duurzaamheid', () => {
-  const comparison = compareOnTheme(corpus, taxonomy, 'duurzaamheid', { caresq: 2025 });
+describe('like with like: the policy each insurer is compared on', () => {
+  const states = (view: ComparisonView) =>
+    choosePolicies(corpus, taxonomy, view).map((choice) => [
+      choice.insurer,
+      choice.state,
+      choice.documents.map((document) => document.id),
+    ]);
 
-  it('has a column per insurer with the chosen year, the newest by default', () => {
+  it('reads the insurer’s own policy of the care type and year, else its general one of that year, else none', () => {
+    assert.deepEqual(states({ careType: 'ziekenvervoer', year: 2025 }), [
+      ['caresq', 'own', ['caresq-2025-ziekenvervoer']],
+      ['cz', 'none', []],
+      ['zorg-en-zekerheid', 'fallback', ['zorg-en-zekerheid-2025-algemeen']],
+    ]);
+    // The general policy of another year is not read: 2027 has none.
+    assert.deepEqual(states({ careType: 'zbc', year: 2027 }), [
+      ['caresq', 'own', ['caresq-2027-zbc']],
+      ['cz', 'none', []],
+      ['zorg-en-zekerheid', 'none', []],
+    ]);
+    assert.deepEqual(states({ careType: 'algemeen', year: 2025 }), [
+      ['caresq', 'none', []],
+      ['cz', 'none', []],
+      ['zorg-en-zekerheid', 'own', ['zorg-en-zekerheid-2025-algemeen']],
+    ]);
+  });
+
+  it('offers every care type and year with a policy, and opens on the one comparing the most insurers', () => {
+    const views = comparisonViews(corpus, taxonomy);
     assert.deepEqual(
-      comparison.columns.map((column) => [column.insurer, column.year]),
-      [
-        ['caresq', 2025],
-        ['cz', 2025],
-        ['zorg-en-zekerheid', 2025],
-      ],
+      views.map((view) => `${view.careType} ${view.year}`),
+      ['zbc 2027', 'categorale-instellingen 2026', 'msz 2025', 'ziekenvervoer 2025', 'algemeen 2025'],
     );
-    assert.deepEqual(comparison.columns[0]!.years, [2027, 2026, 2025]);
-    assert.equal(compareOnTheme(corpus, taxonomy, 'duurzaamheid').columns[0]!.year, 2027);
+    assert.deepEqual(defaultView(corpus, taxonomy), { careType: 'msz', year: 2025 });
+    assert.deepEqual(yearsOfCareType(views, 'zbc'), [2027]);
+    assert.deepEqual(viewOfCareType(views, 'zbc', 2025), { careType: 'zbc', year: 2027 });
+    assert.deepEqual(viewOfCareType(views, 'algemeen', 2025), { careType: 'algemeen', year: 2025 });
+  });
+
+  it('a taxonomy without a fallback care type compares own policies only; two fallbacks are refused', () => {
+    const plain = { ...taxonomy, careTypes: taxonomy.careTypes.map((careType) => ({ ...careType, fallback: false })) };
+    assert.equal(fallbackCareType(plain), null);
+    assert.equal(choosePolicies(corpus, plain, { careType: 'ziekenvervoer', year: 2025 })[2]!.state, 'none');
+    const text = readFileSync(join(TAXONOMY_DIR, 'care-types.yaml'), 'utf8').replace(
+      /(- slug: msz\n)/u,
+      '$1  fallback: true\n',
+    );
+    assert.throws(() => parseTaxonomyWith({ careTypes: text }), /at most one care type is the fallback/);
+  });
+});
+
+describe('theme comparison: duurzaamheid', () => {
+  const comparison = compareOnTheme(corpus, taxonomy, 'duurzaamheid', { careType: 'ziekenvervoer', year: 2025 });
+
+  it('never calls a sub-topic unmentioned for a policy that has a passage on it, in any view', () => {
+    // The fault this replaces: Caresq's column read its 2027 ZBC policy and said "Niets" on CSRD,
+    // which its 2025 policy has a passage on. Each column now reads one named policy of the view.
+    assert.match(cellText(comparison, 'caresq', 'csrd-rapportage'), /CSRD/);
+    for (const theme of taxonomy.themes)
+      for (const view of comparisonViews(corpus, taxonomy)) {
+        const compared = compareOnTheme(corpus, taxonomy, theme.slug, view);
+        for (const column of compared.columns) {
+          for (const document of column.choice.documents) {
+            assert.equal(document.year, view.year);
+            assert.ok([view.careType, 'algemeen'].includes(document.careType), document.id);
+          }
+          // What a cell shows comes from the column's policy and from nowhere else.
+          for (const groups of Object.values(column.cells))
+            for (const group of groups) assert.ok(column.choice.documents.includes(group.document));
+          if (column.choice.state === 'none') assert.deepEqual(column.cells, {});
+        }
+      }
+    const zbc = compareOnTheme(corpus, taxonomy, 'duurzaamheid', { careType: 'zbc', year: 2027 });
+    const caresqZbc = zbc.columns.find((column) => column.insurer === 'caresq')!;
+    assert.equal(caresqZbc.cells['csrd-rapportage'], undefined);
+    assert.ok(
+      !caresqZbc.choice.documents.some((document) => /CSRD/u.test(document.sections.map((s) => s.text).join())),
+    );
   });
 
   it('lines up Caresq 2025: Green Deal 3.0 expectations and the mobility plan above 100 fte', () => {
@@ -63,12 +155,13 @@ describe('theme comparison: duurzaamheid', () => {
   });
 
   it('lines up CZ 2025: the NVZ/NFU targets, 30% less CO2 in 2026 and 25% less residual waste', () => {
-    assert.match(cellText(comparison, 'cz', 'co2-route'), /CO2-uitstoot met 30% in 2026/);
-    assert.match(cellText(comparison, 'cz', 'afval-grondstoffen'), /ongesorteerd restafval met minimaal 25% in 2026/);
-    assert.match(cellText(comparison, 'cz', 'green-deal'), /NVZ en NFU/);
+    const msz = compareOnTheme(corpus, taxonomy, 'duurzaamheid', MSZ_2025);
+    assert.match(cellText(msz, 'cz', 'co2-route'), /CO2-uitstoot met 30% in 2026/);
+    assert.match(cellText(msz, 'cz', 'afval-grondstoffen'), /ongesorteerd restafval met minimaal 25% in 2026/);
+    assert.match(cellText(msz, 'cz', 'green-deal'), /NVZ en NFU/);
   });
 
-  it('lines up Zorg en Zekerheid 2025 on CSRD', () => {
+  it('lines up Zorg en Zekerheid’s general policy of 2025 on CSRD, where it has no policy for ziekenvervoer', () => {
     assert.match(cellText(comparison, 'zorg-en-zekerheid', 'csrd-rapportage'), /Europese CSRD/);
     assert.match(cellText(comparison, 'zorg-en-zekerheid', 'mobiliteit'), /mobiliteitsplan/);
   });
@@ -93,27 +186,60 @@ describe('theme comparison: duurzaamheid', () => {
 
   it('a theme without sub-topics has one row, and an unknown theme is an error that names the file', () => {
     assert.deepEqual(
-      compareOnTheme(corpus, taxonomy, 'inspraak').rows.map((row) => row.slug),
+      compareOnTheme(corpus, taxonomy, 'inspraak', MSZ_2025).rows.map((row) => row.slug),
       ['overig'],
     );
-    assert.throws(() => compareOnTheme(corpus, taxonomy, 'bestaat-niet'), /themes\.yaml/);
+    assert.throws(() => compareOnTheme(corpus, taxonomy, 'bestaat-niet', MSZ_2025), /themes\.yaml/);
+  });
+});
+
+describe('theme comparison as CSV', () => {
+  it('has a row per insurer, sub-topic and section, and names each of the three states in words', () => {
+    const comparison = compareOnTheme(corpus, taxonomy, 'duurzaamheid', { careType: 'ziekenvervoer', year: 2025 });
+    const csv = comparisonToCsv(comparison, {
+      insurer: (slug) => taxonomy.insurers.find((insurer) => insurer.slug === slug)!.name,
+      careType: (slug) => taxonomy.careTypes.find((careType) => careType.slug === slug)!.name,
+      sectionUrl: (document, section) => `https://example.org/beleid/${document}/#${section}`,
+    });
+    type Row = Record<(typeof COMPARISON_CSV_COLUMNS)[number], string>;
+    const rows = parseCsv(csv, { bom: true, columns: true }) as Row[];
+    const of = (insurer: string, subtopic: string) =>
+      rows.filter((row) => row.verzekeraar === insurer && row.onderwerp === subtopic);
+    const csrd = comparison.rows.find((row) => row.slug === 'csrd-rapportage')!.label;
+    const caresq = of('Caresq', csrd);
+    assert.ok(caresq.length >= 1 && caresq.every((row) => row.staat === 'genoemd'));
+    assert.match(caresq[0]!.tekst, /CSRD/);
+    assert.match(caresq[0]!.link, /^https:\/\/example\.org\/beleid\/caresq-2025-ziekenvervoer\/#/);
+    assert.deepEqual(
+      of('CZ groep', csrd).map((row) => row.staat),
+      ['geen beleid voor deze zorgsoort'],
+    );
+    const general = rows.filter((row) => row.verzekeraar === 'Zorg en Zekerheid');
+    assert.ok(general.every((row) => row['gelezen uit'].startsWith('algemeen beleid')));
+    assert.ok(rows.some((row) => row.staat === 'niet genoemd in dit beleid' && row.beleid !== ''));
+    // Every cell of the table is in the file: rows × insurers, at least one line each.
+    for (const row of comparison.rows)
+      for (const column of comparison.columns)
+        assert.ok(
+          of(taxonomy.insurers.find((insurer) => insurer.slug === column.insurer)!.name, row.label).length >= 1,
+        );
   });
 });
 
 describe('coverage matrix', () => {
-  it('counts sections and words per insurer and theme for the newest year, shares relative to the fullest cell', () => {
-    const rows = coverageMatrix(corpus, taxonomy);
+  it('counts sections and words per theme of each insurer’s policy of the view, shares to the fullest', () => {
+    const rows = coverageMatrix(corpus, taxonomy, MSZ_2025);
     assert.deepEqual(
-      rows.map((row) => [row.insurer, row.year]),
+      rows.map((row) => [row.insurer, row.choice.state, row.cells.length]),
       [
-        ['caresq', 2027],
-        ['cz', 2025],
-        ['zorg-en-zekerheid', 2025],
+        ['caresq', 'none', 0],
+        ['cz', 'own', taxonomy.themes.length],
+        ['zorg-en-zekerheid', 'fallback', taxonomy.themes.length],
       ],
     );
     const cz = rows.find((row) => row.insurer === 'cz')!;
     const duurzaamheid = cz.cells.find((cell) => cell.theme === 'duurzaamheid')!;
-    const compared = compareOnTheme(corpus, taxonomy, 'duurzaamheid').columns.find(
+    const compared = compareOnTheme(corpus, taxonomy, 'duurzaamheid', MSZ_2025).columns.find(
       (column) => column.insurer === 'cz',
     )!;
     assert.equal(duurzaamheid.sections, compared.sections);

@@ -8,24 +8,40 @@ const columnHeaders = (page: Page) => page.locator('#vergelijking thead th[data-
 const cell = (page: Page, row: string, insurer: string) =>
   page.locator(`#vergelijking tr[data-rij="${row}"] td[data-verzekeraar="${insurer}"]`);
 
-test('pick two insurers and a year on /vergelijk/duurzaamheid/ and see their columns', async ({ page }) => {
+test('compare like with like: choose a care type and year, hide an insurer, read each cell’s state', async ({
+  page,
+}) => {
   await page.goto(DUURZAAMHEID);
+  // It opens on the care type and year that compare the most insurers, and says which.
+  await expect(page.locator('#vergelijking caption')).toContainText('(Medisch-specialistische zorg, 2025)');
+  const choice = page.getByRole('navigation', { name: 'Zorgsoort en contractjaar' });
+  await choice.getByRole('link', { name: 'Ziekenvervoer' }).click();
+  await expect(page).toHaveURL(/\/vergelijk\/duurzaamheid\/ziekenvervoer\/2025\/$/);
+  await expect(choice.locator('[aria-current="page"]')).toHaveText(['Ziekenvervoer', '2025']);
   await expect(columnHeaders(page)).toHaveCount(3);
-  const choice = page.getByRole('group', { name: 'Verzekeraars en contractjaar' });
-  await choice.getByRole('checkbox', { name: 'CZ groep' }).uncheck();
-  await expect(columnHeaders(page)).toHaveCount(2);
-  await expect(page.getByRole('columnheader', { name: /^CZ groep/ })).toBeHidden();
-  await choice.getByLabel('Contractjaar Caresq').selectOption('2025');
-  await expect(page.getByRole('status')).toHaveText('Vergelijking van Caresq 2025, Zorg en Zekerheid 2025.');
-  await expect(page.getByRole('columnheader', { name: /^Caresq 2025 Ziekenvervoer/ })).toBeVisible();
-  await expect(cell(page, 'mobiliteit', 'caresq')).toContainText('alleen zorgaanbieder met meer dan 100 fte');
+  // Each column names the policy it reads; Zorg en Zekerheid's general policy says it is one.
+  await expect(page.getByRole('columnheader', { name: /^Caresq Ziekenvervoer 2025/ })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: /^Zorg en Zekerheid/ })).toContainText(
+    'Algemeen beleid: geen apart beleid voor Ziekenvervoer',
+  );
+  // The three states, in words: said (with the text), not mentioned in this policy, no policy.
+  await expect(cell(page, 'csrd-rapportage', 'caresq')).toContainText('CSRD');
   await expect(cell(page, 'green-deal', 'caresq')).toContainText('Green Deal Duurzame Zorg 3.0');
-  await expect(cell(page, 'csrd-rapportage', 'zorg-en-zekerheid')).toContainText('Europese CSRD');
+  await expect(cell(page, 'mobiliteit', 'caresq')).toContainText('meer dan 100 fte');
+  await expect(page.locator('#vergelijking td[data-verzekeraar="cz"]')).toHaveText(/Geen beleid voor deze zorgsoort/);
+  await expect(page.locator('#vergelijking td[data-staat="niet-genoemd"]').first()).toContainText(
+    'Niet genoemd in dit beleid',
+  );
+  await expect(page.locator('.legenda')).toContainText('niet genoemd in dit beleid');
+
+  const insurers = page.getByRole('group', { name: 'Verzekeraars' });
+  await insurers.getByRole('checkbox', { name: 'CZ groep' }).uncheck();
+  await expect(columnHeaders(page)).toHaveCount(2);
+  await expect(page.getByRole('status')).toHaveText('Vergelijking van Caresq, Zorg en Zekerheid.');
   // The choice is in the URL, so the view can be shared; opening it restores it.
-  await expect(page).toHaveURL(/\?verzekeraar=caresq&verzekeraar=zorg-en-zekerheid&jaar-caresq=2025$/);
+  await expect(page).toHaveURL(/\/ziekenvervoer\/2025\/\?verzekeraar=caresq&verzekeraar=zorg-en-zekerheid$/);
   await page.reload();
   await expect(columnHeaders(page)).toHaveCount(2);
-  await expect(cell(page, 'mobiliteit', 'caresq')).toContainText('meer dan 100 fte');
   // Every cell links to its section in the policy.
   await cell(page, 'mobiliteit', 'caresq')
     .getByRole('link', { name: 'CSRD (Corporate Sustainability Reporting Directive)' })
@@ -35,25 +51,75 @@ test('pick two insurers and a year on /vergelijk/duurzaamheid/ and see their col
   );
 });
 
+test('the comparison keeps its insurers and sub-topics in view while scrolling, on a desktop and a phone', async ({
+  page,
+}) => {
+  for (const viewport of [
+    { width: 1366, height: 800 },
+    { width: 360, height: 740 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/vergelijk/duurzaamheid/ziekenvervoer/2025/');
+    const frame = page.getByRole('region', { name: /Duurzaamheid: wat elke verzekeraar zegt/ });
+    await frame.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    // Down to the last sub-topic and across to the last insurer.
+    await frame.evaluate((element) => element.scrollTo(element.scrollWidth, element.scrollHeight));
+    await expect.poll(() => frame.evaluate((element) => element.scrollTop)).toBeGreaterThan(300);
+    const frameBox = (await frame.boundingBox())!;
+    const header = (await page.getByRole('columnheader', { name: /^Zorg en Zekerheid/ }).boundingBox())!;
+    const rowLabel = (await page.getByRole('rowheader', { name: 'Overig' }).boundingBox())!;
+    const corner = (await page.getByRole('columnheader', { name: 'Onderwerp' }).boundingBox())!;
+    // The header row sits at the top of the frame, the row labels at its left, both on screen.
+    expect(Math.abs(header.y - frameBox.y)).toBeLessThan(2);
+    expect(Math.abs(corner.x - frameBox.x)).toBeLessThan(2);
+    expect(Math.abs(rowLabel.x - frameBox.x)).toBeLessThan(2);
+    expect(header.y).toBeGreaterThan(-2);
+    expect(frameBox.y + frameBox.height).toBeLessThanOrEqual(viewport.height + 1);
+    // A sub-topic's label in the middle of the table is covered by nothing once scrolled to.
+    const label = page.getByRole('rowheader', { name: 'CSRD en rapportage' });
+    await label.scrollIntoViewIfNeeded();
+    const box = (await label.boundingBox())!;
+    const onTop = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest('th')?.textContent?.trim(),
+      { x: box.x + 5, y: box.y + box.height / 2 },
+    );
+    expect(onTop).toBe('CSRD en rapportage');
+  }
+});
+
+test('download a comparison as CSV, with the state of each cell', async ({ page }) => {
+  await page.goto('/vergelijk/duurzaamheid/ziekenvervoer/2025/');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download als CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('duurzaamheid-ziekenvervoer-2025.csv');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe(
+    '\uFEFFthema,zorgsoort,contractjaar,onderwerp,verzekeraar,staat,gelezen uit,beleid,sectie,regels,tekst,link',
+  );
+  expect(csv).toContain('geen beleid voor deze zorgsoort');
+  expect(csv).toContain('niet genoemd in dit beleid');
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the comparison still shows every insurer’s newest policy, and other years are a link away', async ({
-    page,
-  }) => {
+  test('the comparison shows every insurer, and every care type and year is a link away', async ({ page }) => {
     await page.goto(DUURZAAMHEID);
-    await expect(page.getByRole('group', { name: 'Verzekeraars en contractjaar' })).toBeHidden();
+    await expect(page.getByRole('group', { name: 'Verzekeraars' })).toBeHidden();
     await expect(columnHeaders(page)).toHaveCount(3);
     await expect(cell(page, 'co2-route', 'cz')).toContainText('met 30% in 2026');
     await expect(cell(page, 'afval-grondstoffen', 'cz')).toContainText('minimaal 25% in 2026');
     await expect(cell(page, 'csrd-rapportage', 'zorg-en-zekerheid')).toContainText('CSRD');
     await page
-      .getByRole('columnheader', { name: /^Caresq 2027/ })
-      .getByRole('link', { name: '2025' })
+      .getByRole('navigation', { name: 'Zorgsoort en contractjaar' })
+      .getByRole('link', { name: 'Zelfstandige behandelcentra (2027)' })
       .click();
-    await expect(page).toHaveURL(/\/vergelijk\/duurzaamheid\/caresq\/2025\/$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Duurzaamheid: Caresq, 2025');
-    await expect(cell(page, 'green-deal', 'caresq')).toContainText('Green Deal Duurzame Zorg 3.0');
+    await expect(page).toHaveURL(/\/vergelijk\/duurzaamheid\/zbc\/2027\/$/);
+    await expect(page.getByRole('columnheader', { name: /^Caresq Zelfstandige behandelcentra 2027/ })).toBeVisible();
+    await expect(cell(page, 'csrd-rapportage', 'caresq')).toHaveText(/Niet genoemd in dit beleid/);
+    await expect(cell(page, 'csrd-rapportage', 'caresq')).toContainText('Zelfstandige behandelcentra 2027');
   });
 
   test('the calendar shows every date', async ({ page }) => {
@@ -63,14 +129,17 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the coverage matrix on the home page leads to the comparison', async ({ page }) => {
+test('a coverage cell on the home page opens the comparison at that insurer’s column', async ({ page }) => {
   await page.goto('/');
   const matrix = page.getByRole('region', { name: 'Wie zegt wat: thema’s per verzekeraar' });
+  await expect(matrix.locator('caption')).toContainText('Medisch-specialistische zorg, contractjaar 2025');
   await expect(matrix.getByRole('columnheader', { name: /CZ groep/ })).toBeVisible();
+  await expect(matrix.getByRole('cell', { name: /Geen beleid voor deze zorgsoort/ })).toHaveCount(1);
   // Two sections: its footnotes on the Green Deal no longer make "Visie op regionale samenwerking" one.
   await matrix.getByRole('link', { name: /^2 \d+ w\. ?: secties en woorden van CZ groep over Duurzaamheid$/ }).click();
-  await expect(page).toHaveURL(/\/vergelijk\/duurzaamheid\/#k-cz$/);
+  await expect(page).toHaveURL(/\/vergelijk\/duurzaamheid\/msz\/2025\/#k-cz$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Duurzaamheid vergelijken');
+  await expect(page.getByRole('columnheader', { name: /^CZ groep/ })).toBeInViewport();
 });
 
 test('requirements: open a cell for the wording and its source, download the CSV', async ({ page }) => {

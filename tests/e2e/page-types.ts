@@ -20,9 +20,8 @@ export const PAGE_TYPES: Record<string, string> = {
   'search within one policy': '/zoeken/?q=kavels&beleid=cz-2025-msz',
   compare: '/vergelijk/',
   'compare a theme': '/vergelijk/duurzaamheid/',
-  'compare a theme, two insurers and another year':
-    '/vergelijk/duurzaamheid/?verzekeraar=caresq&verzekeraar=cz&jaar-caresq=2025',
-  'one insurer’s column': '/vergelijk/duurzaamheid/caresq/2025/',
+  'compare a theme for a care type and year, two insurers':
+    '/vergelijk/duurzaamheid/ziekenvervoer/2025/?verzekeraar=caresq&verzekeraar=cz',
   requirements: '/voorwaarden/',
   calendar: '/kalender/?verzekeraar=caresq',
   changes: '/wijzigingen/',

@@ -20,6 +20,8 @@ export const CareTypeSchema = z.object({
   slug,
   name: z.string().min(1),
   synonyms: z.array(z.string()).min(1),
+  /** The general policy: what a comparison reads for an insurer without a policy of the chosen care type. */
+  fallback: z.boolean().default(false),
 });
 
 const keywords = z.record(z.string().min(2), z.number().positive());
@@ -136,7 +138,10 @@ export function parseTaxonomy(files: Record<keyof typeof TAXONOMY_FILES, { path:
   const careTypes = parseYamlWithSchema(
     files.careTypes.path,
     files.careTypes.text,
-    listWithUniqueSlugs(CareTypeSchema, 'care type'),
+    listWithUniqueSlugs(CareTypeSchema, 'care type').refine(
+      (careTypes) => careTypes.filter((careType) => careType.fallback).length <= 1,
+      { message: 'at most one care type is the fallback (`fallback: true`): the general policy' },
+    ),
     hint,
   );
   const themesFile = parseYamlWithSchema(files.themes.path, files.themes.text, ThemesFileSchema, hint);
