@@ -85,7 +85,12 @@ export function createRequirementExtractor(rules: RequirementRules): Requirement
 
 export interface RequirementMatrix {
   insurers: string[];
+  /** One column per policy (insurer and care type), insurers in the taxonomy's order, then care types. */
+  columns: PolicyDocument[];
+  /** Per requirement type, the items keyed by the id of the policy they come from. */
   rows: Array<{ type: RequirementRules['types'][number]; cells: Record<string, RequirementItem[]> }>;
+  /** Ids of the policies with a requirements list at all: where an empty cell means "not in this policy's list". */
+  withList: Set<string>;
   /** Per insurer, the items no requirement type matched: listed, not dropped. */
   unmatched: Record<string, RequirementItem[]>;
   items: RequirementItem[];
@@ -108,12 +113,23 @@ export function requirementMatrix(documents: PolicyDocument[], taxonomy: Taxonom
   const insurers = taxonomy.insurers
     .map((insurer) => insurer.slug)
     .filter((slug) => documents.some((document) => document.insurer === slug));
+  const careTypeOrder = new Map(taxonomy.careTypes.map((careType, index) => [careType.slug, index]));
+  const columns = insurers.flatMap((insurer) =>
+    documents
+      .filter((document) => document.insurer === insurer)
+      .sort(
+        (a, b) =>
+          (careTypeOrder.get(a.careType) ?? 0) - (careTypeOrder.get(b.careType) ?? 0) ||
+          b.year - a.year ||
+          a.id.localeCompare(b.id),
+      ),
+  );
   const rows = taxonomy.requirements.types.map((type) => {
     const cells: Record<string, RequirementItem[]> = {};
-    for (const item of items) if (item.types.includes(type.slug)) (cells[item.document.insurer] ??= []).push(item);
+    for (const item of items) if (item.types.includes(type.slug)) (cells[item.document.id] ??= []).push(item);
     return { type, cells };
   });
   const unmatched: Record<string, RequirementItem[]> = {};
   for (const item of items) if (item.types.length === 0) (unmatched[item.document.insurer] ??= []).push(item);
-  return { insurers, rows, unmatched, items };
+  return { insurers, columns, rows, withList: new Set(items.map((item) => item.document.id)), unmatched, items };
 }

@@ -64,6 +64,7 @@ export async function buildSite(
       previousSite: plan.renderInsurers ? publishedFolder(layout) : null,
       searchCacheDir,
       renderInsurers: plan.renderInsurers,
+      renderDocuments: plan.renderDocuments,
     });
     try {
       const rendered = JSON.parse(readFileSync(pagesReport, 'utf8')) as string[];

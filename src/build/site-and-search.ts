@@ -50,6 +50,8 @@ export interface SiteBuildOptions {
    * when absent or null.
    */
   renderInsurers?: string[] | null;
+  /** With renderInsurers: the documents whose text changed (pages about several insurers that read one render). */
+  renderDocuments?: string[] | null;
 }
 
 export interface SiteBuildTimes {
@@ -102,6 +104,7 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
   const env = childEnvironment({
     ...options.env,
     ATLAS_RENDER_INSURERS: options.renderInsurers ? JSON.stringify(options.renderInsurers) : null,
+    ATLAS_RENDER_DOCUMENTS: options.renderInsurers ? JSON.stringify(options.renderDocuments ?? []) : null,
     CORPUS_DIR: resolve(options.corpusDir),
   });
   const started = performance.now();

@@ -57,6 +57,8 @@ type DocumentPrints = BuildRecord['documents'];
 export interface SitePlan {
   /** Insurers whose pages are rendered (with the pages about all insurers); null: every page. */
   renderInsurers: string[] | null;
+  /** The documents (ids) whose text changed: what pages about several insurers are rendered for; null: every page. */
+  renderDocuments: string[] | null;
   /** The pages of the published site, carried over by an incremental build (empty otherwise). */
   previousPages: string[];
   /** Why, for the build's log. */
@@ -183,6 +185,7 @@ export function planSiteBuild(options: { corpusDir: string; outDir: string; full
   const documents = documentPrints(options.corpusDir, previous?.documents);
   const everything = (reason: string): SitePlan => ({
     renderInsurers: null,
+    renderDocuments: null,
     previousPages: [],
     reason,
     code,
@@ -215,7 +218,8 @@ export function planSiteBuild(options: { corpusDir: string; outDir: string; full
     changed.length === 0
       ? 'no document changed'
       : `text changed in ${changed.length} ${changed.length === 1 ? 'document' : 'documents'}`;
-  return { renderInsurers: insurers, previousPages: previous.pages, reason, code, documents };
+  const ids = changed.map((name) => documents[name]!.id).sort();
+  return { renderInsurers: insurers, renderDocuments: ids, previousPages: previous.pages, reason, code, documents };
 }
 
 /** Records what the site now at `outDir` was made from, and its pages. */

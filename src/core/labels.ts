@@ -76,6 +76,9 @@ export const CELL_STATES = {
   noPolicy: { word: 'geen beleid voor deze zorgsoort', symbol: '∅' },
 } as const;
 
+/** A requirements matrix cell of a policy in which no requirements list was found: not the same as "not required". */
+export const NO_REQUIREMENTS_LIST = { word: 'geen lijst met eisen gevonden in dit beleid', symbol: '–' } as const;
+
 /** Which policy a comparison column reads: the insurer's own for the care type, or its general one. */
 export const CHOICE_LABELS = {
   own: 'eigen beleid voor deze zorgsoort',

@@ -62,6 +62,10 @@ export const paths = {
   requirementsCsv: '/voorwaarden/voorwaarden.csv',
   calendar: '/kalender/',
   calendarIcs: (insurer?: string) => `/kalender/${insurer ?? 'alle'}.ics`,
+  /** One insurer's dates for one care type. */
+  calendarCareTypeIcs: (insurer: string, careType: string) => `/kalender/${insurer}/${careType}.ics`,
+  /** One date on its own: "zet in agenda". */
+  calendarEventIcs: (insurer: string, milestoneId: string) => `/kalender/${insurer}/datum/${milestoneId}.ics`,
   changes: '/wijzigingen/',
   /** One entry of the change log (an anchor on its page: the feed's entry id). */
   changeEntry: (key: string) => `/wijzigingen/#${key}`,

@@ -16,6 +16,7 @@ export const CONFIG_VARIABLES = {
   ATLAS_BUILD_CACHE: { key: 'buildCacheDir', default: '' },
   ATLAS_CODE_FINGERPRINT: { key: 'codeFingerprint', default: '' },
   ATLAS_RENDER_INSURERS: { key: 'renderInsurers', default: '' },
+  ATLAS_RENDER_DOCUMENTS: { key: 'renderDocuments', default: '' },
   ATLAS_SEARCH_SHARD_SECTIONS: { key: 'searchShardSections', default: '6000' },
   ATLAS_HELD_LOCKS: { key: 'heldLocks', default: '' },
   ATLAS_PAGES_REPORT: { key: 'pagesReport', default: '' },
@@ -27,17 +28,18 @@ export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
 
 const optionalText = z.string().transform((value) => (value === '' ? null : value));
 
-const insurerList = z.string().transform((value, context) => {
-  if (value === '') return null;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (Array.isArray(parsed) && parsed.every((slug) => typeof slug === 'string')) return parsed as string[];
-  } catch {
-    // Reported below.
-  }
-  context.addIssue({ code: 'custom', message: 'must be a JSON list of insurer slugs, such as ["cz","vgz"]' });
-  return z.NEVER;
-});
+const jsonList = (example: string) =>
+  z.string().transform((value, context) => {
+    if (value === '') return null;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (Array.isArray(parsed) && parsed.every((slug) => typeof slug === 'string')) return parsed as string[];
+    } catch {
+      // Reported below.
+    }
+    context.addIssue({ code: 'custom', message: `must be a JSON list of ${example}` });
+    return z.NEVER;
+  });
 
 const ConfigSchema = z.object({
   /** The structured corpus the pages and the search index read. */
@@ -53,7 +55,9 @@ const ConfigSchema = z.object({
   /** The fingerprint of the code that keyed results are made by; null: nothing is kept. */
   codeFingerprint: optionalText,
   /** Insurers whose pages this build renders; null: all of them. */
-  renderInsurers: insurerList,
+  renderInsurers: jsonList('insurer slugs, such as ["cz","vgz"]'),
+  /** Policies (document ids) whose text changed, for the pages about several insurers that read them; null: all. */
+  renderDocuments: jsonList('document ids, such as ["cz-2025-msz"]'),
   /** Sections per search shard, at most. */
   searchShardSections: z.coerce
     .number({ error: 'must be a whole number of sections, 1 or more' })

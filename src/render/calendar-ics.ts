@@ -1,6 +1,6 @@
 /** The procurement calendar as iCalendar (RFC 5545) through the `ics` package: all-day events. */
 import { createEvents, type EventAttributes } from 'ics';
-import { formatDayMonth, type Milestone } from '../analysis/calendar.ts';
+import { formatDayMonth, type Milestone, OTHER_KIND } from '../analysis/calendar.ts';
 import { paths } from '../core/routes.ts';
 
 export interface IcsOptions {
@@ -68,6 +68,28 @@ function vevents(calendar: string): string[] {
   return blocks;
 }
 
+/**
+ * "Caresq, Ziekenvervoer 2025: ondertekening zorgovereenkomst": who, for which contract, and what,
+ * so an agenda with several insurers' dates reads without opening the event. A date of no known
+ * kind says what the policy says of it.
+ */
+export function eventTitle(milestone: Milestone, names: Pick<IcsOptions, 'insurerName' | 'careTypeName'>): string {
+  const what = milestone.kind === OTHER_KIND ? shortened(milestone.title) : milestone.kindLabel.toLowerCase();
+  const careTypes = milestone.careTypes.map(names.careTypeName).join(', ');
+  return `${names.insurerName(milestone.insurer)}, ${careTypes} ${milestone.year}: ${what}`;
+}
+
+/** A policy's phrase as a title: its first words, up to about 60 characters. */
+function shortened(text: string, max = 60): string {
+  const clean = text
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/[.:;,]$/u, '');
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}
+
 /** From 09:00 seven days before an all-day event to its start. */
 const REMINDER_HOURS = 7 * 24 - 9;
 
@@ -91,7 +113,7 @@ function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & {
       : `Bron: ${milestone.document.title}, ${where.join('; ')}.`,
     url,
   ].join('\n');
-  const title = `${options.insurerName(milestone.insurer)}: ${milestone.kindLabel.toLowerCase()} (${milestone.year})`;
+  const title = eventTitle(milestone, options);
   return {
     uid: `${milestone.id}@zorginkoopatlas`,
     start: [year, month, day],

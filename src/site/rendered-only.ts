@@ -1,11 +1,12 @@
 /**
  * Which pages this build renders. A full build renders all. After only some policies' text
  * changed, src/build/site-plan.ts names their insurers in ATLAS_RENDER_INSURERS, and a route
- * about one insurer (its policies, their sources and diffs, its history, change log and
- * comparison columns) renders only for those; routes about all insurers always render. The
- * pages left out are the previous build's, taken over as they were.
+ * about one insurer (its policies, their sources and diffs, its history, change log) renders
+ * only for those; a comparison of one care type and year only when it reads one of the changed
+ * policies (ATLAS_RENDER_DOCUMENTS); other routes about all insurers always render. The pages
+ * left out are the previous build's, taken over as they were.
  *
- * That an insurer's pages read no other insurer's text is what makes this safe; the build test
+ * That a page reads no text but what its entry names is what makes this safe; the build test
  * holds it to that: an incremental build writes what a full one does.
  */
 import { config } from '../io/config.ts';
@@ -14,4 +15,19 @@ import { config } from '../io/config.ts';
 export function renderedOnly<T>(entries: readonly T[], insurerOf: (entry: T) => string): readonly T[] {
   const only = config().renderInsurers;
   return only ? entries.filter((entry) => only.includes(insurerOf(entry))) : entries;
+}
+
+/**
+ * The entries of a route about several insurers' policies (a comparison of one care type and
+ * year) that this build renders: those that read a policy whose text changed. What such a page
+ * reads must be all in `documentsOf`, or it would be left stale.
+ */
+export function renderedWhereRead<T>(
+  entries: readonly T[],
+  documentsOf: (entry: T) => ReadonlyArray<{ id: string }>,
+): readonly T[] {
+  const { renderInsurers, renderDocuments } = config();
+  if (!renderInsurers) return entries;
+  const changed = new Set(renderDocuments ?? []);
+  return entries.filter((entry) => documentsOf(entry).some((document) => changed.has(document.id)));
 }

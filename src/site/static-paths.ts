@@ -2,9 +2,9 @@
 import { hasHistory, versionPairs } from '../analysis/history.ts';
 import { rangeSlug } from '../core/routes.ts';
 import type { Comparison } from '../analysis/compare.ts';
-import { comparisonViews } from '../analysis/policy-choice.ts';
+import { type ComparisonView, comparisonViews, fallbackCareType } from '../analysis/policy-choice.ts';
 import { getSite } from './site.ts';
-import { renderedOnly } from './rendered-only.ts';
+import { renderedOnly, renderedWhereRead } from './rendered-only.ts';
 
 export async function versionComparisonPaths() {
   const site = await getSite();
@@ -45,10 +45,19 @@ export async function historyThemePaths() {
   );
 }
 
-/** Every theme for every care type and year some insurer has a policy of. */
+/**
+ * Every theme for every care type and year some insurer has a policy of. After a text change,
+ * only the care types and years that read the changed policies (its own, or as the general one).
+ */
 export async function comparisonViewPaths() {
   const site = await getSite();
-  const views = comparisonViews(site.documents, site.taxonomy);
+  const fallback = fallbackCareType(site.taxonomy);
+  const read = (view: ComparisonView) =>
+    site.documents.filter(
+      (document) =>
+        document.year === view.year && (document.careType === view.careType || document.careType === fallback),
+    );
+  const views = renderedWhereRead(comparisonViews(site.documents, site.taxonomy), read);
   return site.taxonomy.themes.flatMap((theme) =>
     views.map((view) => ({ params: { theme: theme.slug, careType: view.careType, year: String(view.year) } })),
   );

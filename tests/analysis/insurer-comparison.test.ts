@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { buildCalendar, byMonth } from '../../src/analysis/calendar.ts';
-import { calendarToIcs } from '../../src/render/calendar-ics.ts';
+import { buildCalendar, byMonth, OTHER_KIND } from '../../src/analysis/calendar.ts';
+import { calendarToIcs, eventTitle } from '../../src/render/calendar-ics.ts';
 import { coverageMatrix } from '../../src/analysis/coverage.ts';
 import { splitPassages } from '../../src/analysis/passages.ts';
 import { createRequirementExtractor, currentDocuments, requirementMatrix } from '../../src/analysis/requirements.ts';
@@ -253,15 +253,41 @@ describe('coverage matrix', () => {
 describe('requirements matrix', () => {
   const matrix = requirementMatrix(currentDocuments(corpus), taxonomy);
   const row = (slug: string) => matrix.rows.find((candidate) => candidate.type.slug === slug)!;
-  const insurersOf = (slug: string) => Object.keys(row(slug).cells).sort();
+  const insurersOf = (slug: string) =>
+    [...new Set(Object.values(row(slug).cells).flatMap((items) => items.map((item) => item.document.insurer)))].sort();
+  const ofInsurer = (slug: string, insurer: string) =>
+    Object.values(row(slug).cells)
+      .flat()
+      .filter((item) => item.document.insurer === insurer);
+
+  it('has a column per policy, insurer by insurer, and knows which policies have a requirements list at all', () => {
+    assert.deepEqual(
+      matrix.columns.map((document) => document.id),
+      [
+        'caresq-2027-zbc',
+        'caresq-2026-categorale-instellingen',
+        'caresq-2025-ziekenvervoer',
+        'cz-2025-msz',
+        'zorg-en-zekerheid-2025-algemeen',
+      ],
+    );
+    // Each cell is one policy's: no item of another policy is in it.
+    for (const { cells } of matrix.rows)
+      for (const [id, items] of Object.entries(cells)) assert.ok(items.every((item) => item.document.id === id));
+    for (const document of matrix.columns)
+      assert.equal(
+        matrix.withList.has(document.id),
+        matrix.items.some((item) => item.document === document),
+      );
+  });
 
   it('has BIG-registratie and AGB-code rows with the insurers that require them', () => {
     assert.deepEqual(insurersOf('big-registratie'), ['caresq', 'cz']);
     assert.deepEqual(insurersOf('agb-code'), ['cz', 'zorg-en-zekerheid']);
-    assert.match(row('big-registratie').cells.cz![0]!.text, /BIG-geregistreerd/);
+    assert.match(row('big-registratie').cells['cz-2025-msz']![0]!.text, /BIG-geregistreerd/);
     assert.match(
-      row('agb-code')
-        .cells['zorg-en-zekerheid']!.map((item) => item.text)
+      ofInsurer('agb-code', 'zorg-en-zekerheid')
+        .map((item) => item.text)
         .join('\n'),
       /minimaal één AGB-code/,
     );
@@ -315,6 +341,27 @@ describe('requirements matrix', () => {
     assert.deepEqual(
       items.map((item) => item.types),
       [['kvk-inschrijving'], ['agb-code'], ['ubo']],
+    );
+  });
+
+  it('tells a policy with no requirements list apart from one whose list lacks a requirement', async () => {
+    const withList = await ingestText(
+      '# Inkoopbeleid 2026\n\n## 1 Voorwaarden\n\nWij stellen de volgende minimumeisen:\n\n- U heeft een AGB-code;\n',
+      'lijst.md',
+      fixtureEntry('lijst.md', { id: 'vgz-2026-msz', insurer: 'vgz', year: 2026 }),
+    );
+    const without = await ingestText(
+      '# Inkoopbeleid 2026\n\n## 1 Visie\n\nWij kopen zorg in die passend is.\n',
+      'geen.md',
+      fixtureEntry('geen.md', { id: 'vgz-2026-ggz', insurer: 'vgz', year: 2026, careType: 'ggz' }),
+    );
+    const both = requirementMatrix([withList, without], taxonomy);
+    assert.deepEqual([...both.withList], ['vgz-2026-msz']);
+    const big = both.rows.find((candidate) => candidate.type.slug === 'big-registratie')!;
+    assert.deepEqual(big.cells, {});
+    assert.deepEqual(
+      both.columns.map((document) => document.id),
+      ['vgz-2026-msz', 'vgz-2026-ggz'],
     );
   });
 
@@ -408,5 +455,21 @@ describe('procurement calendar', () => {
       events.find((event) => event.startDate.toString() === '2026-11-11')!.description,
       /https:\/\/example\.org\/beleid\/caresq-2027-zbc\//,
     );
+  });
+
+  it('titles an event with insurer, care type, year and kind; a date of no known kind by the policy’s words', () => {
+    const names = {
+      insurerName: (slug: string) => taxonomy.insurers.find((insurer) => insurer.slug === slug)!.name,
+      careTypeName: (slug: string) => taxonomy.careTypes.find((careType) => careType.slug === slug)!.name,
+    };
+    const signing = milestones.find(
+      (milestone) => milestone.date === '2026-11-11' && milestone.kindLabel.toLowerCase().includes('ondertekening'),
+    )!;
+    assert.match(eventTitle(signing, names), /^Caresq, Zelfstandige behandelcentra 2027: ondertekening/);
+    const other = { ...signing, kind: OTHER_KIND, title: `Uiterlijk dan ${'levert u de stukken aan '.repeat(5)}.` };
+    const title = eventTitle(other, names);
+    assert.match(title, /^Caresq, Zelfstandige behandelcentra 2027: Uiterlijk dan levert u de stukken aan .*…$/);
+    assert.ok(title.length < 110, title);
+    assert.ok(!title.includes('overige'), title);
   });
 });

@@ -145,14 +145,20 @@ test('a coverage cell on the home page opens the comparison at that insurer’s 
 test('requirements: open a cell for the wording and its source, download the CSV', async ({ page }) => {
   await page.goto('/voorwaarden/');
   const big = page.getByRole('row', { name: /^BIG-registratie/ });
-  await expect(big.getByRole('cell')).toHaveCount(3);
-  await expect(big.getByRole('cell').nth(2)).toContainText('Niet genoemd door Zorg en Zekerheid');
-  await big.locator('summary', { hasText: 'CZ groep, BIG-registratie' }).click();
+  // One column per insurer and care type, each cell one of three states in words.
+  await expect(big.getByRole('cell')).toHaveCount(5);
+  await expect(page.getByRole('columnheader', { name: 'Ziekenvervoer 2025' })).toBeVisible();
+  await expect(big.getByRole('cell').nth(2)).toHaveText(
+    /Caresq, Ziekenvervoer 2025: BIG-registratie niet genoemd in dit beleid/,
+  );
+  await expect(big.getByRole('cell').nth(4)).toHaveText(/Zorg en Zekerheid, .* niet genoemd in dit beleid/);
+  await expect(page.locator('.legenda')).toContainText('geen lijst met eisen gevonden in dit beleid');
+  await big.locator('summary', { hasText: 'CZ groep, Medisch-specialistische zorg 2025, BIG-registratie' }).click();
   await expect(
     big.getByText('Het medisch en paramedisch personeel van de zorgaanbieder is BIG-geregistreerd.'),
   ).toBeVisible();
   const ubo = page.getByRole('row', { name: /^UBO/ });
-  await ubo.locator('summary', { hasText: 'Zorg en Zekerheid, UBO' }).click();
+  await ubo.locator('summary', { hasText: /Zorg en Zekerheid, .*, UBO/ }).click();
   await expect(
     ubo.getByText('U brengt Zorg en Zekerheid niet op de hoogte van de Ultimate Beneficial Owner (UBO).'),
   ).toBeVisible();
@@ -188,16 +194,31 @@ test('calendar: filter by insurer and care type, download the .ics files and rea
   const all = await read('alle verzekeraars (.ics)');
   expect(
     all.some(
-      (event) => event.startDate.toString() === '2026-11-11' && event.summary.startsWith('Caresq: ondertekening'),
+      (event) =>
+        event.startDate.toString() === '2026-11-11' &&
+        event.summary.startsWith('Caresq, Zelfstandige behandelcentra 2027: ondertekening'),
     ),
   ).toBe(true);
   expect(
     all.some(
       (event) =>
-        event.startDate.toString() === '2024-09-01' && event.summary.startsWith('CZ groep: aanmelden en offerte'),
+        event.startDate.toString() === '2024-09-01' &&
+        event.summary.startsWith('CZ groep, Medisch-specialistische zorg 2025: aanmelden en offerte'),
     ),
   ).toBe(true);
   const cz = await read(/^CZ groep$/);
   expect(cz.length).toBeGreaterThan(5);
   expect(cz.every((event) => event.summary.startsWith('CZ groep'))).toBe(true);
+
+  // One insurer and care type, and one date on its own, each with its reminder a week before.
+  await page.getByText('Per verzekeraar en zorgsoort (.ics)').click();
+  const zbc = await read(/^Zelfstandige behandelcentra$/);
+  expect(zbc.length).toBeGreaterThan(0);
+  expect(zbc.every((event) => event.summary.startsWith('Caresq, Zelfstandige behandelcentra 2027: '))).toBe(true);
+  const one = await read(/^Zet in agenda ?: Caresq, Zelfstandige behandelcentra 2027: ondertekening/);
+  expect(one).toHaveLength(1);
+  expect(one[0]!.startDate.toString()).toBe('2026-11-11');
+  const alarm = one[0]!.component.getFirstSubcomponent('valarm')!;
+  expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
+  expect(alarm.getFirstPropertyValue('trigger')!.toString()).toBe('-PT159H');
 });

@@ -56,6 +56,7 @@ describe('incremental build', () => {
       const before = siteFiles(site);
       const { plan } = await buildSite({ corpusDir, outDir: site, quiet: true });
       assert.deepEqual(plan.renderInsurers, [document.insurer], plan.reason);
+      assert.deepEqual(plan.renderDocuments, [id]);
 
       const fresh = join(work, `vers-${id}`);
       await buildSite({ corpusDir: join(work, 'corpus'), outDir: fresh, full: true, quiet: true });

@@ -13,6 +13,7 @@ describe('configuration', () => {
     assert.equal(config.siteUrl, 'http://localhost:4321');
     assert.equal(config.searchShardSections, 6000);
     assert.equal(config.renderInsurers, null);
+    assert.equal(config.renderDocuments, null);
     assert.deepEqual(config.heldLocks, []);
     assert.equal(config.buildCacheDir, null);
   });
@@ -20,11 +21,13 @@ describe('configuration', () => {
   it('parses what the build passes on', () => {
     const config = parseConfig({
       ATLAS_RENDER_INSURERS: '["cz","vgz"]',
+      ATLAS_RENDER_DOCUMENTS: '["cz-2025-msz"]',
       ATLAS_HELD_LOCKS: '/a.lock\n/b.lock\n',
       ATLAS_SEARCH_SHARD_SECTIONS: '100',
       ATLAS_SITE_URL: 'https://atlas.example.org',
     });
     assert.deepEqual(config.renderInsurers, ['cz', 'vgz']);
+    assert.deepEqual(config.renderDocuments, ['cz-2025-msz']);
     assert.deepEqual(config.heldLocks, ['/a.lock', '/b.lock']);
     assert.equal(config.searchShardSections, 100);
     assert.equal(config.siteUrl, 'https://atlas.example.org');
@@ -35,6 +38,7 @@ describe('configuration', () => {
     ['ATLAS_SEARCH_SHARD_SECTIONS', 'veel'],
     ['ATLAS_RENDER_INSURERS', 'cz,vgz'],
     ['ATLAS_RENDER_INSURERS', '[1,2]'],
+    ['ATLAS_RENDER_DOCUMENTS', 'cz-2025-msz'],
     ['ATLAS_SITE_URL', 'ftp://example.org'],
   ] as const) {
     it(`refuses ${name}=${value} in one line that names it`, () => {
