@@ -65,12 +65,7 @@ export function compareDocuments(
     const diff =
       pair.status === 'unchanged' || (pair.status === 'moved' && !pair.textChanged)
         ? null
-        : diffSectionText(
-            pair.old?.text ?? '',
-            pair.new?.text ?? '',
-            undefined,
-            pair.old && pair.new ? pair.similarity : 1,
-          );
+        : diffSectionText(pair.old?.text ?? '', pair.new?.text ?? '');
     const section = pair.new ?? pair.old!;
     const statedBy = pair.status === 'removed' ? naming(pair) : [...(statedIn.get(pair.new!.id) ?? [])];
     return { ...pair, anchor: `w${index + 1}-${section.id}`, diff, statedBy };

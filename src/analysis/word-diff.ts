@@ -5,9 +5,6 @@
  * three times the cost, most of a diff's time at scale (see tests/bench/REPORT.md).
  */
 import { diffArrays, diffWords, type ChangeObject } from 'diff';
-import type { ElementContent, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import { h } from 'hastscript';
 import { countWords, stripLinks } from '../core/text.ts';
 
 export interface DiffPart {
@@ -27,12 +24,16 @@ export interface WordDiff {
 export const DIFF_LIMITS = { maxEditLength: 4000, timeout: 200 };
 
 /**
- * `similarity` (0–1, from the alignment) below REWRITE_SIMILARITY means the section was largely
- * rewritten: a word diff would be costly and unreadable, so the texts are shown whole.
+ * Two paragraphs that share less than this (Dice over their words) are a rewrite: shown as the
+ * old paragraph removed and the new one added, side by side, not as a soup of word edits. Only
+ * paragraphs alike enough are diffed word by word, so a largely rewritten section still lines up
+ * paragraph by paragraph.
  */
-export const REWRITE_SIMILARITY = 0.4;
+export const PARAGRAPH_REWRITE = 0.5;
+/** Old × new paragraphs of one edit that are paired at most (a rewritten chapter of a PDF). */
+const MAX_PAIRINGS = 40_000;
 
-export function diffSectionText(oldText: string, newText: string, limits = DIFF_LIMITS, similarity = 1): WordDiff {
+export function diffSectionText(oldText: string, newText: string, limits = DIFF_LIMITS): WordDiff {
   const before = stripLinks(oldText);
   const after = stripLinks(newText);
   const trivial = before.trim() === '' || after.trim() === '';
@@ -41,19 +42,18 @@ export function diffSectionText(oldText: string, newText: string, limits = DIFF_
   // Only the stretch between the common start and end is segmented and diffed: an edit of a few
   // words in a long section costs what those words cost (segmenting is most of a diff's time).
   const { head, tail } = commonEnds(before, after);
-  const changes: ChangeObject<string>[] | undefined =
-    similarity < REWRITE_SIMILARITY || trivial
-      ? undefined
-      : diffByLines(
-          before.slice(head.length, before.length - tail.length),
-          after.slice(head.length, after.length - tail.length),
-          limits,
-        );
+  const changes: ChangeObject<string>[] | undefined = trivial
+    ? undefined
+    : diffByLines(
+        before.slice(head.length, before.length - tail.length),
+        after.slice(head.length, after.length - tail.length),
+        limits,
+      );
   if (!changes) {
     const parts: DiffPart[] = [];
     if (before) parts.push({ kind: 'removed', value: before });
     if (after) parts.push({ kind: 'added', value: after });
-    // An added or removed section is complete as it is; a rewrite or a diff past its bound is not.
+    // An added or removed section is complete as it is; a diff past its bound is not.
     return { parts, wordsAdded: countWords(after), wordsRemoved: countWords(before), complete: trivial };
   }
   const parts: DiffPart[] = changes.map((change) => ({
@@ -73,35 +73,126 @@ export function diffSectionText(oldText: string, newText: string, limits = DIFF_
 }
 
 /**
- * Paragraphs (lines) first, then words only inside the paragraphs that differ: unchanged
- * paragraphs between two edits are never segmented. Undefined past the bounds, like diffWords.
+ * Paragraphs first, then words only inside the paragraphs that differ: unchanged paragraphs
+ * between two edits are never segmented. A paragraph is a line with the blank lines after it,
+ * compared without them (the last paragraph has none). Undefined past the bounds, like diffWords.
  */
 function diffByLines(before: string, after: string, limits: typeof DIFF_LIMITS): ChangeObject<string>[] | undefined {
-  const lines = diffArrays(before.split(/(?<=\n)/u), after.split(/(?<=\n)/u));
+  const split = (text: string) => text.split(/(?<=\n)(?!\n)/u);
+  const [oldUnits, newUnits] = [split(before), split(after)];
+  const key = (unit: string) => unit.replace(/\n+$/u, '');
+  const parts = diffArrays(oldUnits.map(key), newUnits.map(key));
   const changes: ChangeObject<string>[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    const part = lines[index]!;
+  const push = (value: string, kind: 'same' | 'added' | 'removed') => {
+    if (value === '') return;
+    const last = changes.at(-1);
+    const same = (change: ChangeObject<string>) => !change.added && !change.removed;
+    if (last && (kind === 'same' ? same(last) : last[kind] && !last[kind === 'added' ? 'removed' : 'added']))
+      last.value += value;
+    else changes.push({ value, added: kind === 'added', removed: kind === 'removed', count: 1 });
+  };
+  let [oldAt, newAt] = [0, 0];
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
     if (!part.added && !part.removed) {
-      changes.push({ value: part.value.join(''), added: false, removed: false, count: part.value.length });
+      for (let count = 0; count < part.value.length; count++) {
+        const [oldUnit, newUnit] = [oldUnits[oldAt++]!, newUnits[newAt++]!];
+        const content = key(newUnit);
+        push(content, 'same');
+        // The blank lines after it: the same, or (rarely) a change of white space only.
+        const [oldGap, newGap] = [oldUnit.slice(content.length), newUnit.slice(content.length)];
+        if (oldGap === newGap) push(newGap, 'same');
+        else {
+          push(oldGap, 'removed');
+          push(newGap, 'added');
+        }
+      }
       continue;
     }
-    // A run of removed and added lines is one edit: its words are diffed together.
-    let removed = '';
-    let added = '';
-    while (index < lines.length && (lines[index]!.added || lines[index]!.removed)) {
-      if (lines[index]!.added) added += lines[index]!.value.join('');
-      else removed += lines[index]!.value.join('');
+    // A run of removed and added paragraphs: those alike enough are paired and diffed word by
+    // word, the others are removed or added whole.
+    const removed: string[] = [];
+    const added: string[] = [];
+    while (index < parts.length && (parts[index]!.added || parts[index]!.removed)) {
+      const run = parts[index]!;
+      for (let count = 0; count < run.value.length; count++)
+        if (run.added) added.push(newUnits[newAt++]!);
+        else removed.push(oldUnits[oldAt++]!);
       index++;
     }
     index--;
-    const words =
-      removed && added
-        ? diffWords(removed, added, limits)
-        : [{ value: removed || added, added: !removed, removed: Boolean(removed), count: 1 }];
-    if (!words) return undefined;
-    changes.push(...words);
+    const run = diffRun(removed, added, limits);
+    if (!run) return undefined;
+    for (const change of run) push(change.value, change.added ? 'added' : change.removed ? 'removed' : 'same');
   }
   return changes;
+}
+
+/**
+ * Old and new paragraphs of one edit, in order: each old paragraph is paired with the first new
+ * one after the last pairing that shares enough words with it; new paragraphs skipped on the way
+ * are added, old ones without a partner removed.
+ */
+function diffRun(removed: string[], added: string[], limits: typeof DIFF_LIMITS): ChangeObject<string>[] | undefined {
+  const out: ChangeObject<string>[] = [];
+  const push = (value: string, kind: 'added' | 'removed') => {
+    const last = out.at(-1);
+    if (last?.[kind] && !last[kind === 'added' ? 'removed' : 'added']) last.value += value;
+    else out.push({ value, added: kind === 'added', removed: kind === 'removed', count: 1 });
+  };
+  // Pairing compares every old paragraph with the new ones after it: past a bound, whole.
+  if (removed.length * added.length > MAX_PAIRINGS) {
+    if (removed.length) push(removed.join(''), 'removed');
+    if (added.length) push(added.join(''), 'added');
+    return out;
+  }
+  let next = 0;
+  for (const old of removed) {
+    let partner = -1;
+    for (let candidate = next; candidate < added.length; candidate++)
+      if (wordOverlap(old, added[candidate]!) >= PARAGRAPH_REWRITE) {
+        partner = candidate;
+        break;
+      }
+    if (partner === -1) {
+      push(old, 'removed');
+      continue;
+    }
+    for (; next < partner; next++) push(added[next]!, 'added');
+    // The words without the blank lines after them (jsdiff keeps the new side's white space only).
+    const [oldText, newText] = [old.replace(/\n+$/u, ''), added[partner]!.replace(/\n+$/u, '')];
+    const words = diffWords(oldText, newText, limits);
+    if (!words) return undefined;
+    out.push(...words);
+    const [oldGap, newGap] = [old.slice(oldText.length), added[partner]!.slice(newText.length)];
+    if (oldGap === newGap) {
+      if (oldGap) out.push({ value: oldGap, added: false, removed: false, count: 1 });
+    } else {
+      if (oldGap) push(oldGap, 'removed');
+      if (newGap) push(newGap, 'added');
+    }
+    next = partner + 1;
+  }
+  for (; next < added.length; next++) push(added[next]!, 'added');
+  return out;
+}
+
+/** How much two paragraphs share: the Dice coefficient of their words (lower case), 0–1. */
+export function wordOverlap(a: string, b: string): number {
+  const count = (text: string) => {
+    const words = new Map<string, number>();
+    for (const [word] of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) words.set(word, (words.get(word) ?? 0) + 1);
+    return words;
+  };
+  const [left, right] = [count(a), count(b)];
+  let shared = 0;
+  let total = 0;
+  for (const [word, times] of left) {
+    shared += Math.min(times, right.get(word) ?? 0);
+    total += times;
+  }
+  for (const times of right.values()) total += times;
+  return total === 0 ? 1 : (2 * shared) / total;
 }
 
 /** The longest common start and end of two texts, cut back to white space so no word is split. */
@@ -113,6 +204,16 @@ function commonEnds(a: string, b: string): { head: string; tail: string } {
   let end = 0;
   while (end < limit - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
   while (end > 0 && !/\s/u.test(a[a.length - end]!)) end--;
+  // Where the common ends cross a line end, they stop at whole paragraphs, so that the paragraphs
+  // in between are compared whole (a paragraph cut in two pairs with nothing).
+  const headLine = start > 0 ? a.lastIndexOf('\n', start - 1) : -1;
+  if (headLine !== -1) start = headLine + 1;
+  const tailLine = a.indexOf('\n', a.length - end);
+  if (end > 0 && tailLine !== -1) {
+    let next = tailLine;
+    while (a[next] === '\n') next++;
+    end = a.length - next;
+  }
   return { head: a.slice(0, start), tail: end ? a.slice(a.length - end) : '' };
 }
 
@@ -125,22 +226,43 @@ export function toMarkedString(diff: WordDiff): string {
     .join('');
 }
 
-/** Inline HTML: <del> and <ins> in the running text, every character escaped. */
-export function toInlineHtml(diff: WordDiff): string {
-  return toHtml({ type: 'root', children: diff.parts.map(partNode) } satisfies Root);
+/** A paragraph of a diff: its parts, and whether it is unchanged, changed, or added or removed whole. */
+export interface DiffRow {
+  kind: 'same' | 'changed' | 'added' | 'removed';
+  parts: DiffPart[];
 }
 
-/** One side of a side-by-side view: the old text with its deletions, or the new with its insertions. */
-export function toSideHtml(diff: WordDiff, side: 'old' | 'new'): string {
-  const hide = side === 'old' ? 'added' : 'removed';
-  return toHtml({
-    type: 'root',
-    children: diff.parts.filter((part) => part.kind !== hide).map(partNode),
-  } satisfies Root);
-}
-
-function partNode(part: DiffPart): ElementContent {
-  if (part.kind === 'added') return h('ins', part.value);
-  if (part.kind === 'removed') return h('del', part.value);
-  return { type: 'text', value: part.value };
+/**
+ * The diff cut into paragraphs (at line ends), so the page can mark each changed one in the
+ * margin, line old and new up row by row and fold the unchanged ones. Lossless: the rows' parts
+ * joined are the diff's. A blank line belongs to the paragraph before it.
+ */
+export function diffRows(diff: WordDiff): DiffRow[] {
+  const rows: DiffRow[] = [];
+  let current: DiffPart[] = [];
+  const close = () => {
+    if (current.length === 0) return;
+    const blank = current.every((part) => part.value.trim() === '');
+    const previous = rows.at(-1);
+    if (blank && previous) previous.parts.push(...current);
+    else rows.push({ kind: 'same', parts: current });
+    current = [];
+  };
+  for (const part of diff.parts)
+    for (const piece of part.value.split(/(?<=\n)/u)) {
+      if (piece === '') continue;
+      current.push({ kind: part.kind, value: piece });
+      if (piece.endsWith('\n')) close();
+    }
+  close();
+  for (const row of rows) {
+    const kinds = new Set(row.parts.filter((part) => part.value.trim() !== '').map((part) => part.kind));
+    row.kind =
+      kinds.size === 0 || (kinds.size === 1 && kinds.has('same'))
+        ? 'same'
+        : kinds.size === 1
+          ? [...kinds][0]!
+          : 'changed';
+  }
+  return rows;
 }

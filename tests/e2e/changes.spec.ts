@@ -42,9 +42,10 @@ test('a version diff: summary, switch inline / side by side, jump to the next ch
   await page.getByRole('link', { name: 'naast elkaar' }).click();
   await expect(page).toHaveURL(`${VERSIONS}naast-elkaar/`);
   const side = page.locator('article.wijziging', { has: page.getByRole('heading', { name: /3\.2 Passende zorg/ }) });
-  await expect(side.locator('.diff-naast > div')).toHaveCount(2);
-  await expect(side.locator('.diff-naast > div').first().locator('ins')).toHaveCount(0);
-  await expect(side.locator('.diff-naast > div').last().locator('del')).toHaveCount(0);
+  await expect(side.locator('.redline--naast .rij__kant--oud').first()).toBeVisible();
+  await expect(side.locator('.rij__kant--oud ins')).toHaveCount(0);
+  await expect(side.locator('.rij__kant--nieuw del')).toHaveCount(0);
+  await expect(side.locator('.rij__kant--nieuw ins', { hasText: 'Welzijnsakkoord (AZWA)' })).toBeVisible();
 });
 
 test('the change log: filter, then follow an entry to its section', async ({ page }) => {
@@ -138,4 +139,63 @@ test('stated changes are shown whole: an item that introduces others comes with 
   expect(texts.filter((text) => text.trim().endsWith(':'))).toEqual([]);
   const feed = await (await request.get(paths.changesFeed)).text();
   expect(feed).not.toMatch(/toegevoegd aan het inkoopbeleid:\s*</u);
+});
+
+test('a redline: a legend with the years, changes marked in the margin, unchanged text folded and opened on demand', async ({
+  page,
+}) => {
+  await page.goto(VERSIONS);
+  const step = page.locator('section.vergelijking').first();
+  await expect(step.locator('.redline-legenda')).toContainText('groen: toegevoegd in 2026');
+  await expect(step.locator('.redline-legenda')).toContainText('rood: verwijderd ten opzichte van 2025');
+  // Versions of one policy: no warning that two different documents are compared.
+  await expect(step.getByText('twee verschillende beleidsdocumenten')).toHaveCount(0);
+  // A changed paragraph carries a bar in the margin and says so in words.
+  const changed = step.locator('.rij--changed').first();
+  await expect(changed).toBeVisible();
+  expect(await changed.evaluate((row) => getComputedStyle(row).borderLeftWidth)).toBe('4px');
+  await expect(changed.locator('.visually-hidden')).toHaveText('(gewijzigd) ');
+  // A status badge and its heading do not run together, for the eye or for a screen reader.
+  const heading = step.locator('article.wijziging h3').first();
+  expect(await heading.textContent()).toMatch(/^\s*(Gewijzigd|Toegevoegd|Verwijderd|Verplaatst): \s*\S/u);
+
+  // Unchanged sections are one folded line; opening one shows its text, from the policy's page.
+  const missionSummary = page.locator('summary', { hasText: '2.1 Onze missie' });
+  const run = step.locator('details.ongewijzigd--secties', { has: missionSummary });
+  const mission = run.locator('details.ongewijzigde-sectie', { has: missionSummary });
+  await expect(mission).toBeHidden();
+  await run.locator('> summary').click();
+  await mission.locator('summary').click();
+  const text = mission.locator('.ongewijzigde-sectie__tekst');
+  await expect(text).toBeVisible();
+  // The very text of the section on the policy's own page, lines cited and all.
+  const policy = await page.context().newPage();
+  await policy.goto(new URL((await mission.getAttribute('data-sectie'))!, fixture).href);
+  const original = await policy.locator('[id="2-1-onze-missie"]').evaluate((section) =>
+    [...section.children]
+      .filter((child) => !child.matches('.sectie__kop, .chips'))
+      .map((child) => child.textContent)
+      .join(''),
+  );
+  await policy.close();
+  expect(original.trim().length).toBeGreaterThan(40);
+  expect((await text.textContent())!.replace(/\s+/gu, ' ').trim()).toBe(original.replace(/\s+/gu, ' ').trim());
+});
+
+test('side by side, old and new paragraphs stand in one row', async ({ page }) => {
+  await page.goto(`${VERSIONS}naast-elkaar/`);
+  const row = page.locator('.redline--naast .rij--changed').first();
+  const [oldSide, newSide] = [row.locator('.rij__kant--oud'), row.locator('.rij__kant--nieuw')];
+  const [oldBox, newBox] = [(await oldSide.boundingBox())!, (await newSide.boundingBox())!];
+  expect(Math.abs(oldBox.y - newBox.y)).toBeLessThan(1);
+  expect(newBox.x).toBeGreaterThan(oldBox.x + oldBox.width - 1);
+  await expect(oldSide.locator('ins')).toHaveCount(0);
+  await expect(newSide.locator('del')).toHaveCount(0);
+});
+
+test('a step between two different documents says so at the top', async ({ page }) => {
+  await page.goto('/verzekeraars/caresq/geschiedenis/');
+  await expect(page.locator('section.vergelijking').first().locator('.let-op').first()).toContainText(
+    'twee verschillende beleidsdocumenten (Ziekenvervoer 2025 en Categorale instellingen 2026)',
+  );
 });

@@ -173,6 +173,41 @@ test('requirements: open a cell for the wording and its source, download the CSV
   expect(csv).toContain('U staat ingeschreven bij de Kamer van Koophandel (KvK).');
 });
 
+test('calendar timeline: a column per month, today’s line, and columns that follow the filter', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2025-06-15T10:00:00'));
+  await page.goto('/kalender/');
+  const timeline = page.getByRole('region', { name: /^Tijdlijn: aantal data per maand/ });
+  await expect(timeline).toBeVisible();
+  // Today's line sits in June 2025, between the column of May and that of July.
+  const line = page.locator('#tijdlijn-nu');
+  await expect(line).toBeAttached();
+  const x = Number(await line.getAttribute('x1'));
+  const column = async (month: string) =>
+    Number(await page.locator(`g[data-maand="${month}"] text.tijdlijn__label`).getAttribute('x'));
+  expect(x).toBeGreaterThan(await column('2025-05'));
+  expect(x).toBeLessThan(await column('2025-07'));
+  await expect(page.locator('#tijdlijn-vandaag')).toHaveText('De rode lijn is vandaag, 15 juni 2025.');
+  await expect(line).toBeInViewport();
+  // A month's column is a link to that month in the list.
+  const november = timeline.getByRole('link', { name: /^november 2026: \d+ data?$/ });
+  const before = await november.getAttribute('aria-label');
+  await november.click();
+  await expect(page).toHaveURL(/#m-2026-11$/);
+  await expect(page.getByRole('heading', { name: 'november 2026' })).toBeInViewport();
+  // Filtered to CZ, which has no date in November 2026: the column empties.
+  await page.getByRole('form', { name: 'Kalender filteren' }).getByLabel('Verzekeraar').selectOption('cz');
+  await expect(timeline.locator('g[data-maand="2026-11"] a')).toHaveAttribute('aria-label', 'november 2026: 0 data');
+  expect(before).not.toBe('november 2026: 0 data');
+
+  // After the last date, the page says so instead of drawing a line.
+  await page.clock.setFixedTime(new Date('2031-01-01T10:00:00'));
+  await page.reload();
+  await expect(page.locator('#tijdlijn-vandaag')).toHaveText(
+    'Vandaag, 1 januari 2031, ligt na de laatste datum van de tijdlijn.',
+  );
+  await expect(page.locator('#tijdlijn-nu')).toHaveCount(0);
+});
+
 test('calendar: filter by insurer and care type, download the .ics files and read them back', async ({ page }) => {
   await page.goto('/kalender/');
   const filter = page.getByRole('form', { name: 'Kalender filteren' });

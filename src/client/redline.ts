@@ -1,0 +1,44 @@
+// An unchanged section on a diff page is a folded line with a link to it; opened, it shows its
+// text, fetched from the policy's own page (each page once), so the diff page need not carry
+// every unchanged word. Without JavaScript the link is there.
+const pages = new Map<string, Promise<Document>>();
+
+function pageOf(url: URL): Promise<Document> {
+  let page = pages.get(url.href);
+  if (!page) {
+    page = fetch(url)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${response.status}`);
+        return response.text();
+      })
+      .then((text) => new DOMParser().parseFromString(text, 'text/html'));
+    // A failed fetch is tried again next time.
+    page.catch(() => pages.delete(url.href));
+    pages.set(url.href, page);
+  }
+  return page;
+}
+
+for (const details of document.querySelectorAll<HTMLDetailsElement>('details[data-sectie]')) {
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.dataset.geladen) return;
+    details.dataset.geladen = 'bezig';
+    details.querySelector('.ongewijzigde-sectie__tekst')?.remove();
+    const url = new URL(details.dataset.sectie ?? '', location.href);
+    const id = decodeURIComponent(url.hash.slice(1));
+    url.hash = '';
+    const text = document.createElement('div');
+    text.className = 'ongewijzigde-sectie__tekst';
+    try {
+      const section = (await pageOf(url)).getElementById(id);
+      if (!section) throw new Error(`no section ${id}`);
+      for (const child of section.children)
+        if (!child.matches('.sectie__kop, .chips')) text.append(document.importNode(child, true));
+      details.dataset.geladen = 'ja';
+    } catch {
+      text.textContent = 'De tekst kon niet worden geladen; volg de link hierboven.';
+      details.dataset.geladen = '';
+    }
+    details.append(text);
+  });
+}
