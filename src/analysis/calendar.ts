@@ -5,7 +5,7 @@
  * for every insurer and contract year, unless the policy names it itself.
  */
 import { compileKeywordRules, foldForMatching } from '../core/keyword-rules.ts';
-import type { Deadline, PolicyDocument } from '../core/schemas/document.ts';
+import type { Deadline, DeadlineBound, PolicyDocument } from '../core/schemas/document.ts';
 import type { MilestoneRules } from '../core/schemas/taxonomy.ts';
 
 export interface Milestone {
@@ -20,6 +20,10 @@ export interface Milestone {
   kindLabel: string;
   /** What happens, in the policy's words (the mention that says it best). */
   title: string;
+  /** From that mention: how its words bound the date, a span's last day, a time of day. */
+  bound?: DeadlineBound;
+  until?: string;
+  time?: string;
   /** The policy it comes from, with where it says so; the legal date points at the insurer's policy of that year. */
   document: PolicyDocument;
   mentions: Deadline[];
@@ -79,6 +83,9 @@ function computeCalendar(documents: PolicyDocument[], rules: MilestoneRules): Mi
         kind: group.kind,
         kindLabel: labelOf(group.kind),
         title: group.best.deadline.event,
+        ...(group.best.deadline.bound ? { bound: group.best.deadline.bound } : {}),
+        ...(group.best.deadline.until ? { until: group.best.deadline.until } : {}),
+        ...(group.best.deadline.time ? { time: group.best.deadline.time } : {}),
         document,
         mentions: group.mentions.sort((a, b) => a.line - b.line),
         legal: false,

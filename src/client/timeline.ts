@@ -31,7 +31,10 @@ if (svg && note) {
     line.id = 'tijdlijn-nu';
     const label = document.createElementNS(SVG, 'text');
     label.setAttribute('class', 'tijdlijn__nu-label');
-    label.setAttribute('x', String(x + 3));
+    // Beside the line, on the side with room for the word.
+    const left = x > width - 56;
+    label.setAttribute('x', String(left ? x - 3 : x + 3));
+    if (left) label.setAttribute('text-anchor', 'end');
     label.setAttribute('y', '10');
     label.textContent = 'vandaag';
     svg.append(line, label);

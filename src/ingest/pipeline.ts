@@ -23,7 +23,7 @@ import { validateDocument } from './validate/validate.ts';
  * Bump when a change to the pipeline changes its output, so that the change log can tell a
  * re-ingested text ("technical upgrade") from a change the insurer made.
  */
-export const PIPELINE_VERSION = '1.8.0';
+export const PIPELINE_VERSION = '1.9.0';
 
 export interface PipelineContext {
   taxonomy: Taxonomy;

@@ -76,7 +76,8 @@ function vevents(calendar: string): string[] {
 export function eventTitle(milestone: Milestone, names: Pick<IcsOptions, 'insurerName' | 'careTypeName'>): string {
   const what = milestone.kind === OTHER_KIND ? shortened(milestone.title) : milestone.kindLabel.toLowerCase();
   const careTypes = milestone.careTypes.map(names.careTypeName).join(', ');
-  return `${names.insurerName(milestone.insurer)}, ${careTypes} ${milestone.year}: ${what}`;
+  const at = milestone.time ? ` (${milestone.time} uur)` : '';
+  return `${names.insurerName(milestone.insurer)}, ${careTypes} ${milestone.year}: ${what}${at}`;
 }
 
 /** A policy's phrase as a title: its first words, up to about 60 characters. */
@@ -90,13 +91,57 @@ function shortened(text: string, max = 60): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
 }
 
+/**
+ * When the event is: a day (all-day, ending the next day), a span of days (to the day after its
+ * last), or, with a time of day, the half hour up to that time, in local time (floating: the
+ * policies' own time, read in the reader's zone).
+ */
+type Moment = EventAttributes['start'];
+interface EventTimes {
+  start: Moment;
+  end: Moment;
+  startInputType?: 'local';
+  startOutputType?: 'local';
+  endInputType?: 'local';
+  endOutputType?: 'local';
+}
+
+function eventTimes(milestone: Milestone): EventTimes {
+  const parts = (date: string) => date.split('-').map(Number) as [number, number, number];
+  const dayAfter = (date: string): [number, number, number] => {
+    const [year, month, day] = parts(date);
+    const next = new Date(Date.UTC(year, month - 1, day + 1));
+    return [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()];
+  };
+  if (milestone.time) {
+    const [hour, minute] = milestone.time.split(':').map(Number) as [number, number];
+    const [year, month, day] = parts(milestone.date);
+    const end = new Date(Date.UTC(year, month - 1, day, hour, minute));
+    const start = new Date(end.getTime() - 30 * 60_000);
+    const local = (moment: Date): [number, number, number, number, number] => [
+      moment.getUTCFullYear(),
+      moment.getUTCMonth() + 1,
+      moment.getUTCDate(),
+      moment.getUTCHours(),
+      moment.getUTCMinutes(),
+    ];
+    const floating = {
+      startInputType: 'local',
+      startOutputType: 'local',
+      endInputType: 'local',
+      endOutputType: 'local',
+    } as const;
+    return { start: local(start), end: local(end), ...floating };
+  }
+  return { start: parts(milestone.date), end: dayAfter(milestone.until ?? milestone.date) };
+}
+
 /** From 09:00 seven days before an all-day event to its start. */
 const REMINDER_HOURS = 7 * 24 - 9;
 
 function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & { timestamp: number } {
-  const [year, month, day] = milestone.date.split('-').map(Number) as [number, number, number];
-  // An all-day event ends (exclusive) the next day.
-  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  const [, month, day] = milestone.date.split('-').map(Number) as [number, number, number];
+  const when = eventTimes(milestone);
   const url = new URL(
     milestone.mentions[0]?.section
       ? paths.section(milestone.document.id, milestone.mentions[0].section)
@@ -116,13 +161,18 @@ function toEvent(milestone: Milestone, options: IcsOptions): EventAttributes & {
   const title = eventTitle(milestone, options);
   return {
     uid: `${milestone.id}@zorginkoopatlas`,
-    start: [year, month, day],
-    end: [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()],
+    ...when,
     title,
     description,
-    // A week's notice, at 09:00 (the event starts at midnight): a deadline seen on the day is too
-    // late. In hours: the ics package writes "P1WT" for a week, which RFC 5545 does not allow.
-    alarms: [{ action: 'display', description: title, trigger: { hours: REMINDER_HOURS, before: true } }],
+    // A week's notice (at 09:00 for a day, the same hour for a time): a deadline seen on the day is
+    // too late. In hours: the ics package writes "P1WT" for a week, which RFC 5545 does not allow.
+    alarms: [
+      {
+        action: 'display',
+        description: title,
+        trigger: { hours: milestone.time ? 7 * 24 : REMINDER_HOURS, before: true },
+      },
+    ],
     url,
     categories: [milestone.kindLabel, options.insurerName(milestone.insurer)],
     transp: 'TRANSPARENT',

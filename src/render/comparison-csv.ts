@@ -2,13 +2,10 @@
 import type { ThemeComparison } from '../analysis/theme-comparison.ts';
 import { CELL_STATES, CHOICE_LABELS } from '../core/labels.ts';
 import { toCsv } from './csv.ts';
+import type { CsvNames } from './requirements-csv.ts';
 
-export interface ComparisonCsvNames {
-  insurer: (slug: string) => string;
-  careType: (slug: string) => string;
-  /** Absolute URL of a section on the site. */
-  sectionUrl: (documentId: string, sectionId: string) => string;
-}
+/** The names a comparison's CSV writes: those of the requirements CSV but the requirement types. */
+export type ComparisonCsvNames = Omit<CsvNames, 'type'>;
 
 export const COMPARISON_CSV_COLUMNS = [
   'thema',

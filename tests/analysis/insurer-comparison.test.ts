@@ -448,13 +448,47 @@ describe('procurement calendar', () => {
       assert.equal(trigger.toSeconds(), -(7 * 24 - 9) * 3600);
       assert.match(alarm.getFirstProperty('trigger')!.toICALString(), /^TRIGGER:-PT159H$/u);
       assert.ok(event.startDate.isDate, 'all-day');
-      assert.equal(event.endDate.subtractDate(event.startDate).toSeconds(), 86400);
+      // A day, or a span's days up to its last ("tussen 1 juli en 1 oktober 2025").
+      const milestone = milestones.find((candidate) => `${candidate.id}@zorginkoopatlas` === event.uid)!;
+      const days = milestone.until ? (Date.parse(milestone.until) - Date.parse(milestone.date)) / 86_400_000 + 1 : 1;
+      assert.equal(event.endDate.subtractDate(event.startDate).toSeconds(), days * 86400);
       assert.match(event.uid, /@zorginkoopatlas$/);
     }
+    assert.ok(
+      milestones.some((milestone) => milestone.until === '2025-10-01'),
+      'CZ: tussen 1 juli en 1 oktober 2025',
+    );
     assert.match(
       events.find((event) => event.startDate.toString() === '2026-11-11')!.description,
       /https:\/\/example\.org\/beleid\/caresq-2027-zbc\//,
     );
+  });
+
+  it('writes a span as days up to its last, and a time of day as the half hour before it, with its reminder', () => {
+    const base = milestones.find((milestone) => milestone.date === '2026-11-11')!;
+    const span = { ...base, id: 'span', date: '2025-07-01', until: '2025-10-01', bound: 'span' as const };
+    const timed = { ...base, id: 'timed', date: '2025-09-01', time: '12:00', bound: 'deadline' as const };
+    const ics = calendarToIcs([span, timed], {
+      siteUrl: 'https://example.org/',
+      calendarName: 'Zorginkoop',
+      insurerName: (slug) => slug,
+      careTypeName: (slug) => slug,
+      stamp: () => new Date('2026-11-23T00:00:00Z'),
+    });
+    const [spanEvent, timedEvent] = new ICAL.Component(ICAL.parse(ics))
+      .getAllSubcomponents('vevent')
+      .map((component) => new ICAL.Event(component));
+    assert.equal(spanEvent!.startDate.toString(), '2025-07-01');
+    assert.equal(spanEvent!.endDate.toString(), '2025-10-02');
+    assert.equal(timedEvent!.startDate.isDate, false);
+    assert.equal(timedEvent!.startDate.toString(), '2025-09-01T11:30:00');
+    assert.equal(timedEvent!.endDate.toString(), '2025-09-01T12:00:00');
+    assert.equal(timedEvent!.startDate.zone?.tzid ?? 'floating', 'floating');
+    assert.match(timedEvent!.summary, /\(12:00 uur\)$/u);
+    const trigger = timedEvent!.component
+      .getFirstSubcomponent('valarm')!
+      .getFirstPropertyValue('trigger') as ICAL.Duration;
+    assert.equal(trigger.toSeconds(), -7 * 24 * 3600);
   });
 
   it('titles an event with insurer, care type, year and kind; a date of no known kind by the policy’s words', () => {

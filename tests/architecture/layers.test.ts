@@ -23,7 +23,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   search: ['core', 'io'],
   build: ['core', 'io', 'search', 'render'],
   site: ['core', 'io', 'analysis', 'render', 'ingest/stage'],
-  client: ['core'],
+  // The comparison of any two versions runs in the browser with the build's own analysis.
+  client: ['core', 'analysis', 'render'],
   pages: ['core', 'analysis', 'render', 'site', 'components', 'layouts', 'styles'],
   components: ['core', 'analysis', 'render', 'site', 'components', 'layouts', 'styles'],
   layouts: ['core', 'render', 'site', 'components', 'styles'],

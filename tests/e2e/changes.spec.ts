@@ -199,3 +199,58 @@ test('a step between two different documents says so at the top', async ({ page 
     'twee verschillende beleidsdocumenten (Ziekenvervoer 2025 en Categorale instellingen 2026)',
   );
 });
+
+test('compare any two of an insurer’s policies, on one subject or whole, from its history page', async ({ page }) => {
+  await page.goto('/verzekeraars/caresq/geschiedenis/');
+  const form = page.getByRole('form', { name: 'Vergelijk twee versies' });
+  await form.getByRole('group', { name: 'Van' }).getByLabel('Ziekenvervoer 2025').check();
+  await form.getByRole('group', { name: 'Naar' }).getByLabel('Zelfstandige behandelcentra 2027').check();
+  await form.getByLabel('Onderwerp').selectOption('duurzaamheid');
+  await form.getByRole('button', { name: 'Vergelijk' }).click();
+  await expect(page.locator('#twee-versies-status')).toHaveText(
+    /^Ziekenvervoer 2025 → Zelfstandige behandelcentra 2027 \(Duurzaamheid\): \d+ wijzigingen?\.$/,
+  );
+  const result = page.getByRole('region', {
+    name: 'Ziekenvervoer 2025 → Zelfstandige behandelcentra 2027: Duurzaamheid',
+  });
+  await expect(result.locator('.let-op')).toContainText('twee verschillende beleidsdocumenten');
+  await expect(result.locator('article.wijziging').first()).toBeVisible();
+  await expect(result.locator('.rij').first()).toBeVisible();
+  // Only sections on the subject.
+  await expect(page).toHaveURL(/\?van=caresq-2025-ziekenvervoer&naar=caresq-2027-zbc&thema=duurzaamheid$/);
+  // The choice is a link: opened again, the same comparison.
+  await page.reload();
+  await expect(page.locator('#twee-versies-status')).toContainText('Zelfstandige behandelcentra 2027 (Duurzaamheid)');
+  await form.getByRole('group', { name: 'Naar' }).getByLabel('Ziekenvervoer 2025').check();
+  await form.getByRole('button', { name: 'Vergelijk' }).click();
+  await expect(page.locator('#twee-versies-status')).toHaveText('Kies twee verschillende versies.');
+});
+
+test('two versions of one policy compared in the browser match their own page, which is linked', async ({ page }) => {
+  await page.goto(
+    `${fixture}/verzekeraars/zorg-en-zekerheid/geschiedenis/` +
+      '?van=zorg-en-zekerheid-2025-algemeen&naar=zorg-en-zekerheid-2026-algemeen',
+  );
+  const result = page.locator('#twee-versies-uitkomst');
+  const passende = result.locator('article.wijziging', {
+    has: page.getByRole('heading', { name: /3\.2 Passende zorg/ }),
+  });
+  await expect(passende.locator('ins', { hasText: 'Welzijnsakkoord (AZWA)' })).toBeVisible();
+  const inBrowser = await result.locator('article.wijziging h3').allTextContents();
+  await result.getByRole('link', { name: 'Open deze vergelijking als eigen pagina' }).click();
+  await expect(page).toHaveURL(VERSIONS);
+  const onPage = await page.locator('section.vergelijking article.wijziging h3').allTextContents();
+  const squash = (texts: string[]) => texts.map((text) => text.replace(/\s+/gu, ' ').trim());
+  expect(squash(inBrowser)).toEqual(squash(onPage));
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the history page shows each policy against the one before it, and no form that cannot work', async ({
+    page,
+  }) => {
+    await page.goto('/verzekeraars/caresq/geschiedenis/');
+    await expect(page.getByRole('form', { name: 'Vergelijk twee versies' })).toBeHidden();
+    await expect(page.locator('section.vergelijking')).toHaveCount(2);
+  });
+});

@@ -7,6 +7,8 @@ export const PAGE_TYPES: Record<string, string> = {
   'insurer history': '/verzekeraars/caresq/geschiedenis/',
   'insurer history of a theme': '/verzekeraars/caresq/geschiedenis/passende-zorg/',
   'insurer history side by side': '/verzekeraars/caresq/geschiedenis/passende-zorg/naast-elkaar/',
+  'two chosen versions compared':
+    '/verzekeraars/caresq/geschiedenis/?van=caresq-2025-ziekenvervoer&naar=caresq-2027-zbc&weergave=naast-elkaar',
   policy: '/beleid/cz-2025-msz/',
   'policy (Markdown source)': '/beleid/caresq-2027-zbc/',
   'policy, landing on a search hit': '/beleid/cz-2025-msz/?markeer=zorgomzet+kavels#2-2-3-1-zorgomzet-en-kavels',

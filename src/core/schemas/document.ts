@@ -35,7 +35,24 @@ export const DeadlineSchema = z.object({
   line: z.number().int().positive(),
   /** The words the date was read from, e.g. "uiterlijk 1 september". */
   phrase: z.string(),
+  /**
+   * What the words make of the date: the last day ("uiterlijk", "tot en met"; "vóór 1 mei" is
+   * 30 April), the first ("vanaf"), or the start of a span up to `until`. Absent: a date
+   * without such words ("eind september", a timeline entry).
+   */
+  bound: z.enum(['deadline', 'from', 'span']).optional(),
+  /** The span's last day ("tussen 1 juli en 1 oktober": 1 October; "tot 1 mei": 30 April). */
+  until: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  /** The time of day given with the date, 24-hour ("12:00"). */
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
 });
+export type DeadlineBound = NonNullable<z.infer<typeof DeadlineSchema>['bound']>;
 
 export const ContactSchema = z.object({
   kind: z.enum(['email', 'phone']),

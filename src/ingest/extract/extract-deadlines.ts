@@ -6,13 +6,18 @@
  */
 import * as chrono from 'chrono-node';
 import { countWords, squashSpaces, stripLinks } from '../../core/text.ts';
-import type { Deadline } from '../../core/schemas/document.ts';
+import type { Deadline, DeadlineBound } from '../../core/schemas/document.ts';
 import type { SegmentedSection } from '../segment/segment.ts';
 import type { Block } from '../normalise/types.ts';
 
 /** The words that make a date a deadline when they stand right before it. */
 const CUE_WORDS = 'uiterlijk|uiterste|deadline|v[óo]{2}r|vóór|tussen|vanaf|eind|einde|half|medio|begin|tekendatum';
-const CUE = new RegExp(String.raw`(?:tot\s+)?(?:${CUE_WORDS}|tot\s+en\s+met|t\/m)(?:\s+(?:op|in|de|het))?\s*$`, 'iu');
+const CUE = new RegExp(
+  String.raw`(?:tot\s+)?(?:${CUE_WORDS}|tot\s+en\s+met|t\/m|tot)(?:\s+(?:op|in|de|het))?\s*$`,
+  'iu',
+);
+/** Between the two dates of a span: "tussen 1 juli en 1 oktober", "1 juli t/m 31 juli", "1 april tot 1 mei". */
+const SPAN_JOIN = /^\s+(en|tot\s+en\s+met|t\/m|tot)\s+$/iu;
 const PLANNING_TITLE = /planning|tijdpad|tijdlijn|tijdsplan|termijn|kalender|procedure|fase/iu;
 const MONTH_NAME = /(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)/iu;
 const NUMERIC_DATE = /\d[-/.:]\d/u;
@@ -42,42 +47,96 @@ export function extractDeadlines(sections: SegmentedSection[], contractYear: num
         if (!cue && !planning && !timelineEntry) return;
         const resolved = resolveDate(result, results.slice(resultIndex + 1), before, contractYear);
         if (!resolved) return;
-        const date = cue && result.start.isCertain('day') ? lastDay(cue[0], resolved) : resolved;
+        const time = timeOf(result);
         const phraseStart = cue ? result.index - (before.length - cue.index) : result.index;
         let phraseEnd = result.index + result.text.length;
-        // "tussen 1 juli en 1 oktober 2025": the phrase runs to the end of the range.
-        const rangeEnd = results[resultIndex + 1];
-        if (
-          cue &&
-          /tussen/iu.test(cue[0]) &&
-          rangeEnd &&
-          /^\s+en\s+$/u.test(block.text.slice(phraseEnd, rangeEnd.index))
-        ) {
-          phraseEnd = rangeEnd.index + rangeEnd.text.length;
-          consumedUntil = phraseEnd;
+        let reading = readCue(cue?.[0] ?? '');
+        let until: string | undefined;
+        // A span: "tussen 1 juli en 1 oktober 2025", "1 juli t/m 31 juli", "van 1 april tot 1 mei" (one
+        // result with an end for chrono, or two joined by "en", "t/m", "tot").
+        const next = results[resultIndex + 1];
+        const join = next && SPAN_JOIN.exec(block.text.slice(phraseEnd, next.index));
+        const joinsSpan = join && (join[1]!.toLowerCase() !== 'en' || reading.bound === 'span');
+        if (result.end || joinsSpan) {
+          const endText = result.end ? result.text : next!.text;
+          const end = result.end ?? next!.start;
+          const endDate = end.isCertain('month') && end.isCertain('day') ? isoOf(end, resolved) : null;
+          const word = result.end ? (/\btot\s+en\s+met\b|t\/m/iu.test(endText) ? 't/m' : 'tot') : join![1]!;
+          if (endDate && endDate >= resolved) {
+            until = /^tot$/iu.test(word) ? dayBefore(endDate) : endDate;
+            reading = { bound: 'span', exclusive: false };
+            if (!result.end) {
+              phraseEnd = next!.index + next!.text.length;
+              consumedUntil = phraseEnd;
+            }
+          }
         }
+        // "vóór 1 mei" leaves 30 april; "vóór 1 mei 12.00 uur" leaves the morning of 1 May.
+        const date = reading.exclusive && result.start.isCertain('day') && !time ? dayBefore(resolved) : resolved;
         const phrase = squashSpaces(block.text.slice(phraseStart, phraseEnd));
         const event = eventFor(block, section.blocks[blockIndex - 1], phraseStart, phraseEnd);
         if (!event) return;
         const key = `${date}|${event.toLowerCase()}`;
         if (seen.has(key)) return;
         seen.add(key);
-        deadlines.push({ date, event, section: section.id, line: lineAt(block, result.index), phrase });
+        deadlines.push({
+          date,
+          event,
+          section: section.id,
+          line: lineAt(block, result.index),
+          phrase,
+          ...(reading.bound ? { bound: reading.bound } : {}),
+          ...(until ? { until } : {}),
+          ...(time ? { time } : {}),
+        });
       });
     });
   }
   return deadlines.sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
 }
 
-/** "vóór 1 mei" and "voor 1 mei" leave 30 april as the last day; "uiterlijk", "tot en met" and "t/m" name it. */
-const BEFORE = /^v[óo]{2}r\b/iu;
+/**
+ * What the words before a date make of it, in Dutch deadline usage: the last day something can be
+ * done ("uiterlijk", "tot en met", "t/m" name it; "vóór", "voor" and "tot" alone stop the day
+ * before), the first day ("vanaf"), the start of a span ("tussen"), or none ("eind", "half": an
+ * approximate date, or no cue at all).
+ */
+export function readCue(cue: string): { bound: DeadlineBound | null; exclusive: boolean } {
+  const words = squashSpaces(cue).toLowerCase();
+  if (/^(?:v[óo]{2}r|tot)(?:\s|$)/u.test(words) && !/^tot\s+(?:en\s+met|uiterlijk)/u.test(words))
+    return { bound: 'deadline', exclusive: true };
+  if (/^(?:uiterlijk|uiterste|deadline|tekendatum|tot\s+en\s+met|t\/m|tot\s+uiterlijk)/u.test(words))
+    return { bound: 'deadline', exclusive: false };
+  if (/^vanaf(?:\s|$)/u.test(words)) return { bound: 'from', exclusive: false };
+  if (/^tussen(?:\s|$)/u.test(words)) return { bound: 'span', exclusive: false };
+  return { bound: null, exclusive: false };
+}
 
-/** The last day a deadline leaves, from the words before its date. */
+/** The last day a deadline leaves, from the words before its date (no time of day given). */
 export function lastDay(cue: string, date: string): string {
-  if (!BEFORE.test(cue.trim())) return date;
+  return readCue(cue).exclusive ? dayBefore(date) : date;
+}
+
+function dayBefore(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() - 1);
   return day.toISOString().slice(0, 10);
+}
+
+/** "12:00" when the date gives a time of day ("1 september 2025 om 12:00 uur", "12.00 uur"). */
+function timeOf(result: chrono.ParsedResult): string | undefined {
+  if (!result.start.isCertain('hour')) return undefined;
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${two(result.start.get('hour')!)}:${two(result.start.get('minute') ?? 0)}`;
+}
+
+/** A span's end as a date, its year from the end itself or else from the start's. */
+function isoOf(end: chrono.ParsedComponents, start: string): string {
+  const year = end.isCertain('year') ? end.get('year')! : Number(start.slice(0, 4));
+  const two = (value: number) => String(value).padStart(2, '0');
+  const date = `${year}-${two(end.get('month')!)}-${two(end.get('day')!)}`;
+  // "van 1 december tot 15 januari": the end falls in the next year.
+  return date < start && !end.isCertain('year') ? `${year + 1}${date.slice(4)}` : date;
 }
 
 function resolveDate(

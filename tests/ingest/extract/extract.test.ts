@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withoutReferrals } from '../../../src/ingest/classify/detect-metadata.ts';
 import { lastDay } from '../../../src/ingest/extract/extract-deadlines.ts';
-import { CORPUS_FILES, ingestCorpusFile, ingestText } from '../../support/helpers.ts';
+import { CORPUS_FILES, fixtureEntry, ingestCorpusFile, ingestText } from '../../support/helpers.ts';
 
 describe('metadata detected from the text', () => {
   const expected: Record<string, string> = {
@@ -153,6 +153,55 @@ describe('deadlines', () => {
     }
     assert.equal(lastDay('vóór ', '2024-03-01'), '2024-02-29');
     assert.equal(lastDay('Vóór ', '2025-01-01'), '2024-12-31');
+  });
+
+  it('reads Dutch deadline words: a last day, a first day, a span, a time of day', async () => {
+    // Sentences written for this test, not taken from a policy; contract year 2026, so 2025 dates.
+    const lines = [
+      'Offertes dient u uiterlijk 1 september 2025 om 12:00 uur in te dienen.',
+      'Reageren op het concept kan tot 1 mei 2025 bij de inkoper.',
+      'Vragen stellen kan tot en met 15 mei 2025 via het portaal.',
+      'Aanmelden voor de sessie kan t/m 20 mei 2025 per e-mail.',
+      'De inschrijving in het portaal staat open vanaf 1 juni 2025 voor iedereen.',
+      'De gesprekken vinden plaats tussen 1 juli en 1 oktober 2025 op locatie.',
+      'Het portaal is open van 1 april tot 1 mei 2025 voor nieuwe aanvragen.',
+      'Stukken levert u aan vóór 1 maart 2025 12.00 uur bij de afdeling.',
+      'De verlengingsperiode loopt van 1 december tot 15 januari voor bestaande contracten.',
+    ];
+    const text = `# Zorginkoopbeleid 2026\n\n## 1 Planning\n\n${lines.join('\n\n')}\n`;
+    const { deadlines } = await ingestText(
+      text,
+      'planning.md',
+      fixtureEntry('planning.md', { id: 'vgz-2026-msz', insurer: 'vgz', year: 2026 }),
+    );
+    const read = (words: RegExp) => {
+      const found = deadlines.filter((deadline) => words.test(deadline.event));
+      assert.equal(found.length, 1, `${words}: ${JSON.stringify(deadlines.map((deadline) => deadline.phrase))}`);
+      const { date, bound, until, time } = found[0]!;
+      return { date, bound, until, time };
+    };
+    assert.deepEqual(read(/Offertes/), { date: '2025-09-01', bound: 'deadline', until: undefined, time: '12:00' });
+    assert.deepEqual(read(/Reageren/), { date: '2025-04-30', bound: 'deadline', until: undefined, time: undefined });
+    assert.deepEqual(read(/Vragen/), { date: '2025-05-15', bound: 'deadline', until: undefined, time: undefined });
+    assert.deepEqual(read(/Aanmelden/), { date: '2025-05-20', bound: 'deadline', until: undefined, time: undefined });
+    assert.deepEqual(read(/inschrijving/), { date: '2025-06-01', bound: 'from', until: undefined, time: undefined });
+    assert.deepEqual(read(/gesprekken/), { date: '2025-07-01', bound: 'span', until: '2025-10-01', time: undefined });
+    assert.deepEqual(read(/portaal is open/), {
+      date: '2025-04-01',
+      bound: 'span',
+      until: '2025-04-30',
+      time: undefined,
+    });
+    // Before noon on 1 March leaves 1 March itself, not the day before.
+    assert.deepEqual(read(/Stukken/), { date: '2025-03-01', bound: 'deadline', until: undefined, time: '12:00' });
+    assert.deepEqual(read(/verlengingsperiode/), {
+      date: '2025-12-01',
+      bound: 'span',
+      until: '2026-01-14',
+      time: undefined,
+    });
+    // The end of a span is not a date of its own.
+    assert.ok(!deadlines.some((deadline) => deadline.date === '2025-10-01' || deadline.date === '2026-01-15'));
   });
 
   it('never reads a date from words like "nu"', async () => {

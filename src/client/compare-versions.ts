@@ -1,0 +1,151 @@
+// "Vergelijk twee versies" on an insurer's history page: any two of its policies, whole or on one
+// subject, compared in the browser from the open data (api/documents/<id>.json) with the same
+// alignment, word diff and redline the build uses. Without JavaScript the page shows each policy
+// against the one before it, and the form stays hidden.
+import { compareDocuments, type ComparedPair } from '../analysis/compare.ts';
+import { statusLabel } from '../analysis/changelog.ts';
+import { counted, sectionLabel } from '../core/labels.ts';
+import { paths } from '../core/routes.ts';
+import type { PolicyDocument, Section } from '../core/schemas/document.ts';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import { toRedlineHtml } from '../render/redline-html.ts';
+
+const form = document.getElementById('twee-versies') as HTMLFormElement | null;
+const out = document.getElementById('twee-versies-uitkomst');
+const statusLine = document.getElementById('twee-versies-status');
+
+const documents = new Map<string, Promise<PolicyDocument>>();
+function load(id: string): Promise<PolicyDocument> {
+  let document = documents.get(id);
+  if (!document) {
+    document = fetch(paths.json(id)).then((response) => {
+      if (!response.ok) throw new Error(`${response.status}`);
+      return response.json() as Promise<PolicyDocument>;
+    });
+    document.catch(() => documents.delete(id));
+    documents.set(id, document);
+  }
+  return document;
+}
+
+if (form && out && statusLine) {
+  const choice = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`);
+  const labelOf = (input: HTMLInputElement) => input.dataset.label ?? input.value;
+  const themeSelect = form.querySelector<HTMLSelectElement>('select[name="thema"]')!;
+  const modeSelect = form.querySelector<HTMLSelectElement>('select[name="weergave"]')!;
+
+  const link = (document: PolicyDocument, section: Section) => [
+    `${document.year}: `,
+    h('a', { href: paths.section(document.id, section.id) }, sectionLabel(section)),
+  ];
+  const pairNode = (pair: ComparedPair, from: PolicyDocument, to: PolicyDocument, mode: 'inline' | 'side-by-side') => {
+    const where = [pair.old && link(from, pair.old), pair.new && link(to, pair.new)].filter((part) => part !== null);
+    return h(`article.wijziging.wijziging--${pair.status}`, [
+      h('h3', [
+        h(`span.status.status--${pair.status}`, [statusLabel(pair.status), h('span.visually-hidden', ': ')]),
+        ` ${sectionLabel(pair.new ?? pair.old!)}`,
+      ]),
+      h(
+        'p.muted',
+        where.flatMap((part, index) => (index > 0 ? [' → ', ...part] : part)),
+      ),
+      ...(pair.diff
+        ? [
+            ...(mode === 'side-by-side'
+              ? [h('p.redline-kop', { ariaHidden: 'true' }, [h('span', String(from.year)), h('span', String(to.year))])]
+              : []),
+            { type: 'raw' as const, value: toRedlineHtml(pair.diff, mode) },
+          ]
+        : [h('p.muted', 'De tekst is gelijk gebleven; alleen de plaats in het document is veranderd.')]),
+    ]);
+  };
+
+  async function run(): Promise<void> {
+    const fromInput = choice('van');
+    const toInput = choice('naar');
+    if (!fromInput || !toInput) return;
+    const query = new URLSearchParams({ van: fromInput.value, naar: toInput.value });
+    if (themeSelect.value) query.set('thema', themeSelect.value);
+    if (modeSelect.value !== 'inline') query.set('weergave', modeSelect.value);
+    history.replaceState(null, '', `${location.pathname}?${query}${location.hash}`);
+    if (fromInput.value === toInput.value) {
+      statusLine!.textContent = 'Kies twee verschillende versies.';
+      out!.replaceChildren();
+      return;
+    }
+    statusLine!.textContent = `${labelOf(fromInput)} en ${labelOf(toInput)} worden vergeleken…`;
+    let from: PolicyDocument;
+    let to: PolicyDocument;
+    try {
+      [from, to] = await Promise.all([load(fromInput.value), load(toInput.value)]);
+    } catch {
+      statusLine!.textContent = 'De beleidsstukken konden niet worden geladen. Probeer het opnieuw.';
+      return;
+    }
+    const comparison = compareDocuments(from, to);
+    const theme = themeSelect.value;
+    const themeLabel = themeSelect.selectedOptions[0]?.textContent?.trim() ?? '';
+    const pairs = comparison.pairs.filter(
+      (pair) =>
+        pair.status !== 'unchanged' && (!theme || pair.old?.themes.includes(theme) || pair.new?.themes.includes(theme)),
+    );
+    const mode = modeSelect.value === 'naast-elkaar' ? 'side-by-side' : 'inline';
+    const [fromLabel, toLabel] = [labelOf(fromInput), labelOf(toInput)];
+    const versions = from.careType === to.careType && from.year < to.year;
+    const notes = [
+      versions &&
+        h('p', [
+          h(
+            'a',
+            { href: paths.comparison({ from, to }, mode === 'side-by-side') },
+            'Open deze vergelijking als eigen pagina',
+          ),
+          ', met de wijzigingenlijst erbij.',
+        ]),
+      from.careType !== to.careType &&
+        h(
+          'p.let-op',
+          `Let op: dit zijn twee verschillende beleidsdocumenten (${fromLabel} en ${toLabel}), ` +
+            'geen twee versies van één beleid.',
+        ),
+      from.year > to.year &&
+        h('p.let-op', `Let op: de eerste keuze is de nieuwere; wat “toegevoegd” heet, staat alleen in ${toLabel}.`),
+    ].filter((note) => note !== false);
+    const section = h('section.vergelijking', { ariaLabelledBy: 'twee-versies-titel' }, [
+      h('h2#twee-versies-titel', `${fromLabel} → ${toLabel}${theme ? `: ${themeLabel}` : ''}`),
+      ...notes,
+      h('p.legenda.redline-legenda', [
+        h('span', [h('ins', 'groen'), `: toegevoegd in ${toLabel}`]),
+        ' ',
+        h('span', [h('del', 'rood'), `: verwijderd ten opzichte van ${fromLabel}`]),
+        ' ',
+        h('span', [h('span.legenda-balk', { ariaHidden: 'true' }), ' balk in de marge: gewijzigde alinea']),
+      ]),
+      ...(pairs.length === 0
+        ? [h('p', 'Geen wijzigingen in deze selectie.')]
+        : pairs.map((pair) => pairNode(pair, from, to, mode))),
+    ]);
+    // Every text escaped by hast-util-to-html; the redline is its own output, taken as it is.
+    out!.innerHTML = toHtml(section, { allowDangerousHtml: true });
+    const found = counted(pairs.length, 'wijziging', 'wijzigingen');
+    statusLine!.textContent = `${fromLabel} → ${toLabel}${theme ? ` (${themeLabel})` : ''}: ${found}.`;
+  }
+
+  // A shared link (?van=…&naar=…&thema=…) sets the form and runs it.
+  const params = new URLSearchParams(location.search);
+  for (const name of ['van', 'naar']) {
+    const input = form.querySelector<HTMLInputElement>(
+      `input[name="${name}"][value="${CSS.escape(params.get(name) ?? '')}"]`,
+    );
+    if (input) input.checked = true;
+  }
+  if (params.has('thema')) themeSelect.value = params.get('thema') ?? '';
+  if (params.has('weergave')) modeSelect.value = params.get('weergave') ?? 'inline';
+  form.hidden = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  if (params.has('van') && params.has('naar')) void run();
+}
