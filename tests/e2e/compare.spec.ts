@@ -220,6 +220,10 @@ test('calendar: filter by insurer and care type, download the .ics files and rea
   await expect(signing.locator('time')).toHaveAttribute('datetime', '2026-11-11');
   await expect(page.getByRole('heading', { name: 'april 2024' })).toBeHidden();
   await expect(page).toHaveURL(/\?verzekeraar=caresq&zorgsoort=zbc$/);
+  // The download follows the filter.
+  const selection = page.getByRole('link', { name: /^Deze selectie in je agenda/ });
+  await expect(selection).toHaveText('Deze selectie in je agenda: Caresq, Zelfstandige behandelcentra (.ics)');
+  await expect(selection).toHaveAttribute('href', '/kalender/caresq/zbc.ics');
 
   const read = async (name: string | RegExp) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
