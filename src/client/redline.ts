@@ -1,6 +1,6 @@
-// An unchanged section on a diff page is a folded line with a link to it; opened, it shows its
-// text, fetched from the policy's own page (each page once), so the diff page need not carry
-// every unchanged word. Without JavaScript the link is there.
+// An unchanged section on a diff page is a link to it in its policy; here it becomes a line that
+// opens in place, its text fetched from the policy's own page (each page once), so the diff page
+// need not carry every unchanged word. Without JavaScript the link is there.
 const pages = new Map<string, Promise<Document>>();
 
 function pageOf(url: URL): Promise<Document> {
@@ -19,26 +19,41 @@ function pageOf(url: URL): Promise<Document> {
   return page;
 }
 
-for (const details of document.querySelectorAll<HTMLDetailsElement>('details[data-sectie]')) {
-  details.addEventListener('toggle', async () => {
-    if (!details.open || details.dataset.geladen) return;
-    details.dataset.geladen = 'bezig';
-    details.querySelector('.ongewijzigde-sectie__tekst')?.remove();
-    const url = new URL(details.dataset.sectie ?? '', location.href);
-    const id = decodeURIComponent(url.hash.slice(1));
-    url.hash = '';
-    const text = document.createElement('div');
-    text.className = 'ongewijzigde-sectie__tekst';
-    try {
-      const section = (await pageOf(url)).getElementById(id);
-      if (!section) throw new Error(`no section ${id}`);
-      for (const child of section.children)
-        if (!child.matches('.sectie__kop, .chips')) text.append(document.importNode(child, true));
-      details.dataset.geladen = 'ja';
-    } catch {
-      text.textContent = 'De tekst kon niet worden geladen; volg de link hierboven.';
-      details.dataset.geladen = '';
-    }
-    details.append(text);
-  });
+async function fill(details: HTMLDetailsElement, href: string): Promise<void> {
+  if (!details.open || details.dataset.geladen) return;
+  details.dataset.geladen = 'bezig';
+  details.querySelector('.ongewijzigde-sectie__tekst')?.remove();
+  const url = new URL(href, location.href);
+  const id = decodeURIComponent(url.hash.slice(1));
+  url.hash = '';
+  const text = document.createElement('div');
+  text.className = 'ongewijzigde-sectie__tekst';
+  try {
+    const section = (await pageOf(url)).getElementById(id);
+    if (!section) throw new Error(`no section ${id}`);
+    for (const child of section.children)
+      if (!child.matches('.sectie__kop, .chips')) text.append(document.importNode(child, true));
+    details.dataset.geladen = 'ja';
+  } catch {
+    text.textContent = 'De tekst kon niet worden geladen; volg de link hierboven.';
+    details.dataset.geladen = '';
+  }
+  details.append(text);
+}
+
+for (const link of document.querySelectorAll<HTMLAnchorElement>('a.ongewijzigde-sectie')) {
+  const details = document.createElement('details');
+  details.className = 'ongewijzigde-sectie';
+  details.dataset.sectie = link.getAttribute('href') ?? '';
+  const summary = document.createElement('summary');
+  summary.textContent = link.textContent;
+  const away = document.createElement('p');
+  away.className = 'muted';
+  const open = document.createElement('a');
+  open.href = link.href;
+  open.textContent = 'Lees de sectie in het beleid';
+  away.append(open);
+  details.append(summary, away);
+  details.addEventListener('toggle', () => void fill(details, details.dataset.sectie!));
+  link.replaceWith(details);
 }

@@ -35,12 +35,14 @@ function rowNode(row: DiffRow, mode: 'inline' | 'side-by-side'): ElementContent 
   const label = ROW_LABELS[row.kind];
   // The margin bar is CSS; its meaning is said in words for those who do not see it.
   const marker = label ? [h('span.visually-hidden', `(${label}) `)] : [];
-  if (mode === 'inline') return h(`div.rij.rij--${row.kind}`, [...marker, ...row.parts.map(partNode)]);
+  // An unchanged row is the plain class: thousands of them on a large diff page.
+  const tag = row.kind === 'same' ? 'div.rij' : `div.rij.rij--${row.kind}`;
+  if (mode === 'inline') return h(tag, [...marker, ...row.parts.map(partNode)]);
   const oldSide = sideParts(row, 'old');
   const newSide = sideParts(row, 'new');
   const cell = (parts: DiffPart[], side: string) =>
     h(`div.rij__kant.rij__kant--${side}`, parts.some((part) => part.value.trim()) ? parts.map(partNode) : []);
-  return h(`div.rij.rij--${row.kind}`, [...marker, cell(oldSide, 'oud'), cell(newSide, 'nieuw')]);
+  return h(tag, [...marker, cell(oldSide, 'oud'), cell(newSide, 'nieuw')]);
 }
 
 /** Rows with their unchanged runs folded: the nodes of a redline. */
@@ -73,7 +75,11 @@ function redlineNodes(rows: DiffRow[], mode: 'inline' | 'side-by-side'): Element
 }
 
 export function toRedlineHtml(diff: WordDiff, mode: 'inline' | 'side-by-side'): string {
-  const rows = diffRows(diff);
+  let rows = diffRows(diff);
+  // A section added or removed whole is one row: one bar and one word for all its paragraphs.
+  const kinds = new Set(rows.map((row) => row.kind));
+  if (rows.length > 1 && kinds.size === 1 && (kinds.has('added') || kinds.has('removed')))
+    rows = [{ kind: rows[0]!.kind, parts: rows.flatMap((row) => row.parts) }];
   const root: Root = {
     type: 'root',
     children: [h(`div.redline${mode === 'side-by-side' ? '.redline--naast' : ''}`, redlineNodes(rows, mode))],

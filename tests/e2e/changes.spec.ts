@@ -252,5 +252,11 @@ test.describe('without JavaScript', () => {
     await page.goto('/verzekeraars/caresq/geschiedenis/');
     await expect(page.getByRole('form', { name: 'Vergelijk twee versies' })).toBeHidden();
     await expect(page.locator('section.vergelijking')).toHaveCount(2);
+    // An unchanged section is a link to it, one line in its folded run.
+    await page.goto(VERSIONS);
+    const run = page.locator('details.ongewijzigd--secties', { hasText: '2.1 Onze missie' });
+    await run.locator('> summary').click();
+    await run.getByRole('link', { name: '2.1 Onze missie' }).click();
+    await expect(page).toHaveURL(/\/beleid\/zorg-en-zekerheid-2026-algemeen\/#2-1-onze-missie$/);
   });
 });

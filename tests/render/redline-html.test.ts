@@ -137,6 +137,16 @@ describe('redline HTML', () => {
     assert.doesNotMatch(changed.split('rij__kant--nieuw')[0]!, /<ins>/u);
   });
 
+  it('a section added whole is one row, however many paragraphs it has', () => {
+    const html = toRedlineHtml(diffSectionText('', paragraphs(5).join('\n\n')), 'inline');
+    assert.equal(html.match(/class="rij/gu)!.length, 1);
+    assert.match(
+      html,
+      /^<div class="redline"><div class="rij rij--added"><span class="visually-hidden">\(toegevoegd\) <\/span><ins>Dit is alinea nummer 1/u,
+    );
+    assert.match(html, /nummer 5 over de zorginkoop\.<\/ins><\/div><\/div>$/u);
+  });
+
   it('escapes what the text holds', () => {
     const hostile = diffSectionText('Oud <b>vet</b>.', 'Nieuw <script>alert(1)</script>.');
     assert.doesNotMatch(toRedlineHtml(hostile, 'inline'), /<script>|<b>/u);
