@@ -140,10 +140,8 @@ describe('redline HTML', () => {
   it('a section added whole is one row, however many paragraphs it has', () => {
     const html = toRedlineHtml(diffSectionText('', paragraphs(5).join('\n\n')), 'inline');
     assert.equal(html.match(/class="rij/gu)!.length, 1);
-    assert.match(
-      html,
-      /^<div class="redline"><div class="rij rij--added"><span class="visually-hidden">\(toegevoegd\) <\/span><ins>Dit is alinea nummer 1/u,
-    );
+    const start = '<div class="redline"><div class="rij rij--added"><span class="visually-hidden">(toegevoegd) </span>';
+    assert.ok(html.startsWith(`${start}<ins>Dit is alinea nummer 1`), html.slice(0, 200));
     assert.match(html, /nummer 5 over de zorginkoop\.<\/ins><\/div><\/div>$/u);
   });
 
