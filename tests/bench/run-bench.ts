@@ -287,7 +287,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
       floorAstro,
       floorSearch,
       floorCpuSeconds,
-      distMb: Number(execFileSync('du', ['-sm', DIST], { encoding: 'utf8' }).split('\t')[0]),
+      // -D: the output is a link to the published version folder, and du of the link alone is 0.
+      distMb: Number(execFileSync('du', ['-smD', DIST], { encoding: 'utf8' }).split('\t')[0]),
       htmlBytes: htmlBytesIn(DIST),
     };
   }
