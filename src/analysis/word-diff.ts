@@ -72,6 +72,17 @@ export function diffSectionText(oldText: string, newText: string, limits = DIFF_
   };
 }
 
+type ChangeKind = 'same' | 'added' | 'removed';
+
+/** Adds a change, joined to the last one when it is of the same kind (jsdiff's own shape). */
+function appendChange(changes: ChangeObject<string>[], value: string, kind: ChangeKind): void {
+  if (value === '') return;
+  const last = changes.at(-1);
+  const lastKind: ChangeKind | undefined = last && (last.added ? 'added' : last.removed ? 'removed' : 'same');
+  if (last && lastKind === kind) last.value += value;
+  else changes.push({ value, added: kind === 'added', removed: kind === 'removed', count: 1 });
+}
+
 /**
  * Paragraphs first, then words only inside the paragraphs that differ: unchanged paragraphs
  * between two edits are never segmented. A paragraph is a line with the blank lines after it,
@@ -83,14 +94,7 @@ function diffByLines(before: string, after: string, limits: typeof DIFF_LIMITS):
   const key = (unit: string) => unit.replace(/\n+$/u, '');
   const parts = diffArrays(oldUnits.map(key), newUnits.map(key));
   const changes: ChangeObject<string>[] = [];
-  const push = (value: string, kind: 'same' | 'added' | 'removed') => {
-    if (value === '') return;
-    const last = changes.at(-1);
-    const same = (change: ChangeObject<string>) => !change.added && !change.removed;
-    if (last && (kind === 'same' ? same(last) : last[kind] && !last[kind === 'added' ? 'removed' : 'added']))
-      last.value += value;
-    else changes.push({ value, added: kind === 'added', removed: kind === 'removed', count: 1 });
-  };
+  const push = (value: string, kind: ChangeKind) => appendChange(changes, value, kind);
   let [oldAt, newAt] = [0, 0];
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index]!;
@@ -135,22 +139,21 @@ function diffByLines(before: string, after: string, limits: typeof DIFF_LIMITS):
  */
 function diffRun(removed: string[], added: string[], limits: typeof DIFF_LIMITS): ChangeObject<string>[] | undefined {
   const out: ChangeObject<string>[] = [];
-  const push = (value: string, kind: 'added' | 'removed') => {
-    const last = out.at(-1);
-    if (last?.[kind] && !last[kind === 'added' ? 'removed' : 'added']) last.value += value;
-    else out.push({ value, added: kind === 'added', removed: kind === 'removed', count: 1 });
-  };
+  const push = (value: string, kind: ChangeKind) => appendChange(out, value, kind);
   // Pairing compares every old paragraph with the new ones after it: past a bound, whole.
   if (removed.length * added.length > MAX_PAIRINGS) {
     if (removed.length) push(removed.join(''), 'removed');
     if (added.length) push(added.join(''), 'added');
     return out;
   }
+  // Each paragraph's words counted once, however many it is weighed against.
+  const addedWords = added.map(wordCounts);
   let next = 0;
   for (const old of removed) {
+    const oldWords = wordCounts(old);
     let partner = -1;
     for (let candidate = next; candidate < added.length; candidate++)
-      if (wordOverlap(old, added[candidate]!) >= PARAGRAPH_REWRITE) {
+      if (dice(oldWords, addedWords[candidate]!) >= PARAGRAPH_REWRITE) {
         partner = candidate;
         break;
       }
@@ -166,7 +169,7 @@ function diffRun(removed: string[], added: string[], limits: typeof DIFF_LIMITS)
     out.push(...words);
     const [oldGap, newGap] = [old.slice(oldText.length), added[partner]!.slice(newText.length)];
     if (oldGap === newGap) {
-      if (oldGap) out.push({ value: oldGap, added: false, removed: false, count: 1 });
+      push(oldGap, 'same');
     } else {
       if (oldGap) push(oldGap, 'removed');
       if (newGap) push(newGap, 'added');
@@ -179,12 +182,16 @@ function diffRun(removed: string[], added: string[], limits: typeof DIFF_LIMITS)
 
 /** How much two paragraphs share: the Dice coefficient of their words (lower case), 0–1. */
 export function wordOverlap(a: string, b: string): number {
-  const count = (text: string) => {
-    const words = new Map<string, number>();
-    for (const [word] of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) words.set(word, (words.get(word) ?? 0) + 1);
-    return words;
-  };
-  const [left, right] = [count(a), count(b)];
+  return dice(wordCounts(a), wordCounts(b));
+}
+
+function wordCounts(text: string): Map<string, number> {
+  const words = new Map<string, number>();
+  for (const [word] of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) words.set(word, (words.get(word) ?? 0) + 1);
+  return words;
+}
+
+function dice(left: Map<string, number>, right: Map<string, number>): number {
   let shared = 0;
   let total = 0;
   for (const [word, times] of left) {

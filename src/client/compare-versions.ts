@@ -10,24 +10,14 @@ import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { toRedlineHtml } from '../render/redline-html.ts';
+import { fetchOnce } from './lib/fetch-once.ts';
 
 const form = document.getElementById('twee-versies') as HTMLFormElement | null;
 const out = document.getElementById('twee-versies-uitkomst');
 const statusLine = document.getElementById('twee-versies-status');
 
-const documents = new Map<string, Promise<PolicyDocument>>();
-function load(id: string): Promise<PolicyDocument> {
-  let document = documents.get(id);
-  if (!document) {
-    document = fetch(paths.json(id)).then((response) => {
-      if (!response.ok) throw new Error(`${response.status}`);
-      return response.json() as Promise<PolicyDocument>;
-    });
-    document.catch(() => documents.delete(id));
-    documents.set(id, document);
-  }
-  return document;
-}
+const fetchDocument = fetchOnce((response) => response.json() as Promise<PolicyDocument>);
+const load = (id: string) => fetchDocument(paths.json(id));
 
 if (form && out && statusLine) {
   const choice = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`);

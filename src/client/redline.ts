@@ -1,23 +1,9 @@
 // An unchanged section on a diff page is a link to it in its policy; here it becomes a line that
 // opens in place, its text fetched from the policy's own page (each page once), so the diff page
 // need not carry every unchanged word. Without JavaScript the link is there.
-const pages = new Map<string, Promise<Document>>();
+import { fetchOnce } from './lib/fetch-once.ts';
 
-function pageOf(url: URL): Promise<Document> {
-  let page = pages.get(url.href);
-  if (!page) {
-    page = fetch(url)
-      .then((response) => {
-        if (!response.ok) throw new Error(`${response.status}`);
-        return response.text();
-      })
-      .then((text) => new DOMParser().parseFromString(text, 'text/html'));
-    // A failed fetch is tried again next time.
-    page.catch(() => pages.delete(url.href));
-    pages.set(url.href, page);
-  }
-  return page;
-}
+const pageOf = fetchOnce(async (response) => new DOMParser().parseFromString(await response.text(), 'text/html'));
 
 async function fill(details: HTMLDetailsElement, href: string): Promise<void> {
   if (!details.open || details.dataset.geladen) return;
@@ -29,7 +15,7 @@ async function fill(details: HTMLDetailsElement, href: string): Promise<void> {
   const text = document.createElement('div');
   text.className = 'ongewijzigde-sectie__tekst';
   try {
-    const section = (await pageOf(url)).getElementById(id);
+    const section = (await pageOf(url.href)).getElementById(id);
     if (!section) throw new Error(`no section ${id}`);
     for (const child of section.children)
       if (!child.matches('.sectie__kop, .chips')) text.append(document.importNode(child, true));
