@@ -27,12 +27,13 @@ export class Comparisons {
 const chronological = (a: PolicyDocument, b: PolicyDocument) => a.year - b.year || a.careType.localeCompare(b.careType);
 
 /** Per corpus: every page of a policy asks for its versions, and the corpus is one array per build. */
-const pairsOf = new WeakMap<
-  PolicyDocument[],
-  { all: Array<[PolicyDocument, PolicyDocument]>; consecutive: Array<[PolicyDocument, PolicyDocument]> }
->();
+const pairsOf = new WeakMap<PolicyDocument[], Array<[PolicyDocument, PolicyDocument]>>();
 
-function pairsIn(documents: PolicyDocument[]) {
+/**
+ * Consecutive versions of one policy (same insurer and care type, each with the next year that has
+ * one): what the change log reports and what has a diff page. Any other pair is compared on request.
+ */
+export function consecutiveVersionPairs(documents: PolicyDocument[]): ReadonlyArray<[PolicyDocument, PolicyDocument]> {
   let pairs = pairsOf.get(documents);
   if (!pairs) {
     // Versions of one policy share insurer and care type: pairs are only ever within such a series.
@@ -43,51 +44,44 @@ function pairsIn(documents: PolicyDocument[]) {
       if (!series.has(key)) series.set(key, []);
       series.get(key)!.push(document);
     }
-    const all: Array<[PolicyDocument, PolicyDocument]> = [];
-    const consecutive: Array<[PolicyDocument, PolicyDocument]> = [];
+    pairs = [];
     for (const from of sorted) {
-      const versions = series.get(`${from.insurer}\u0000${from.careType}`)!;
-      const later = versions.filter((to) => to.year > from.year);
+      const later = series.get(`${from.insurer}\u0000${from.careType}`)!.filter((to) => to.year > from.year);
       const next = later[0]?.year;
-      for (const to of later) {
-        all.push([from, to]);
-        if (to.year === next) consecutive.push([from, to]);
-      }
+      for (const to of later) if (to.year === next) pairs.push([from, to]);
     }
-    pairs = { all, consecutive };
     pairsOf.set(documents, pairs);
   }
   return pairs;
 }
 
-/** Every ordered pair of versions of one policy: same insurer and care type, earlier → later. */
-export function versionPairs(documents: PolicyDocument[]): ReadonlyArray<[PolicyDocument, PolicyDocument]> {
-  return pairsIn(documents).all;
-}
-
-/** Consecutive versions only: what the change log reports, year on year. */
-export function consecutiveVersionPairs(documents: PolicyDocument[]): ReadonlyArray<[PolicyDocument, PolicyDocument]> {
-  return pairsIn(documents).consecutive;
-}
-
 /**
  * An insurer's policies in time order, each with the one before it: the previous version of the
  * same care type where there is one, otherwise the insurer's previous policy (any care type:
- * whole chapters recur between, say, its ZBC and its categorale instellingen policy).
+ * whole chapters recur between, say, its ZBC and its categorale instellingen policy). Not compared:
+ * a page that only lists the steps need not pay for diffing two different documents.
  */
-export function insurerSteps(
+export function insurerStepPairs(
   documents: PolicyDocument[],
   insurer: string,
-  comparisons: Comparisons = new Comparisons(),
-): Comparison[] {
+): Array<{ from: PolicyDocument; to: PolicyDocument }> {
   const own = documents.filter((document) => document.insurer === insurer).sort(chronological);
   return own.slice(1).map((to, index) => {
     const sameCareType = own
       .slice(0, index + 1)
       .filter((document) => document.careType === to.careType && document.year < to.year)
       .at(-1);
-    return comparisons.of(sameCareType ?? own[index]!, to);
+    return { from: sameCareType ?? own[index]!, to };
   });
+}
+
+/** The same steps, compared. */
+export function insurerSteps(
+  documents: PolicyDocument[],
+  insurer: string,
+  comparisons: Comparisons = new Comparisons(),
+): Comparison[] {
+  return insurerStepPairs(documents, insurer).map(({ from, to }) => comparisons.of(from, to));
 }
 
 /** Whether an insurer has a history (two policies or more), without comparing any: insurerSteps compares them all. */

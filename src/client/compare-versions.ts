@@ -1,7 +1,8 @@
 // "Vergelijk twee versies" on an insurer's history page: any two of its policies, whole or on one
 // subject, compared in the browser from the open data (api/documents/<id>.json) with the same
-// alignment, word diff and redline the build uses. Without JavaScript the page shows each policy
-// against the one before it, and the form stays hidden.
+// alignment, word diff and redline the build uses, shown in the page's view (inline or side by
+// side, redline-views.ts). Without JavaScript the form stays hidden, and the page shows or links
+// each policy against the one before it.
 import { compareDocuments, type ComparedPair } from '../analysis/compare.ts';
 import { statusLabel } from '../analysis/changelog.ts';
 import { counted, sectionLabel } from '../core/labels.ts';
@@ -11,6 +12,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { toRedlineHtml } from '../render/redline-html.ts';
 import { fetchOnce } from './lib/fetch-once.ts';
+import { currentView, showView, viewQuery } from './lib/redline-views.ts';
 
 const form = document.getElementById('twee-versies') as HTMLFormElement | null;
 const out = document.getElementById('twee-versies-uitkomst');
@@ -23,13 +25,21 @@ if (form && out && statusLine) {
   const choice = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`);
   const labelOf = (input: HTMLInputElement) => input.dataset.label ?? input.value;
   const themeSelect = form.querySelector<HTMLSelectElement>('select[name="thema"]')!;
-  const modeSelect = form.querySelector<HTMLSelectElement>('select[name="weergave"]')!;
+  const policies = [...form.querySelectorAll<HTMLInputElement>('input[name="van"]')];
+  // Consecutive versions (one care type, none between) have a page of their own.
+  const consecutive = (from: PolicyDocument, to: PolicyDocument) =>
+    from.careType === to.careType &&
+    from.year < to.year &&
+    !policies.some((input) => {
+      const year = Number(input.dataset.jaar);
+      return input.dataset.zorgsoort === to.careType && year > from.year && year < to.year;
+    });
 
   const link = (document: PolicyDocument, section: Section) => [
     `${document.year}: `,
     h('a', { href: paths.section(document.id, section.id) }, sectionLabel(section)),
   ];
-  const pairNode = (pair: ComparedPair, from: PolicyDocument, to: PolicyDocument, mode: 'inline' | 'side-by-side') => {
+  const pairNode = (pair: ComparedPair, from: PolicyDocument, to: PolicyDocument) => {
     const where = [pair.old && link(from, pair.old), pair.new && link(to, pair.new)].filter((part) => part !== null);
     return h(`article.wijziging.wijziging--${pair.status}`, [
       h('h3', [
@@ -40,14 +50,9 @@ if (form && out && statusLine) {
         'p.muted',
         where.flatMap((part, index) => (index > 0 ? [' → ', ...part] : part)),
       ),
-      ...(pair.diff
-        ? [
-            ...(mode === 'side-by-side'
-              ? [h('p.redline-kop', { ariaHidden: 'true' }, [h('span', String(from.year)), h('span', String(to.year))])]
-              : []),
-            { type: 'raw' as const, value: toRedlineHtml(pair.diff, mode) },
-          ]
-        : [h('p.muted', 'De tekst is gelijk gebleven; alleen de plaats in het document is veranderd.')]),
+      pair.diff
+        ? { type: 'raw' as const, value: toRedlineHtml(pair.diff) }
+        : h('p.muted', 'De tekst is gelijk gebleven; alleen de plaats in het document is veranderd.'),
     ]);
   };
 
@@ -55,9 +60,11 @@ if (form && out && statusLine) {
     const fromInput = choice('van');
     const toInput = choice('naar');
     if (!fromInput || !toInput) return;
-    const query = new URLSearchParams({ van: fromInput.value, naar: toInput.value });
+    const query = new URLSearchParams(location.search);
+    query.set('van', fromInput.value);
+    query.set('naar', toInput.value);
     if (themeSelect.value) query.set('thema', themeSelect.value);
-    if (modeSelect.value !== 'inline') query.set('weergave', modeSelect.value);
+    else query.delete('thema');
     history.replaceState(null, '', `${location.pathname}?${query}${location.hash}`);
     if (fromInput.value === toInput.value) {
       statusLine!.textContent = 'Kies twee verschillende versies.';
@@ -80,15 +87,13 @@ if (form && out && statusLine) {
       (pair) =>
         pair.status !== 'unchanged' && (!theme || pair.old?.themes.includes(theme) || pair.new?.themes.includes(theme)),
     );
-    const mode = modeSelect.value === 'naast-elkaar' ? 'side-by-side' : 'inline';
     const [fromLabel, toLabel] = [labelOf(fromInput), labelOf(toInput)];
-    const versions = from.careType === to.careType && from.year < to.year;
     const notes = [
-      versions &&
+      consecutive(from, to) &&
         h('p', [
           h(
             'a',
-            { href: paths.comparison({ from, to }, mode === 'side-by-side') },
+            { href: `${paths.comparison({ from, to })}${viewQuery()}` },
             'Open deze vergelijking als eigen pagina',
           ),
           ', met de wijzigingenlijst erbij.',
@@ -102,22 +107,27 @@ if (form && out && statusLine) {
       from.year > to.year &&
         h('p.let-op', `Let op: de eerste keuze is de nieuwere; wat “toegevoegd” heet, staat alleen in ${toLabel}.`),
     ].filter((note) => note !== false);
-    const section = h('section.vergelijking', { ariaLabelledBy: 'twee-versies-titel' }, [
-      h('h2#twee-versies-titel', `${fromLabel} → ${toLabel}${theme ? `: ${themeLabel}` : ''}`),
-      ...notes,
-      h('p.legenda.redline-legenda', [
-        h('span', [h('ins', 'groen'), `: toegevoegd in ${toLabel}`]),
-        ' ',
-        h('span', [h('del', 'rood'), `: verwijderd ten opzichte van ${fromLabel}`]),
-        ' ',
-        h('span', [h('span.legenda-balk', { ariaHidden: 'true' }), ' balk in de marge: gewijzigde alinea']),
-      ]),
-      ...(pairs.length === 0
-        ? [h('p', 'Geen wijzigingen in deze selectie.')]
-        : pairs.map((pair) => pairNode(pair, from, to, mode))),
-    ]);
+    const section = h(
+      'section.vergelijking',
+      { ariaLabelledBy: 'twee-versies-titel', dataVan: fromLabel, dataNaar: toLabel },
+      [
+        h('h2#twee-versies-titel', `${fromLabel} → ${toLabel}${theme ? `: ${themeLabel}` : ''}`),
+        ...notes,
+        h('p.legenda.redline-legenda', [
+          h('span', [h('ins', 'groen'), `: toegevoegd in ${toLabel}`]),
+          ' ',
+          h('span', [h('del', 'rood'), `: verwijderd ten opzichte van ${fromLabel}`]),
+          ' ',
+          h('span', [h('span.legenda-balk', { ariaHidden: 'true' }), ' balk in de marge: gewijzigde alinea']),
+        ]),
+        ...(pairs.length === 0
+          ? [h('p', 'Geen wijzigingen in deze selectie.')]
+          : pairs.map((pair) => pairNode(pair, from, to))),
+      ],
+    );
     // Every text escaped by hast-util-to-html; the redline is its own output, taken as it is.
     out!.innerHTML = toHtml(section, { allowDangerousHtml: true });
+    showView(out!, currentView());
     const found = counted(pairs.length, 'wijziging', 'wijzigingen');
     statusLine!.textContent = `${fromLabel} → ${toLabel}${theme ? ` (${themeLabel})` : ''}: ${found}.`;
   }
@@ -131,8 +141,9 @@ if (form && out && statusLine) {
     if (input) input.checked = true;
   }
   if (params.has('thema')) themeSelect.value = params.get('thema') ?? '';
-  if (params.has('weergave')) modeSelect.value = params.get('weergave') ?? 'inline';
   form.hidden = false;
+  // What only this script can open (steps from one care type to another) shows with it.
+  for (const section of document.querySelectorAll<HTMLElement>('[data-met-script]')) section.hidden = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();

@@ -16,7 +16,9 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-filter]
       .map((select) => [select.name, select.value] as [string, string]);
     let shown = 0;
     for (const item of items) {
-      const match = wanted.every(([name, value]) => (item.dataset[name] ?? '').split(' ').includes(value));
+      // An item without an attribute takes its group's (the insurer of a change log's version group).
+      const valueOf = (name: string) => item.closest<HTMLElement>(`[data-${name}]`)?.dataset[name] ?? '';
+      const match = wanted.every(([name, value]) => valueOf(name).split(' ').includes(value));
       item.hidden = !match;
       if (match) shown++;
     }

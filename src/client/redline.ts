@@ -1,7 +1,9 @@
-// An unchanged section on a diff page is a link to it in its policy; here it becomes a line that
-// opens in place, its text fetched from the policy's own page (each page once), so the diff page
-// need not carry every unchanged word. Without JavaScript the link is there.
+// A diff page's two enhancements. An unchanged section is a link to it in its policy; here it
+// becomes a line that opens in place, its text fetched from the policy's own page (each page
+// once), so the diff page need not carry every unchanged word. And the view switch (inline or
+// side by side) appears and works in place. Without JavaScript the links and the inline view are there.
 import { fetchOnce } from './lib/fetch-once.ts';
+import { currentView, type RedlineView, rememberView, showView } from './lib/redline-views.ts';
 
 const pageOf = fetchOnce(async (response) => new DOMParser().parseFromString(await response.text(), 'text/html'));
 
@@ -42,4 +44,18 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('a.ongewijzigde-
   details.append(summary, away);
   details.addEventListener('toggle', () => void fill(details, details.dataset.sectie!));
   link.replaceWith(details);
+}
+
+const viewSwitch = document.querySelector<HTMLFieldSetElement>('[data-weergavekeuze]');
+if (viewSwitch) {
+  const choices = [...viewSwitch.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+  const initial = currentView();
+  for (const choice of choices) choice.checked = choice.value === initial;
+  if (initial !== 'inline') showView(document, initial);
+  viewSwitch.hidden = false;
+  viewSwitch.addEventListener('change', () => {
+    const view = (choices.find((choice) => choice.checked)?.value ?? 'inline') as RedlineView;
+    showView(document, view);
+    rememberView(view);
+  });
 }

@@ -26,9 +26,9 @@ export const paths = {
   home: '/',
   insurers: '/verzekeraars/',
   insurer: (slug: string) => `/verzekeraars/${slug}/`,
-  /** An insurer's policies across the years, optionally on one theme, in either view. */
-  history: (insurer: string, theme?: string | null, sideBySide = false) =>
-    `/verzekeraars/${insurer}/geschiedenis/${theme ? `${theme}/` : ''}${sideBySide ? 'naast-elkaar/' : ''}`,
+  /** An insurer's policies across the years, optionally on one theme. */
+  history: (insurer: string, theme?: string | null) =>
+    `/verzekeraars/${insurer}/geschiedenis/${theme ? `${theme}/` : ''}`,
   policy: (id: string) => `/beleid/${id}/`,
   section: (documentId: string, sectionId: string) => `/beleid/${documentId}/#${sectionId}`,
   source: (documentId: string, line?: number) => `/beleid/${documentId}/bron/${line ? `#r${line}` : ''}`,
@@ -72,9 +72,8 @@ export const paths = {
   changesFeed: '/wijzigingen/feed.xml',
   insurerChanges: (insurer: string) => `/wijzigingen/${insurer}/`,
   insurerChangesFeed: (insurer: string) => `/wijzigingen/${insurer}/feed.xml`,
-  /** Two versions of one policy compared, inline or side by side. */
-  comparison: ({ from, to }: Versions, sideBySide = false) =>
-    `/wijzigingen/${to.insurer}/${to.careType}/${rangeSlug(from, to)}/${sideBySide ? 'naast-elkaar/' : ''}`,
+  /** Two consecutive versions of one policy compared (the view, inline or side by side, is switched on the page). */
+  comparison: ({ from, to }: Versions) => `/wijzigingen/${to.insurer}/${to.careType}/${rangeSlug(from, to)}/`,
   /** A client script, built from src/client/<name>.ts. */
   script: (name: string) => `/js/${name}.js`,
   favicon: '/favicon.svg',

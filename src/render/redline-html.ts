@@ -1,8 +1,9 @@
 /**
  * A word diff as a redline: a row per paragraph, each changed one marked in the margin, unchanged
- * paragraphs between changes folded into one line that opens ("3 ongewijzigde alinea’s"), and in
- * the side-by-side view old and new in two columns, row beside row. Every character is escaped
- * (hast-util-to-html).
+ * paragraphs between changes folded into one line that opens ("3 ongewijzigde alinea’s"). The page
+ * carries only this inline view; the side-by-side one is made from it in the browser
+ * (`rowSides`, src/client/lib/redline-views.ts), so a diff is one page, not one per view. Every
+ * character is escaped (hast-util-to-html).
  */
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -27,31 +28,34 @@ function partNode(part: DiffPart): ElementContent {
   return { type: 'text', value: part.value };
 }
 
-/** One side's parts of a row: the old text keeps its deletions, the new its insertions. */
-const sideParts = (row: DiffRow, side: 'old' | 'new') =>
-  row.parts.filter((part) => part.kind !== (side === 'old' ? 'added' : 'removed'));
+/**
+ * A row's two sides for the side-by-side view: the old text keeps its deletions, the new its
+ * insertions; a side with nothing but spaces is empty (the paragraph is new, or gone).
+ */
+export function rowSides(parts: readonly DiffPart[]): { old: DiffPart[]; new: DiffPart[] } {
+  const side = (drop: DiffPart['kind']) => {
+    const kept = parts.filter((part) => part.kind !== drop);
+    return kept.some((part) => part.value.trim()) ? kept : [];
+  };
+  return { old: side('added'), new: side('removed') };
+}
 
-function rowNode(row: DiffRow, mode: 'inline' | 'side-by-side'): ElementContent {
+function rowNode(row: DiffRow): ElementContent {
   const label = ROW_LABELS[row.kind];
   // The margin bar is CSS; its meaning is said in words for those who do not see it.
   const marker = label ? [h('span.visually-hidden', `(${label}) `)] : [];
   // An unchanged row is the plain class: thousands of them on a large diff page.
   const tag = row.kind === 'same' ? 'div.rij' : `div.rij.rij--${row.kind}`;
-  if (mode === 'inline') return h(tag, [...marker, ...row.parts.map(partNode)]);
-  const oldSide = sideParts(row, 'old');
-  const newSide = sideParts(row, 'new');
-  const cell = (parts: DiffPart[], side: string) =>
-    h(`div.rij__kant.rij__kant--${side}`, parts.some((part) => part.value.trim()) ? parts.map(partNode) : []);
-  return h(tag, [...marker, cell(oldSide, 'oud'), cell(newSide, 'nieuw')]);
+  return h(tag, [...marker, ...row.parts.map(partNode)]);
 }
 
 /** Rows with their unchanged runs folded: the nodes of a redline. */
-function redlineNodes(rows: DiffRow[], mode: 'inline' | 'side-by-side'): ElementContent[] {
+function redlineNodes(rows: DiffRow[]): ElementContent[] {
   const nodes: ElementContent[] = [];
   let index = 0;
   while (index < rows.length) {
     if (rows[index]!.kind !== 'same') {
-      nodes.push(rowNode(rows[index]!, mode));
+      nodes.push(rowNode(rows[index]!));
       index++;
       continue;
     }
@@ -62,19 +66,19 @@ function redlineNodes(rows: DiffRow[], mode: 'inline' | 'side-by-side'): Element
     const keepEnd = end < rows.length ? CONTEXT : 0;
     const folded = end - index - keepStart - keepEnd;
     if (folded < FOLD_FROM) {
-      for (let row = index; row < end; row++) nodes.push(rowNode(rows[row]!, mode));
+      for (let row = index; row < end; row++) nodes.push(rowNode(rows[row]!));
     } else {
-      for (let row = index; row < index + keepStart; row++) nodes.push(rowNode(rows[row]!, mode));
-      const inside = rows.slice(index + keepStart, end - keepEnd).map((row) => rowNode(row, mode));
+      for (let row = index; row < index + keepStart; row++) nodes.push(rowNode(rows[row]!));
+      const inside = rows.slice(index + keepStart, end - keepEnd).map((row) => rowNode(row));
       nodes.push(h('details.ongewijzigd', [h('summary', `${folded} ongewijzigde alinea’s`), ...inside]));
-      for (let row = end - keepEnd; row < end; row++) nodes.push(rowNode(rows[row]!, mode));
+      for (let row = end - keepEnd; row < end; row++) nodes.push(rowNode(rows[row]!));
     }
     index = end;
   }
   return nodes;
 }
 
-export function toRedlineHtml(diff: WordDiff, mode: 'inline' | 'side-by-side'): string {
+export function toRedlineHtml(diff: WordDiff): string {
   let rows = diffRows(diff);
   // A section added or removed whole is one row: one bar and one word for all its paragraphs.
   const kinds = new Set(rows.map((row) => row.kind));
@@ -82,7 +86,7 @@ export function toRedlineHtml(diff: WordDiff, mode: 'inline' | 'side-by-side'): 
     rows = [{ kind: rows[0]!.kind, parts: rows.flatMap((row) => row.parts) }];
   const root: Root = {
     type: 'root',
-    children: [h(`div.redline${mode === 'side-by-side' ? '.redline--naast' : ''}`, redlineNodes(rows, mode))],
+    children: [h('div.redline', redlineNodes(rows))],
   };
   return toHtml(root);
 }

@@ -1,14 +1,18 @@
-/** Static paths shared by routes: the inline and side-by-side change pages, a comparison and its CSV. */
-import { hasHistory, versionPairs } from '../analysis/history.ts';
+/** Static paths shared by routes: the version diffs, the histories, a comparison and its CSV. */
+import { consecutiveVersionPairs, hasHistory } from '../analysis/history.ts';
 import { rangeSlug } from '../core/routes.ts';
 import type { Comparison } from '../analysis/compare.ts';
 import { type ComparisonView, comparisonViews, fallbackCareType } from '../analysis/policy-choice.ts';
 import { getSite } from './site.ts';
 import { renderedOnly, renderedWhereRead } from './rendered-only.ts';
 
+/**
+ * A page per pair of consecutive versions. Any other pair is compared in the browser, on the
+ * insurer's history page: a page per pair would grow with the square of the years.
+ */
 export async function versionComparisonPaths() {
   const site = await getSite();
-  return renderedOnly(versionPairs(site.documents), ([, to]) => to.insurer).map(([from, to]) => ({
+  return renderedOnly(consecutiveVersionPairs(site.documents), ([, to]) => to.insurer).map(([from, to]) => ({
     params: { insurer: to.insurer, careType: to.careType, range: rangeSlug(from, to) },
     props: { fromId: from.id, toId: to.id },
   }));
@@ -18,8 +22,7 @@ export async function versionComparison(props: { fromId: string; toId: string })
   const site = await getSite();
   const byId = (id: string) => site.documents.find((document) => document.id === id)!;
   const [from, to] = [byId(props.fromId), byId(props.toId)];
-  // Made once for the build: a pair is on two pages (inline and side by side), and consecutive
-  // ones also on the change log, the feeds and the history.
+  // Made once for the build: a pair is on its page and also on the change log, the feeds and the history.
   return site.comparisons.of(from, to);
 }
 

@@ -39,13 +39,32 @@ test('a version diff: summary, switch inline / side by side, jump to the next ch
   await expect(page).toHaveURL(new RegExp(`#${await second.getAttribute('id')}$`));
   await expect(second).toBeInViewport();
 
-  await page.getByRole('link', { name: 'naast elkaar' }).click();
-  await expect(page).toHaveURL(`${VERSIONS}naast-elkaar/`);
+  // The view switches in place: the same page, the choice kept in the address.
+  await page.getByRole('radio', { name: 'naast elkaar' }).check();
+  await expect(page).toHaveURL(new RegExp(`^${VERSIONS}\\?weergave=naast-elkaar(#|$)`));
   const side = page.locator('article.wijziging', { has: page.getByRole('heading', { name: /3\.2 Passende zorg/ }) });
   await expect(side.locator('.redline--naast .rij__kant--oud').first()).toBeVisible();
+  await expect(side.locator('.redline:not(.redline--naast)')).toBeHidden();
+  await expect(side.locator('.redline-kop')).toHaveText('20252026');
   await expect(side.locator('.rij__kant--oud ins')).toHaveCount(0);
   await expect(side.locator('.rij__kant--nieuw del')).toHaveCount(0);
   await expect(side.locator('.rij__kant--nieuw ins', { hasText: 'Welzijnsakkoord (AZWA)' })).toBeVisible();
+  // And back, without reloading.
+  await page.getByRole('radio', { name: 'in de tekst' }).check();
+  await expect(page).not.toHaveURL(/weergave=/u);
+  await expect(
+    passende.locator('.redline:not(.redline--naast) ins', { hasText: 'Welzijnsakkoord (AZWA)' }),
+  ).toBeVisible();
+  await expect(side.locator('.redline--naast')).toBeHidden();
+});
+
+test('a diff page without JavaScript reads inline, with no switch that cannot work', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${VERSIONS}?weergave=naast-elkaar`);
+  await expect(page.locator('ins', { hasText: 'Welzijnsakkoord (AZWA)' }).first()).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'naast elkaar' })).toBeHidden();
+  await context.close();
 });
 
 test('the change log: filter, then follow an entry to its section', async ({ page }) => {
@@ -62,6 +81,31 @@ test('the change log: filter, then follow an entry to its section', async ({ pag
   await expect(page).toHaveURL(/\/beleid\/cz-2025-msz\/#/);
   const target = page.locator(':target');
   await expect(target).toBeInViewport();
+});
+
+test('the change log groups what the text shows per version, and its filter reaches into a group', async ({ page }) => {
+  await page.goto(`${fixture}/wijzigingen/`);
+  const group = page.locator('#wijzigingenlijst > li.gevonden', { hasText: 'Zorg en Zekerheid 2026' });
+  await expect(group.getByRole('heading', { level: 2 })).toHaveText(/^\d+ secties veranderd ten opzichte van 2025$/u);
+  await expect(group.getByRole('heading', { level: 2 }).getByRole('link')).toHaveAttribute(
+    'href',
+    new URL(VERSIONS).pathname,
+  );
+  const all = await group.locator('li[id]').count();
+  expect(all).toBeGreaterThan(1);
+  await page.getByLabel('Thema').selectOption('passende-zorg');
+  const shown = group.locator('li[id]:visible');
+  await expect(shown.first()).toBeVisible();
+  expect(await shown.count()).toBeLessThan(all);
+  for (const themes of await shown.evaluateAll((items) => items.map((item) => item.getAttribute('data-thema'))))
+    expect(themes!.split(' ')).toContain('passende-zorg');
+  // A group with nothing left goes whole.
+  await page.getByLabel('Verzekeraar').selectOption('dsw');
+  await expect(group).toBeHidden();
+  // An entry opens the change on its version's diff page.
+  await page.getByLabel('Verzekeraar').selectOption('zorg-en-zekerheid');
+  await shown.first().getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`^${VERSIONS}#w`));
 });
 
 test('an insurer through the years: Caresq passende zorg lost "1 op de 4 werknemers"', async ({ page }) => {
@@ -111,9 +155,9 @@ for (const [name, url] of [
   ['change log', '/wijzigingen/'],
   ['insurer change log', '/wijzigingen/caresq/'],
   ['history', '/verzekeraars/caresq/geschiedenis/'],
-  ['history side by side', '/verzekeraars/caresq/geschiedenis/naast-elkaar/'],
+  ['history side by side', '/verzekeraars/caresq/geschiedenis/?weergave=naast-elkaar'],
   ['version diff', VERSIONS],
-  ['version diff side by side', `${VERSIONS}naast-elkaar/`],
+  ['version diff side by side', `${VERSIONS}?weergave=naast-elkaar`],
 ] as const) {
   test(`axe: ${name}`, async ({ page }) => {
     await page.goto(url);
@@ -183,7 +227,7 @@ test('a redline: a legend with the years, changes marked in the margin, unchange
 });
 
 test('side by side, old and new paragraphs stand in one row', async ({ page }) => {
-  await page.goto(`${VERSIONS}naast-elkaar/`);
+  await page.goto(`${VERSIONS}?weergave=naast-elkaar`);
   const row = page.locator('.redline--naast .rij--changed').first();
   const [oldSide, newSide] = [row.locator('.rij__kant--oud'), row.locator('.rij__kant--nieuw')];
   const [oldBox, newBox] = [(await oldSide.boundingBox())!, (await newSide.boundingBox())!];
@@ -216,6 +260,10 @@ test('compare any two of an insurer’s policies, on one subject or whole, from 
   await expect(result.locator('.let-op')).toContainText('twee verschillende beleidsdocumenten');
   await expect(result.locator('article.wijziging').first()).toBeVisible();
   await expect(result.locator('.rij').first()).toBeVisible();
+  // The page's view switch applies to what was made in the browser too.
+  await page.getByRole('radio', { name: 'naast elkaar' }).check();
+  await expect(result.locator('.redline--naast .rij__kant--nieuw').first()).toBeVisible();
+  await page.getByRole('radio', { name: 'in de tekst' }).check();
   // Only sections on the subject.
   await expect(page).toHaveURL(/\?van=caresq-2025-ziekenvervoer&naar=caresq-2027-zbc&thema=duurzaamheid$/);
   // The choice is a link: opened again, the same comparison.

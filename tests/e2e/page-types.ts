@@ -6,7 +6,7 @@ export const PAGE_TYPES: Record<string, string> = {
   'insurer without policies': '/verzekeraars/vgz/',
   'insurer history': '/verzekeraars/caresq/geschiedenis/',
   'insurer history of a theme': '/verzekeraars/caresq/geschiedenis/passende-zorg/',
-  'insurer history side by side': '/verzekeraars/caresq/geschiedenis/passende-zorg/naast-elkaar/',
+  'insurer history side by side': '/verzekeraars/caresq/geschiedenis/passende-zorg/?weergave=naast-elkaar',
   'two chosen versions compared':
     '/verzekeraars/caresq/geschiedenis/?van=caresq-2025-ziekenvervoer&naar=caresq-2027-zbc&weergave=naast-elkaar',
   policy: '/beleid/cz-2025-msz/',

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diffRows, diffSectionText, toMarkedString, wordOverlap } from '../../src/analysis/word-diff.ts';
-import { toRedlineHtml } from '../../src/render/redline-html.ts';
+import { rowSides, toRedlineHtml } from '../../src/render/redline-html.ts';
 
 const paragraphs = (count: number, word = 'alinea') =>
   Array.from({ length: count }, (_, index) => `Dit is ${word} nummer ${index + 1} over de zorginkoop.`);
@@ -114,7 +114,7 @@ describe('redline HTML', () => {
   const diff = diffSectionText(before, after);
 
   it('folds a long run of unchanged paragraphs into one line that opens, with a paragraph of context', () => {
-    const html = toRedlineHtml(diff, 'inline');
+    const html = toRedlineHtml(diff);
     assert.match(html, /<details class="ongewijzigd"><summary>8 ongewijzigde alinea’s<\/summary>/u);
     // The paragraph before the change stays open, and so does the one after it (the last two).
     const open = html.replace(/<details[\s\S]*?<\/details>/gu, '');
@@ -128,17 +128,45 @@ describe('redline HTML', () => {
     );
   });
 
-  it('side by side: each row holds the old and the new paragraph, so they line up', () => {
-    const html = toRedlineHtml(diff, 'side-by-side');
-    assert.match(html, /^<div class="redline redline--naast">/u);
-    const changed = html.match(/<div class="rij rij--changed">[\s\S]*?<\/div><\/div>/u)![0];
-    assert.match(changed, /<div class="rij__kant rij__kant--oud">[\s\S]*<del>/u);
-    assert.match(changed, /<div class="rij__kant rij__kant--nieuw">[\s\S]*<ins>/u);
-    assert.doesNotMatch(changed.split('rij__kant--nieuw')[0]!, /<ins>/u);
+  it('side by side: each row splits into its old and its new paragraph, so they line up', () => {
+    const rows = diffRows(diff);
+    const changed = rows.find((row) => row.kind === 'changed')!;
+    const sides = rowSides(changed.parts);
+    assert.ok(sides.old.some((part) => part.kind === 'removed'));
+    assert.ok(sides.new.some((part) => part.kind === 'added'));
+    assert.ok(!sides.old.some((part) => part.kind === 'added'));
+    assert.ok(!sides.new.some((part) => part.kind === 'removed'));
+    // Row by row, the old sides are the old text and the new sides the new one.
+    const join = (side: 'old' | 'new') =>
+      rows
+        .map((row) =>
+          rowSides(row.parts)
+            [side].map((part) => part.value)
+            .join(''),
+        )
+        .join('')
+        .replace(/\s+/gu, ' ')
+        .trim();
+    assert.equal(join('old'), before.replace(/\s+/gu, ' ').trim());
+    assert.equal(join('new'), after.replace(/\s+/gu, ' ').trim());
+  });
+
+  it('side by side: a paragraph that is new has an empty old side, one that is gone an empty new side', () => {
+    const rows = diffRows(
+      diffSectionText('Eerste blijft.\n\nWeg ermee.\n\nLaatste.', 'Eerste blijft.\n\nLaatste.\n\nHelemaal nieuw.'),
+    );
+    const kinds = rows.map((row) => [row.kind, rowSides(row.parts).old.length > 0, rowSides(row.parts).new.length > 0]);
+    assert.deepEqual(
+      kinds.filter(([kind]) => kind !== 'same'),
+      [
+        ['removed', true, false],
+        ['added', false, true],
+      ],
+    );
   });
 
   it('a section added whole is one row, however many paragraphs it has', () => {
-    const html = toRedlineHtml(diffSectionText('', paragraphs(5).join('\n\n')), 'inline');
+    const html = toRedlineHtml(diffSectionText('', paragraphs(5).join('\n\n')));
     assert.equal(html.match(/class="rij/gu)!.length, 1);
     const start = '<div class="redline"><div class="rij rij--added"><span class="visually-hidden">(toegevoegd) </span>';
     assert.ok(html.startsWith(`${start}<ins>Dit is alinea nummer 1`), html.slice(0, 200));
@@ -147,6 +175,6 @@ describe('redline HTML', () => {
 
   it('escapes what the text holds', () => {
     const hostile = diffSectionText('Oud <b>vet</b>.', 'Nieuw <script>alert(1)</script>.');
-    assert.doesNotMatch(toRedlineHtml(hostile, 'inline'), /<script>|<b>/u);
+    assert.doesNotMatch(toRedlineHtml(hostile), /<script>|<b>/u);
   });
 });

@@ -21,7 +21,9 @@ function copyButton(label: string, ariaLabel: string, text: () => string): HTMLB
 export function addCopyButtons(): void {
   if (!navigator.clipboard) return;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a.permalink')) {
-    const label = link.dataset.label ?? 'deze sectie';
+    // The section as its heading names it (number and title).
+    const heading = link.closest('.sectie__kop')?.querySelector('h1, h2, h3, h4, h5, h6');
+    const label = heading?.textContent?.replace(/\s+/gu, ' ').trim() || 'deze sectie';
     const container = link.closest<HTMLElement>('[data-citeer-beleid]');
     // The canonical address when the site knows it, so a citation made on a preview still points home.
     const url = () =>
