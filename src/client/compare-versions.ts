@@ -21,7 +21,33 @@ const statusLine = document.getElementById('twee-versies-status');
 const fetchDocument = fetchOnce((response) => response.json() as Promise<PolicyDocument>);
 const load = (id: string) => fetchDocument(paths.json(id));
 
+/** The form's two sets of radio buttons (Van, Naar), one per policy, from its data-beleid lines. */
+function addChoices(form: HTMLFormElement): void {
+  const lines = (form.dataset.beleid ?? '').split('\n').filter(Boolean);
+  const box = form.querySelector('.twee-versies__keuze');
+  for (const [side, legendText, checkedIndex] of [
+    ['van', 'Van', 1],
+    ['naar', 'Naar', 0],
+  ] as const) {
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = legendText;
+    fieldset.append(legend);
+    lines.forEach((line, index) => {
+      const [id, careType, year, name] = line.split('\t') as [string, string, string, string];
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      Object.assign(input, { type: 'radio', name: side, value: id, checked: index === checkedIndex });
+      Object.assign(input.dataset, { label: name, zorgsoort: careType, jaar: year });
+      label.append(input, ` ${name}`);
+      fieldset.append(label);
+    });
+    box?.append(fieldset);
+  }
+}
+
 if (form && out && statusLine) {
+  addChoices(form);
   const choice = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`);
   const labelOf = (input: HTMLInputElement) => input.dataset.label ?? input.value;
   const themeSelect = form.querySelector<HTMLSelectElement>('select[name="thema"]')!;

@@ -1,9 +1,9 @@
 // Small progressive enhancements for content pages; everything works without this file.
-import { addCopyButtons } from './lib/citations.ts';
+import { addSectionLinks } from './lib/citations.ts';
 import { markSearchedWords } from './lib/mark-words.ts';
 import { backToTop, followTableOfContents } from './lib/reading-aids.ts';
 
-addCopyButtons();
+addSectionLinks();
 
 // On a phone the table of contents starts folded, so the text comes first.
 if (matchMedia('(max-width: 60rem)').matches) {

@@ -261,3 +261,16 @@ test('calendar: filter by insurer and care type, download the .ics files and rea
   expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
   expect(alarm.getFirstPropertyValue('trigger')!.toString()).toBe('-PT159H');
 });
+
+test('a long passage shows its start in the cell, and "Lees verder" opens the rest in its policy', async ({ page }) => {
+  await page.goto('/vergelijk/duurzaamheid/');
+  const more = page.locator('#vergelijking .passages', { has: page.locator('.verder') }).first();
+  await expect(more.locator('p:not(.bron):not(.verder), li').last()).toHaveText(/…$/u);
+  const href = await more.locator('.bron a').getAttribute('href');
+  await more
+    .locator('.verder')
+    .getByRole('link', { name: /^Lees verder\s?: Verduurzamen/u })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${href!.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}$`, 'u'));
+  await expect(page.locator(':target')).toBeInViewport();
+});

@@ -18,7 +18,7 @@ for (const [name, path] of Object.entries(PAGE_TYPES)) {
       .locator(
         [
           'main button:visible, main summary:visible, main select:visible, main input[type=search]:visible',
-          '.site-header summary, .chip:visible, .permalink:visible, .naar-boven:visible',
+          '.site-header summary, .chips > a:visible, .permalink:visible, .naar-boven:visible',
         ].join(', '),
       )
       .evaluateAll((elements) =>

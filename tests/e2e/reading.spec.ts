@@ -21,6 +21,24 @@ test('a way back to the top once the reader is down the page', async ({ page }) 
   await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
 });
 
+test('each section has its permalink beside its heading, and the table of contents links to it without JavaScript', async ({
+  browser,
+  page,
+}) => {
+  await page.goto(CZ);
+  const link = page.getByRole('link', { name: 'Permalink naar 2.2.3.1 Zorgomzet en kavels' });
+  await expect(link).toHaveAttribute('href', '#2-2-3-1-zorgomzet-en-kavels');
+  await link.click();
+  await expect(page).toHaveURL(/#2-2-3-1-zorgomzet-en-kavels$/u);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await plain.goto(CZ);
+  await expect(
+    plain.locator('nav.toc').getByRole('link', { name: '2.2.3.1 Zorgomzet en kavels', exact: true }),
+  ).toHaveAttribute('href', '#2-2-3-1-zorgomzet-en-kavels');
+  await context.close();
+});
+
 test('"Citeer" copies insurer, title, year, section, lines and the permanent URL', async ({ context, page }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(CZ);

@@ -1,5 +1,7 @@
-// Beside every section permalink: "Kopieer link" and "Citeer", which copy the section's permanent
-// URL or a whole citation (policy, section, source lines or pages, URL, date) to the clipboard.
+// Beside every section's heading: its permalink ("#"), and "Kopieer link" and "Citeer", which copy
+// the section's permanent URL or a whole citation (policy, section, source lines or pages, URL,
+// date) to the clipboard. The page itself carries none of them: a policy has dozens of sections,
+// and without this script the table of contents links to each.
 import { sectionCitationText } from '../../core/labels.ts';
 
 function copyButton(label: string, ariaLabel: string, text: () => string): HTMLButtonElement {
@@ -18,12 +20,23 @@ function copyButton(label: string, ariaLabel: string, text: () => string): HTMLB
   return button;
 }
 
-export function addCopyButtons(): void {
-  if (!navigator.clipboard) return;
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('a.permalink')) {
+function permalink(section: HTMLElement, label: string): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.className = 'permalink';
+  link.href = `#${section.id}`;
+  link.setAttribute('aria-label', `Permalink naar ${label}`);
+  link.textContent = '#';
+  return link;
+}
+
+export function addSectionLinks(): void {
+  for (const head of document.querySelectorAll<HTMLElement>('section.sectie[id] > .sectie__kop')) {
+    const heading = head.querySelector('h1, h2, h3, h4, h5, h6');
     // The section as its heading names it (number and title).
-    const heading = link.closest('.sectie__kop')?.querySelector('h1, h2, h3, h4, h5, h6');
     const label = heading?.textContent?.replace(/\s+/gu, ' ').trim() || 'deze sectie';
+    const link = permalink(head.parentElement!, label);
+    head.append(link);
+    if (!navigator.clipboard) continue;
     const container = link.closest<HTMLElement>('[data-citeer-beleid]');
     // The canonical address when the site knows it, so a citation made on a preview still points home.
     const url = () =>
