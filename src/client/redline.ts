@@ -29,7 +29,7 @@ async function fill(details: HTMLDetailsElement, href: string): Promise<void> {
   details.append(text);
 }
 
-for (const link of document.querySelectorAll<HTMLAnchorElement>('a.ongewijzigde-sectie')) {
+for (const link of document.querySelectorAll<HTMLAnchorElement>('.ongewijzigde-secties a')) {
   const details = document.createElement('details');
   details.className = 'ongewijzigde-sectie';
   details.dataset.sectie = link.getAttribute('href') ?? '';

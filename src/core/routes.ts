@@ -67,7 +67,10 @@ export const paths = {
   /** One date on its own: "zet in agenda". */
   calendarEventIcs: (insurer: string, milestoneId: string) => `/kalender/${insurer}/datum/${milestoneId}.ics`,
   changes: '/wijzigingen/',
-  /** One entry of the change log (an anchor on its page: the feed's entry id). */
+  /**
+   * A change's id in the feeds: the anchor of a change an insurer states on the change log; for one
+   * the text shows, an id only (its link is the change on the version's diff page).
+   */
   changeEntry: (key: string) => `/wijzigingen/#${key}`,
   changesFeed: '/wijzigingen/feed.xml',
   insurerChanges: (insurer: string) => `/wijzigingen/${insurer}/`,
