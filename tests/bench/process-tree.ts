@@ -14,6 +14,8 @@ const SAMPLE_MS = 100;
 export interface TreeSample {
   /** Resident memory, summed, kB. */
   rssKb: number;
+  /** Each process's resident memory, kB. */
+  rssByPid: Map<number, number>;
   /** Each process's own CPU time so far (user + system), seconds. */
   cpuByPid: Map<number, number>;
 }
@@ -40,11 +42,12 @@ export function sampleTree(root: number): TreeSample {
       // Gone between the listing and the read.
     }
   }
-  const sample: TreeSample = { rssKb: 0, cpuByPid: new Map() };
+  const sample: TreeSample = { rssKb: 0, rssByPid: new Map(), cpuByPid: new Map() };
   const pending = [root];
   while (pending.length) {
     const pid = pending.pop()!;
     sample.rssKb += rss.get(pid) ?? 0;
+    sample.rssByPid.set(pid, rss.get(pid) ?? 0);
     if (cpu.has(pid)) sample.cpuByPid.set(pid, cpu.get(pid)!);
     pending.push(...(children.get(pid) ?? []));
   }
@@ -65,6 +68,10 @@ function clockTicksPerSecond(): number {
 
 export interface TreeRun {
   seconds: number;
+  /** CPU seconds per kind of process (as `kindOf` names them from their command lines). */
+  cpuByKind: Record<string, number>;
+  /** Resident memory per kind of process at the tree's peak, MB. */
+  peakByKindMb: Record<string, number>;
   /**
    * CPU time (user + system) of every process the tree had, seconds: each as last sampled, so at
    * most one sampling interval short per process.
@@ -75,7 +82,21 @@ export interface TreeRun {
   stdout: string;
 }
 
-export function runTree(command: string, args: string[], env: Record<string, string> = {}): Promise<TreeRun> {
+/** A process's command line, its arguments joined by spaces ('' once it is gone). */
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+export function runTree(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  kindOf: (commandLine: string) => string = () => 'all',
+): Promise<TreeRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -84,12 +105,25 @@ export function runTree(command: string, args: string[], env: Record<string, str
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     let peakKb = 0;
+    let peakByKind: Record<string, number> = {};
     const cpuByPid = new Map<number, number>();
+    const kinds = new Map<number, string>();
+    const kind = (pid: number) => {
+      if (!kinds.has(pid)) kinds.set(pid, kindOf(commandLine(pid)));
+      return kinds.get(pid)!;
+    };
     const sampler = setInterval(() => {
       if (!child.pid) return;
       const sample = sampleTree(child.pid);
-      peakKb = Math.max(peakKb, sample.rssKb);
-      for (const [pid, seconds] of sample.cpuByPid) cpuByPid.set(pid, seconds);
+      for (const [pid, seconds] of sample.cpuByPid) {
+        cpuByPid.set(pid, seconds);
+        kind(pid);
+      }
+      if (sample.rssKb > peakKb) {
+        peakKb = sample.rssKb;
+        peakByKind = {};
+        for (const [pid, kb] of sample.rssByPid) peakByKind[kind(pid)] = (peakByKind[kind(pid)] ?? 0) + kb / 1024;
+      }
     }, SAMPLE_MS);
     child.on('error', (error) => {
       clearInterval(sampler);
@@ -103,6 +137,12 @@ export function runTree(command: string, args: string[], env: Record<string, str
         resolve({
           seconds,
           cpuSeconds: [...cpuByPid.values()].reduce((sum, value) => sum + value, 0),
+          cpuByKind: [...cpuByPid].reduce<Record<string, number>>((byKind, [pid, value]) => {
+            const name = kinds.get(pid) ?? 'all';
+            byKind[name] = (byKind[name] ?? 0) + value;
+            return byKind;
+          }, {}),
+          peakByKindMb: peakByKind,
           peakMb: peakKb / 1024,
           stdout,
         });

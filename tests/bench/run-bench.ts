@@ -31,6 +31,7 @@ import { createPipelineContext, ingestSource } from '../../src/ingest/pipeline.t
 import { generateCorpus } from './synthetic-corpus.ts';
 import { runTree } from './process-tree.ts';
 import { searchFigures, writeReportJson } from './report-json.ts';
+import { astroFileTimes, routesOf, sumByRoute } from './site-by-route.ts';
 
 export interface BenchArgs {
   n?: string | undefined;
@@ -131,7 +132,10 @@ export async function runBench(args: BenchArgs): Promise<void> {
         };
       }),
     );
-    const policies = generateCorpus(bases, taxonomy, { count: N, seed: SEED });
+    // Five contract years up to a thousand policies; past that, as many years as N needs (2,000:
+    // ten, the horizon the site must hold).
+    const years = Math.max(5, Math.ceil(N / (taxonomy.insurers.length * taxonomy.careTypes.length)));
+    const policies = generateCorpus(bases, taxonomy, { count: N, seed: SEED, years });
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(SOURCES, { recursive: true });
     for (const policy of policies) writeFileSync(join(SOURCES, policy.file), policy.text);
@@ -195,6 +199,16 @@ export async function runBench(args: BenchArgs): Promise<void> {
   }
 
   // ---- 3. build ------------------------------------------------------------------------------
+  /** Which part of the build a process is, by its command line: where the CPU seconds and the memory go. */
+  const BUILD_PARTS = ['Astro', 'zoekindex (script)', 'Pagefind-indexer', 'ingest en regie (scripts/build.ts)'];
+  const buildPart = (commandLine: string) =>
+    /astro\.js|astro build/u.test(commandLine)
+      ? 'Astro'
+      : /build-search\.ts/u.test(commandLine)
+        ? 'zoekindex (script)'
+        : /pagefind/u.test(commandLine)
+          ? 'Pagefind-indexer'
+          : 'ingest en regie (scripts/build.ts)';
   async function benchBuild() {
     // The build as `npm run build` runs it, from the sources with nothing cached: ingest, then the
     // pages and the search index side by side; wall time, and the memory of all its processes.
@@ -204,28 +218,41 @@ export async function runBench(args: BenchArgs): Promise<void> {
     const peaks: number[] = [];
     let pages = 0;
     const timesFile = join(WORK, 'build-times.json');
-    const npmRunBuild = (extra: string[]) =>
-      runTree(process.execPath, [
-        '--import',
-        'tsx',
-        'scripts/build.ts',
-        '--sources',
-        SOURCES,
-        '--corpus',
-        CORPUS,
-        '--out',
-        DIST,
-        '--quiet',
-        '--times',
-        timesFile,
-        ...extra,
-      ]);
+    const cpuByPart: Array<Record<string, number>> = [];
+    const peakByPart: Array<Record<string, number>> = [];
+    const rebuildCpuByPart: Array<Record<string, number>> = [];
+    let astroLog = '';
+    const npmRunBuild = (extra: string[], quiet = true) =>
+      runTree(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/build.ts',
+          '--sources',
+          SOURCES,
+          '--corpus',
+          CORPUS,
+          '--out',
+          DIST,
+          ...(quiet ? ['--quiet'] : []),
+          '--times',
+          timesFile,
+          ...extra,
+        ],
+        {},
+        buildPart,
+      );
     for (let run = 0; run < BUILD_RUNS; run++) {
       rmSync(DIST, { recursive: true, force: true });
       rmSync(CORPUS, { recursive: true, force: true });
-      const built = await npmRunBuild(['--full']);
+      // The first run not quiet: Astro then prints the time of every file it writes.
+      const built = await npmRunBuild(['--full'], run > 0);
+      if (run === 0) astroLog = built.stdout;
       full.push(built.seconds);
       cpuSeconds.push(built.cpuSeconds);
+      cpuByPart.push(built.cpuByKind);
+      peakByPart.push(built.peakByKindMb);
       steps.push(JSON.parse(readFileSync(timesFile, 'utf8')));
       peaks.push(built.peakMb);
       pages = countFiles(DIST, '.html');
@@ -249,6 +276,7 @@ export async function runBench(args: BenchArgs): Promise<void> {
       const built = await npmRunBuild([]);
       rebuild.push(built.seconds);
       rebuildCpuSeconds.push(built.cpuSeconds);
+      rebuildCpuByPart.push(built.cpuByKind);
       rebuildSteps.push(JSON.parse(readFileSync(timesFile, 'utf8')));
       shardsReused = /in (\d+) shards? \((\d+) unchanged/u.exec(built.stdout)?.slice(1).reverse().join(' of ') ?? '?';
       log(
@@ -274,9 +302,25 @@ export async function runBench(args: BenchArgs): Promise<void> {
           `${floorCpuSeconds.at(-1)!.toFixed(0)} CPU-s`,
       );
     }
+    const routes = routesOf(readdirSync('src/pages', { recursive: true, encoding: 'utf8' }));
+    const outputs = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter(
+      (name) => !name.startsWith('pagefind'),
+    );
     return {
       full,
       cpuSeconds,
+      cpuByPart,
+      peakByPart,
+      rebuildCpuByPart,
+      // Where the megabytes go: every page and file the routes wrote, per route (the search index apart).
+      bytesByRoute: sumByRoute(
+        outputs
+          .filter((name) => statSync(join(DIST, name)).isFile())
+          .map((name) => ({ file: name, value: statSync(join(DIST, name)).size })),
+        routes,
+      ),
+      // And Astro's seconds: the time it printed per file, per route (two pages render at a time).
+      astroMsByRoute: sumByRoute(astroFileTimes(astroLog), routes),
       steps,
       peaks,
       pages,
@@ -605,13 +649,41 @@ export async function runBench(args: BenchArgs): Promise<void> {
   const kb = (values: number[]) => values.map((value) => value / 1024);
   const peak = Math.max(...ingest.peaks, ...build.peaks);
   const verdict = (ok: boolean) => (ok ? 'yes' : '**no**');
+  const htmlMb = build.htmlBytes / 1e6;
+  const typoRebuild = stats(build.rebuild).median;
+  const buildPeak = Math.max(...build.peaks);
+  // The build's memory bar: 1.5 GB at a thousand policies, 2 GB at the ten-year horizon of two thousand.
+  const peakBarMb = N >= 2000 ? 2048 : 1536;
+  const medianOf = (records: Array<Record<string, number>>, key: string) =>
+    stats(records.map((record) => record[key] ?? 0)).median;
+  const peakRun = build.peakByPart[build.peaks.indexOf(buildPeak)] ?? {};
+  const routeRows = (figures: typeof build.bytesByRoute, unit: (value: number) => string, total: number, top = 14) => {
+    const shown = figures.slice(0, top);
+    const rest = figures.slice(top);
+    const row = (route: string, files: number, value: number) =>
+      `| ${route} | ${files} | ${unit(value)} | ${((100 * value) / total).toFixed(1)}% |`;
+    return [
+      ...shown.map((figure) => row(`\`${figure.route}\``, figure.files, figure.value)),
+      ...(rest.length
+        ? [
+            row(
+              `${rest.length} other routes`,
+              rest.reduce((sum, figure) => sum + figure.files, 0),
+              rest.reduce((sum, figure) => sum + figure.value, 0),
+            ),
+          ]
+        : []),
+    ].join('\n');
+  };
+  const bytesTotal = build.bytesByRoute.reduce((sum, figure) => sum + figure.value, 0);
+  const astroTotal = build.astroMsByRoute.reduce((sum, figure) => sum + figure.value, 0);
   const cpu = cpus();
   const report = `# Benchmark: ${generated.policies.length} policies
 
   Made by \`npm run bench -- --n ${N} --seed ${SEED} --runs ${RUNS} --build-runs ${BUILD_RUNS} --pairs ${PAIRS}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
   Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}; a shared machine, so medians (min–max) over runs.
 
-  Corpus: ${generated.policies.length} synthetic policies (10 insurers × 20 care types × 5 years, grown from the five real sources: names and years rewritten, then per year words edited and sections added, removed and moved), ${generated.megabytes.toFixed(1)} MB of text.
+  Corpus: ${generated.policies.length} synthetic policies (${new Set(generated.policies.map((policy) => policy.insurer)).size} insurers × ${new Set(generated.policies.map((policy) => policy.careType)).size} care types × ${new Set(generated.policies.map((policy) => policy.year)).size} years, grown from the five real sources: names and years rewritten, then per year words edited and sections added, removed and moved), ${generated.megabytes.toFixed(1)} MB of text.
 
   ## The bar
 
@@ -625,6 +697,10 @@ export async function runBench(args: BenchArgs): Promise<void> {
   | moved sections reported as moves where git reports delete + add | all | ${diff.oursAsMove} of ${diff.truth} moves (git: ${diff.gitAsDeleteAdd} as delete + add) | ${verdict(diff.oursAsMove === diff.truth)} |
   | diff time vs git diff --word-diff | ≤ 2× | ${(stats(diff.ours).median / stats(diff.git).median).toFixed(2)}× | ${verdict(stats(diff.ours).median <= 2 * stats(diff.git).median)} |
   | peak memory | < 2 GB | ${peak.toFixed(0)} MB | ${verdict(peak < 2048)} |
+  | HTML of the whole site | ≤ 300 MB | ${htmlMb.toFixed(1)} MB | ${verdict(htmlMb <= 300)} |
+  | full build | ≤ 50 s | ${fullBuild.toFixed(0)} s | ${verdict(fullBuild <= 50)} |
+  | rebuild after one typo | ≤ 10 s | ${typoRebuild.toFixed(0)} s | ${verdict(typoRebuild <= 10)} |
+  | peak memory of the build at N = ${N} | ≤ ${(peakBarMb / 1024).toFixed(1)} GB | ${buildPeak.toFixed(0)} MB | ${verdict(buildPeak <= peakBarMb)} |
 
   ## Ingest
 
@@ -650,6 +726,39 @@ export async function runBench(args: BenchArgs): Promise<void> {
   Per page: ${((fullBuild / build.pages) * 1000).toFixed(1)} ms for the site (ingest included), ${((floorBuild / build.pages) * 1000).toFixed(1)} ms for the floor. Peak memory: ${fmt(build.peaks, 'MB')}.
 
   CPU time is user + system of every process of the build (ingest workers, Astro, the search script, Pagefind's indexer), sampled every 100 ms. On ${cpus().length} cores no build that does this work can end before ${stats(build.cpuSeconds).median.toFixed(0)} / ${cpus().length} = ${cpuBound.toFixed(0)} s, ${(cpuBound / floorBuild).toFixed(1)}× the floor, however its steps are scheduled; the wall time above is ${(fullBuild / cpuBound).toFixed(2)}× that bound. Within 3× the floor needs the work itself to be at most ${(3 * floorBuild * cpus().length).toFixed(0)} CPU-s.
+
+  ### Where the seconds go
+
+  CPU seconds per part of the build (median over its runs): the part is read from each process's command line.
+
+  | part | full build | after one typo |
+  |---|---|---|
+  ${BUILD_PARTS.map((part) => `| ${part} | ${medianOf(build.cpuByPart, part).toFixed(0)} s | ${medianOf(build.rebuildCpuByPart, part).toFixed(0)} s |`).join('\n  ')}
+
+  Astro's time per route in the first full build, as it prints it per file written (two pages render at a time, so this is wall time of the page-rendering phase, ${(astroTotal / 1000).toFixed(0)} s in all; what it spends before the first page, loading the corpus and computing comparisons, is not in it):
+
+  | route | files | seconds | share |
+  |---|---|---|---|
+  ${routeRows(build.astroMsByRoute, (ms) => `${(ms / 1000).toFixed(1)} s`, astroTotal)
+    .split('\n')
+    .join('\n  ')}
+
+  ### Where the megabytes go
+
+  Every file the routes wrote (${(bytesTotal / 1e6).toFixed(0)} MB; the search index in \`pagefind/\` apart, ${search.pagefindMb} MB), per route; ${(htmlMb).toFixed(1)} MB of it is HTML.
+
+  | route | files | MB | share |
+  |---|---|---|---|
+  ${routeRows(build.bytesByRoute, (bytes) => (bytes / 1e6).toFixed(1), bytesTotal)
+    .split('\n')
+    .join('\n  ')}
+
+  Memory at the build's peak (${buildPeak.toFixed(0)} MB, resident, summed over its processes): ${Object.entries(
+    peakRun,
+  )
+    .sort(([, a], [, b]) => b - a)
+    .map(([part, mb]) => `${part} ${mb.toFixed(0)} MB`)
+    .join(', ')}.
 
   ## Diff
 
