@@ -97,9 +97,14 @@ async function main(): Promise<number> {
         stepTimeoutMs,
       });
       const times = { ingest: ingested, site: site.site, search: site.search, total: ingested + site.total };
+      const { memory } = site;
+      const how = memory.sideBySide
+        ? 'side by side'
+        : `one after the other (together they would pass the memory budget, ATLAS_BUILD_MEMORY_MB; ` +
+          `estimated peak ${memory.peakMb.toFixed(0)} MB)`;
       console.log(
         `\nBuilt ${args.out}/ in ${times.total.toFixed(1)} s: ingest ${times.ingest.toFixed(1)} s, then the pages ` +
-          `${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s side by side.`,
+          `${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s ${how}.`,
       );
       if (args.times) writeFileSync(args.times, `${JSON.stringify(times)}\n`);
       return 0;

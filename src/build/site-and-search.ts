@@ -1,8 +1,9 @@
 /**
- * The two halves of a build after ingest, side by side: Astro renders the pages (one thread) and
+ * The two halves of a build after ingest: Astro renders the pages (one thread) and
  * scripts/build-search.ts feeds Pagefind's indexer (a process of its own); both read the same
- * structured corpus and neither needs the other's output, so on two cores together they take
- * little longer than the slower one alone.
+ * structured corpus and neither needs the other's output, so on two cores side by side they take
+ * little longer than the slower one alone. Their memory adds up, though: when the estimate of the
+ * two together passes the build's memory budget (memory-plan.ts), they run one after the other.
  *
  * Both write into folders no published site uses (src/build/build-site.ts checks the result
  * and publishes it): a failed build leaves the site that was there as it was.
@@ -17,7 +18,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { corpusFiles } from '../io/corpus.ts';
 import { BuildStepError, onStop, startNode, waitFor } from '../io/children.ts';
-import { childEnvironment, type ConfigVariable } from '../io/config.ts';
+import { childEnvironment, config, type ConfigVariable } from '../io/config.ts';
+import { type MemoryPlan, planMemory } from './memory-plan.ts';
 import { takeOverUnrendered } from './site-plan.ts';
 
 export { BuildStepError };
@@ -59,6 +61,8 @@ export interface SiteBuildTimes {
   site: number;
   search: number;
   total: number;
+  /** Side by side or one after the other, and why (the estimated peaks). */
+  memory: MemoryPlan;
 }
 
 /**
@@ -73,10 +77,14 @@ export function astroNodeOptions(corpusDir: string): string[] {
   return [`--max-old-space-size=${astroHeapLimitMb(corpusDir)}`, '--max-semi-space-size=64'];
 }
 
+/** The structured corpus's JSON, MB. */
+function corpusMegabytes(corpusDir: string): number {
+  return corpusFiles(corpusDir).reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
+}
+
 /** The old-generation limit (MB): 256 + 12 × the corpus JSON in MB (about twice what is live), at least 1024. */
 export function astroHeapLimitMb(corpusDir: string): number {
-  const corpusMb = corpusFiles(corpusDir).reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
-  return Math.max(1024, Math.ceil(256 + 12 * corpusMb));
+  return Math.max(1024, Math.ceil(256 + 12 * corpusMegabytes(corpusDir)));
 }
 
 /**
@@ -124,8 +132,15 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
       ? null
       : `Could not read ${options.corpusDir}/: it was removed while the site was being built; ` +
         'run npm run build again (it ingests the sources anew).';
-  const times = { site: 0, search: 0, total: 0 };
-  const halves = [
+  const settings = config();
+  const memory = planMemory({
+    corpusMb: corpusMegabytes(options.corpusDir),
+    astroHeapLimitMb: astroHeapLimitMb(options.corpusDir),
+    shardSections: Number(options.env?.ATLAS_SEARCH_SHARD_SECTIONS ?? settings.searchShardSections),
+    budgetMb: Number(options.env?.ATLAS_BUILD_MEMORY_MB ?? settings.buildMemoryMb),
+  });
+  const times = { site: 0, search: 0, total: 0, memory };
+  const pagesHalf = () =>
     waitFor(
       'astro build',
       start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], {
@@ -136,7 +151,8 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
       corpusGone,
     ).then(() => {
       times.site = seconds();
-    }),
+    });
+  const searchHalf = () =>
     waitFor(
       'The search index (scripts/build-search.ts)',
       start([
@@ -150,10 +166,19 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
       corpusGone,
     ).then(() => {
       times.search = seconds();
-    }),
-  ];
+    });
+  const halves: Array<Promise<void>> = [];
+  const run = (half: () => Promise<void>) => {
+    const running = half();
+    halves.push(running);
+    return running;
+  };
   try {
-    await Promise.all(halves);
+    if (memory.sideBySide) await Promise.all([run(pagesHalf), run(searchHalf)]);
+    else {
+      await run(pagesHalf);
+      await run(searchHalf);
+    }
     removeServerLeftovers(siteDir);
     if (options.renderInsurers && options.previousSite) {
       try {

@@ -18,6 +18,7 @@ export const CONFIG_VARIABLES = {
   ATLAS_RENDER_INSURERS: { key: 'renderInsurers', default: '' },
   ATLAS_RENDER_DOCUMENTS: { key: 'renderDocuments', default: '' },
   ATLAS_SEARCH_SHARD_SECTIONS: { key: 'searchShardSections', default: '6000' },
+  ATLAS_BUILD_MEMORY_MB: { key: 'buildMemoryMb', default: '1536' },
   ATLAS_HELD_LOCKS: { key: 'heldLocks', default: '' },
   ATLAS_PAGES_REPORT: { key: 'pagesReport', default: '' },
   ATLAS_REAL_DOCUMENTS: { key: 'realDocumentsDir', default: '../shared/real' },
@@ -63,6 +64,11 @@ const ConfigSchema = z.object({
     .number({ error: 'must be a whole number of sections, 1 or more' })
     .int({ error: 'must be a whole number of sections, 1 or more' })
     .min(1, { error: 'must be a whole number of sections, 1 or more' }),
+  /** What a build may take, MB: past it the pages and the search index are made one after the other. */
+  buildMemoryMb: z.coerce
+    .number({ error: 'must be a whole number of megabytes, 256 or more' })
+    .int({ error: 'must be a whole number of megabytes, 256 or more' })
+    .min(256, { error: 'must be a whole number of megabytes, 256 or more' }),
   /** Lock files the parent process holds for this one (one path per line). */
   heldLocks: z.string().transform((value) => value.split('\n').filter(Boolean)),
   /** File Astro lists the files it wrote in; null: no list. */

@@ -47,6 +47,8 @@ describe('incremental build', () => {
     for (const document of documents) write(document);
     const first = await buildSite({ corpusDir, outDir: site, quiet: true });
     assert.equal(first.plan.renderInsurers, null, first.plan.reason);
+    // Five policies fit the default memory budget side by side.
+    assert.equal(first.times.memory.sideBySide, true);
   });
 
   for (const id of ['caresq-2026-categorale-instellingen', 'cz-2025-msz']) {
@@ -72,6 +74,20 @@ describe('incremental build', () => {
       assert.deepEqual(differences(siteFiles(site), before), []);
     });
   }
+
+  it('past its memory budget, makes the pages and the search index one after the other, and the same site', async () => {
+    const apart = join(work, 'na-elkaar');
+    const { times } = await buildSite({
+      corpusDir,
+      outDir: apart,
+      full: true,
+      quiet: true,
+      env: { ATLAS_BUILD_MEMORY_MB: '256' },
+    });
+    assert.equal(times.memory.sideBySide, false);
+    assert.ok(times.search > times.site, `the index (${times.search} s) after the pages (${times.site} s)`);
+    assert.deepEqual(differences(siteFiles(apart), siteFiles(site)), []);
+  });
 
   it('renders everything when more than text changed, or the code did', async () => {
     const document = documents[0]!;

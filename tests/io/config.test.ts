@@ -36,6 +36,8 @@ describe('configuration', () => {
   for (const [name, value] of [
     ['ATLAS_SEARCH_SHARD_SECTIONS', '0'],
     ['ATLAS_SEARCH_SHARD_SECTIONS', 'veel'],
+    ['ATLAS_BUILD_MEMORY_MB', '100'],
+    ['ATLAS_BUILD_MEMORY_MB', '1,5 GB'],
     ['ATLAS_RENDER_INSURERS', 'cz,vgz'],
     ['ATLAS_RENDER_INSURERS', '[1,2]'],
     ['ATLAS_RENDER_DOCUMENTS', 'cz-2025-msz'],

@@ -1,0 +1,59 @@
+/**
+ * Whether the two halves of a build (Astro's pages, and the search index with Pagefind's indexer)
+ * run side by side or one after the other. Side by side they end sooner on two cores, but their
+ * memory adds up: past a few hundred policies more than the build may take. The peak each part
+ * reaches is estimated from the corpus's size, by a line through what the benchmark measured of
+ * each part at its peak (tests/bench/SETTINGS.md), and the halves run side by side only when the
+ * sum fits the memory budget (ATLAS_BUILD_MEMORY_MB).
+ */
+
+export interface MemoryPlanInput {
+  /** The structured corpus's JSON, MB. */
+  corpusMb: number;
+  /** Astro's old-generation limit, MB (site-and-search.ts astroHeapLimitMb). */
+  astroHeapLimitMb: number;
+  /** Sections per search shard, at most (ATLAS_SEARCH_SHARD_SECTIONS). */
+  shardSections: number;
+  /** What the build may take, MB. */
+  budgetMb: number;
+}
+
+/** Each part's estimated peak, resident, MB. */
+export interface PartPeaks {
+  astro: number;
+  searchScript: number;
+  indexer: number;
+  /** scripts/build.ts itself: the ingest it ran and the checks after. */
+  orchestrator: number;
+}
+
+export interface MemoryPlan {
+  sideBySide: boolean;
+  parts: PartPeaks;
+  /** The build's estimated peak in the plan chosen, MB. */
+  peakMb: number;
+}
+
+/** Sections of text per MB of corpus JSON, as the synthetic corpus has them. */
+const SECTIONS_PER_MB = 745;
+
+export function estimatePartPeaks(input: Omit<MemoryPlanInput, 'budgetMb'>): PartPeaks {
+  const { corpusMb } = input;
+  // The indexer holds one shard at a time: its size, not the corpus's, sets its memory.
+  const shard = Math.min(input.shardSections, SECTIONS_PER_MB * corpusMb);
+  return {
+    astro: Math.min(input.astroHeapLimitMb, 440 + 7.7 * corpusMb),
+    searchScript: 260 + 0.35 * corpusMb,
+    indexer: 30 + 0.093 * shard,
+    orchestrator: 100 + 0.35 * corpusMb,
+  };
+}
+
+export function planMemory(input: MemoryPlanInput): MemoryPlan {
+  const parts = estimatePartPeaks(input);
+  const search = parts.searchScript + parts.indexer;
+  const together = parts.astro + search + parts.orchestrator;
+  const apart = Math.max(parts.astro, search) + parts.orchestrator;
+  const sideBySide = together <= input.budgetMb;
+  return { sideBySide, parts, peakMb: sideBySide ? together : apart };
+}

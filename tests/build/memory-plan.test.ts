@@ -1,0 +1,51 @@
+/** Side by side or one after the other: the build's two halves within its memory budget. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { estimatePartPeaks, planMemory } from '../../src/build/memory-plan.ts';
+
+const heapLimit = (corpusMb: number) => Math.max(1024, Math.ceil(256 + 12 * corpusMb));
+const input = (corpusMb: number, budgetMb = 1536) => ({
+  corpusMb,
+  astroHeapLimitMb: heapLimit(corpusMb),
+  shardSections: 6000,
+  budgetMb,
+});
+
+describe('memory plan', () => {
+  it('reproduces, within a tenth, what the benchmark measured of each part at its peak', () => {
+    // npm run bench at N = 1,000 (72 MB of corpus JSON) and a build of its N = 2,000 corpus (144 MB).
+    for (const [corpusMb, measured] of [
+      [72, { astro: 994, searchScript: 284, indexer: 561, orchestrator: 126 }],
+      [144, { astro: 1551, searchScript: 310, indexer: 558, orchestrator: 150 }],
+    ] as const) {
+      const estimate = estimatePartPeaks(input(corpusMb));
+      for (const part of Object.keys(measured) as Array<keyof typeof measured>)
+        assert.ok(
+          Math.abs(estimate[part] - measured[part]) <= measured[part] / 10,
+          `${corpusMb} MB, ${part}: ${estimate[part].toFixed(0)} against ${measured[part]}`,
+        );
+    }
+  });
+
+  it('runs a small corpus side by side, and a thousand policies one after the other within 1.5 GB', () => {
+    assert.equal(planMemory(input(0.4)).sideBySide, true);
+    const large = planMemory(input(72));
+    assert.equal(large.sideBySide, false);
+    assert.ok(large.peakMb <= 1536, `${large.peakMb}`);
+  });
+
+  it('runs side by side whatever the size when the budget allows it', () => {
+    assert.equal(planMemory(input(144, 4096)).sideBySide, true);
+  });
+
+  it('never estimates one after the other above side by side, and grows with the corpus', () => {
+    let previous = 0;
+    for (let corpusMb = 0.1; corpusMb < 400; corpusMb *= 1.7) {
+      const together = planMemory(input(corpusMb, Number.POSITIVE_INFINITY));
+      const apart = planMemory(input(corpusMb, 0));
+      assert.ok(apart.peakMb <= together.peakMb, `${corpusMb} MB`);
+      assert.ok(together.peakMb >= previous, `${corpusMb} MB`);
+      previous = together.peakMb;
+    }
+  });
+});
