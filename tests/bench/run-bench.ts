@@ -211,7 +211,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
           : 'ingest en regie (scripts/build.ts)';
   async function benchBuild() {
     // The build as `npm run build` runs it, from the sources with nothing cached: ingest, then the
-    // pages and the search index side by side; wall time, and the memory of all its processes.
+    // pages and the search index (side by side, or one after the other past the memory budget); wall
+    // time, and the memory of all its processes.
     const full: number[] = [];
     const cpuSeconds: number[] = [];
     const steps: Array<{ ingest: number; site: number; search: number }> = [];
@@ -259,8 +260,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
       const { ingest, site, search } = steps.at(-1)!;
       log(
         `build run ${run + 1}: ${built.seconds.toFixed(0)} s, ${built.cpuSeconds.toFixed(0)} CPU-s (ingest ` +
-          `${ingest.toFixed(0)} s, then pages ${site.toFixed(0)} s and search index ${search.toFixed(0)} s side by ` +
-          `side), peak ${built.peakMb.toFixed(0)} MB, ${pages} pages`,
+          `${ingest.toFixed(0)} s, then pages done at ${site.toFixed(0)} s and search index at ${search.toFixed(0)} s), ` +
+          `peak ${built.peakMb.toFixed(0)} MB, ${pages} pages`,
       );
     }
     // The same build after one source changed (a typo, then its fix: two changes a run), with what
@@ -737,7 +738,7 @@ export async function runBench(args: BenchArgs): Promise<void> {
 
   ## Build
 
-  The build is \`npm run build\` (scripts/build.ts) from the sources with an empty cache: ingest, then Astro (the pages) and Pagefind (the search index) side by side, each finishing at the time given from the start of that phase. Peak memory is the sum over all its processes (Astro, the search script, Pagefind's indexer), sampled every 100 ms.
+  The build is \`npm run build\` (scripts/build.ts) from the sources with an empty cache: ingest, then Astro (the pages) and Pagefind (the search index), side by side or, when together they would pass the build's memory budget (\`ATLAS_BUILD_MEMORY_MB\`, \`src/build/memory-plan.ts\`), one after the other, each finishing at the time given from the start of that phase. Peak memory is the sum over all its processes (Astro, the search script, Pagefind's indexer), sampled every 100 ms.
 
   | | ingest | Astro | Pagefind | total (wall) | CPU time (all processes) |
   |---|---|---|---|---|---|

@@ -75,7 +75,7 @@ describe('incremental build', () => {
     });
   }
 
-  it('past its memory budget, makes the pages and the search index one after the other, and the same site', async () => {
+  it('past its memory budget, makes pages and search index one after the other: the same site', async () => {
     const apart = join(work, 'na-elkaar');
     const { times } = await buildSite({
       corpusDir,
