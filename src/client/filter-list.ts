@@ -17,8 +17,8 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-filter]
     let shown = 0;
     for (const item of items) {
       // An item without an attribute takes its group's (the insurer of a change log's version group).
-      const valueOf = (name: string) => item.closest<HTMLElement>(`[data-${name}]`)?.dataset[name] ?? '';
-      const match = wanted.every(([name, value]) => valueOf(name).split(' ').includes(value));
+      const attribute = (name: string) => item.closest<HTMLElement>(`[data-${name}]`)?.dataset[name] ?? '';
+      const match = wanted.every(([name, value]) => attribute(name).split(' ').includes(value));
       item.hidden = !match;
       if (match) shown++;
     }
