@@ -260,8 +260,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
       const { ingest, site, search } = steps.at(-1)!;
       log(
         `build run ${run + 1}: ${built.seconds.toFixed(0)} s, ${built.cpuSeconds.toFixed(0)} CPU-s (ingest ` +
-          `${ingest.toFixed(0)} s, then pages done at ${site.toFixed(0)} s and search index at ${search.toFixed(0)} s), ` +
-          `peak ${built.peakMb.toFixed(0)} MB, ${pages} pages`,
+          `${ingest.toFixed(0)} s, then pages done at ${site.toFixed(0)} s and search index at ` +
+          `${search.toFixed(0)} s), peak ${built.peakMb.toFixed(0)} MB, ${pages} pages`,
       );
     }
     // The same build after one source changed (a typo, then its fix: two changes a run), with what
