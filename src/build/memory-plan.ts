@@ -10,8 +10,6 @@
 export interface MemoryPlanInput {
   /** The structured corpus's JSON, MB. */
   corpusMb: number;
-  /** Astro's old-generation limit, MB (site-and-search.ts astroHeapLimitMb). */
-  astroHeapLimitMb: number;
   /** Sections per search shard, at most (ATLAS_SEARCH_SHARD_SECTIONS). */
   shardSections: number;
   /** What the build may take, MB. */
@@ -34,6 +32,14 @@ export interface MemoryPlan {
   peakMb: number;
 }
 
+/**
+ * Astro's old-generation limit (MB): 256 + 12 × the corpus JSON in MB (about twice what is live),
+ * at least 1024. Left alone, V8 lets garbage grow to several times what is live before collecting it.
+ */
+export function astroHeapLimitFor(corpusMb: number): number {
+  return Math.max(1024, Math.ceil(256 + 12 * corpusMb));
+}
+
 /** Sections of text per MB of corpus JSON, as the synthetic corpus has them. */
 const SECTIONS_PER_MB = 745;
 
@@ -42,7 +48,7 @@ export function estimatePartPeaks(input: Omit<MemoryPlanInput, 'budgetMb'>): Par
   // The indexer holds one shard at a time: its size, not the corpus's, sets its memory.
   const shard = Math.min(input.shardSections, SECTIONS_PER_MB * corpusMb);
   return {
-    astro: Math.min(input.astroHeapLimitMb, 440 + 7.7 * corpusMb),
+    astro: Math.min(astroHeapLimitFor(corpusMb), 440 + 7.7 * corpusMb),
     searchScript: 260 + 0.35 * corpusMb,
     indexer: 30 + 0.093 * shard,
     orchestrator: 100 + 0.35 * corpusMb,

@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { corpusFiles } from '../io/corpus.ts';
 import { BuildStepError, onStop, startNode, waitFor } from '../io/children.ts';
 import { childEnvironment, config, type ConfigVariable } from '../io/config.ts';
-import { type MemoryPlan, planMemory } from './memory-plan.ts';
+import { astroHeapLimitFor, type MemoryPlan, planMemory } from './memory-plan.ts';
 import { takeOverUnrendered } from './site-plan.ts';
 
 export { BuildStepError };
@@ -73,8 +73,8 @@ export interface SiteBuildTimes {
  * - a larger young generation than V8's default: each page's rendering lives just long enough to
  *   be copied by the frequent small collections (tests/bench/SETTINGS.md has the figures).
  */
-export function astroNodeOptions(corpusDir: string): string[] {
-  return [`--max-old-space-size=${astroHeapLimitMb(corpusDir)}`, '--max-semi-space-size=64'];
+export function astroNodeOptions(corpusMb: number): string[] {
+  return [`--max-old-space-size=${astroHeapLimitFor(corpusMb)}`, '--max-semi-space-size=64'];
 }
 
 /** The structured corpus's JSON, MB. */
@@ -82,9 +82,9 @@ function corpusMegabytes(corpusDir: string): number {
   return corpusFiles(corpusDir).reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
 }
 
-/** The old-generation limit (MB): 256 + 12 × the corpus JSON in MB (about twice what is live), at least 1024. */
+/** Astro's old-generation limit (MB) for the corpus in `corpusDir` (memory-plan.ts astroHeapLimitFor). */
 export function astroHeapLimitMb(corpusDir: string): number {
-  return Math.max(1024, Math.ceil(256 + 12 * corpusMegabytes(corpusDir)));
+  return astroHeapLimitFor(corpusMegabytes(corpusDir));
 }
 
 /**
@@ -133,9 +133,10 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
       : `Could not read ${options.corpusDir}/: it was removed while the site was being built; ` +
         'run npm run build again (it ingests the sources anew).';
   const settings = config();
+  // Every corpus file stat'ed once: the heap limit and the memory plan both go by the size.
+  const corpusMb = corpusMegabytes(options.corpusDir);
   const memory = planMemory({
-    corpusMb: corpusMegabytes(options.corpusDir),
-    astroHeapLimitMb: astroHeapLimitMb(options.corpusDir),
+    corpusMb,
     shardSections: Number(options.env?.ATLAS_SEARCH_SHARD_SECTIONS ?? settings.searchShardSections),
     budgetMb: Number(options.env?.ATLAS_BUILD_MEMORY_MB ?? settings.buildMemoryMb),
   });
@@ -143,7 +144,7 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
   const pagesHalf = () =>
     waitFor(
       'astro build',
-      start([...astroNodeOptions(options.corpusDir), astro, 'build', ...(options.quiet ? ['--silent'] : [])], {
+      start([...astroNodeOptions(corpusMb), astro, 'build', ...(options.quiet ? ['--silent'] : [])], {
         ATLAS_OUT_DIR: siteDir,
         ATLAS_PAGES_REPORT: options.pagesReport,
       }),

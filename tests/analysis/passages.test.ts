@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { leadingPassages, splitPassages } from '../../src/analysis/passages.ts';
+import { CORPUS_FILES, ingestCorpusFile } from '../support/helpers.ts';
 
 const sentence = (index: number) => `Zin nummer ${index} gaat over de inkoop van zorg in de regio.`;
 
@@ -62,5 +63,31 @@ describe('leadingPassages', () => {
       });
       assert.equal(shown.cut, total < passages.reduce((sum, passage) => sum + passage.text.length, 0), `seed ${seed}`);
     }
+  });
+});
+
+describe('leadingPassages on the real policies', () => {
+  it('cuts every section of the five published sources cleanly: a start of its text, links and tables whole', async () => {
+    const documents = await Promise.all(CORPUS_FILES.map((file) => ingestCorpusFile(file)));
+    let cut = 0;
+    for (const document of documents)
+      for (const section of document.sections) {
+        const passages = splitPassages(section.text);
+        const shown = leadingPassages(passages, 360);
+        if (shown.cut) cut++;
+        shown.passages.forEach((passage, index) => {
+          const where = `${document.id}#${section.id}, passage ${index}`;
+          assert.ok(passages[index]!.text.startsWith(passage.text.replace(/ …$/u, '')), where);
+          const opened = passage.text.match(/\[[^\]]*\]\(/gu)?.length ?? 0;
+          assert.equal(passage.text.match(/\[[^\]]*\]\([^)]*\)/gu)?.length ?? 0, opened, `${where}: a link cut`);
+          if (passage.kind === 'table')
+            assert.ok(
+              passage.text.split('\n').every((row) => row.includes('\t')),
+              where,
+            );
+        });
+      }
+    // The real texts do have long sections: the cut was exercised, not skipped.
+    assert.ok(cut > 20, `${cut} sections cut`);
   });
 });

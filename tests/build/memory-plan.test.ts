@@ -3,10 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { estimatePartPeaks, planMemory } from '../../src/build/memory-plan.ts';
 
-const heapLimit = (corpusMb: number) => Math.max(1024, Math.ceil(256 + 12 * corpusMb));
 const input = (corpusMb: number, budgetMb = 1536) => ({
   corpusMb,
-  astroHeapLimitMb: heapLimit(corpusMb),
   shardSections: 6000,
   budgetMb,
 });
