@@ -24,20 +24,23 @@ export class Comparisons {
   }
 }
 
-const chronological = (a: PolicyDocument, b: PolicyDocument) => a.year - b.year || a.careType.localeCompare(b.careType);
+/** What places a policy among its versions. */
+type Versioned = Pick<PolicyDocument, 'insurer' | 'careType' | 'year'>;
+
+const chronological = (a: Versioned, b: Versioned) => a.year - b.year || a.careType.localeCompare(b.careType);
 
 /** Per corpus: every page of a policy asks for its versions, and the corpus is one array per build. */
-const pairsOf = new WeakMap<PolicyDocument[], Array<[PolicyDocument, PolicyDocument]>>();
+const pairsOf = new WeakMap<readonly Versioned[], Array<[Versioned, Versioned]>>();
 
 /**
  * Consecutive versions of one policy (same insurer and care type, each with the next year that has
  * one): what the change log reports and what has a diff page. Any other pair is compared on request.
  */
-export function consecutiveVersionPairs(documents: PolicyDocument[]): ReadonlyArray<[PolicyDocument, PolicyDocument]> {
-  let pairs = pairsOf.get(documents);
+export function consecutiveVersionPairs<T extends Versioned>(documents: readonly T[]): ReadonlyArray<[T, T]> {
+  let pairs = pairsOf.get(documents) as Array<[T, T]> | undefined;
   if (!pairs) {
     // Versions of one policy share insurer and care type: pairs are only ever within such a series.
-    const series = new Map<string, PolicyDocument[]>();
+    const series = new Map<string, T[]>();
     const sorted = [...documents].sort(chronological);
     for (const document of sorted) {
       const key = `${document.insurer}\u0000${document.careType}`;

@@ -5,6 +5,7 @@
 // each policy against the one before it.
 import { compareDocuments, type ComparedPair } from '../analysis/compare.ts';
 import { statusLabel } from '../analysis/changelog.ts';
+import { consecutiveVersionPairs } from '../analysis/history.ts';
 import { counted, sectionLabel } from '../core/labels.ts';
 import { paths } from '../core/routes.ts';
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
@@ -51,15 +52,16 @@ if (form && out && statusLine) {
   const choice = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`);
   const labelOf = (input: HTMLInputElement) => input.dataset.label ?? input.value;
   const themeSelect = form.querySelector<HTMLSelectElement>('select[name="thema"]')!;
-  const policies = [...form.querySelectorAll<HTMLInputElement>('input[name="van"]')];
-  // Consecutive versions (one care type, none between) have a page of their own.
+  // The insurer's policies as the form lists them; consecutive versions have a page of their own.
+  const versions = (insurer: string) =>
+    [...form.querySelectorAll<HTMLInputElement>('input[name="van"]')].map((input) => ({
+      id: input.value,
+      insurer,
+      careType: input.dataset.zorgsoort ?? '',
+      year: Number(input.dataset.jaar),
+    }));
   const consecutive = (from: PolicyDocument, to: PolicyDocument) =>
-    from.careType === to.careType &&
-    from.year < to.year &&
-    !policies.some((input) => {
-      const year = Number(input.dataset.jaar);
-      return input.dataset.zorgsoort === to.careType && year > from.year && year < to.year;
-    });
+    consecutiveVersionPairs(versions(to.insurer)).some(([a, b]) => a.id === from.id && b.id === to.id);
 
   const link = (document: PolicyDocument, section: Section) => [
     `${document.year}: `,
