@@ -24,6 +24,7 @@ const shards = `${summary.shards} ${summary.shards === 1 ? 'shard' : 'shards'}`;
 const reused = values.cache ? ` (${summary.reused} unchanged since the last build, reused)` : '';
 const ms = (performance.now() - started).toFixed(0);
 console.log(
-  `Search index: ${summary.records} sections of ${summary.documents} documents in ${shards}${reused} → ${outputPath} ` +
+  `Search index: ${summary.records} records for ${summary.sections} sections of ${summary.documents} documents in ` +
+    `${shards}${reused} → ${outputPath} ` +
     `in ${ms} ms`,
 );

@@ -10,7 +10,7 @@
 export interface MemoryPlanInput {
   /** The structured corpus's JSON, MB. */
   corpusMb: number;
-  /** Sections per search shard, at most (ATLAS_SEARCH_SHARD_SECTIONS). */
+  /** Search records per shard, at most (ATLAS_SEARCH_SHARD_SECTIONS). */
   shardSections: number;
   /** What the build may take, MB. */
   budgetMb: number;
@@ -40,18 +40,22 @@ export function astroHeapLimitFor(corpusMb: number): number {
   return Math.max(1024, Math.ceil(256 + 12 * corpusMb));
 }
 
-/** Sections of text per MB of corpus JSON, as the synthetic corpus has them. */
-const SECTIONS_PER_MB = 745;
+/**
+ * Search records per MB of corpus JSON at most: one per section, as a corpus without repeated
+ * text has them (the synthetic one repeats its text, 186 records per MB).
+ */
+const RECORDS_PER_MB = 745;
 
 export function estimatePartPeaks(input: Omit<MemoryPlanInput, 'budgetMb'>): PartPeaks {
   const { corpusMb } = input;
   // The indexer holds one shard at a time: its size, not the corpus's, sets its memory.
-  const shard = Math.min(input.shardSections, SECTIONS_PER_MB * corpusMb);
+  const shard = Math.min(input.shardSections, RECORDS_PER_MB * corpusMb);
   return {
     astro: Math.min(astroHeapLimitFor(corpusMb), 440 + 7.7 * corpusMb),
-    searchScript: 260 + 0.35 * corpusMb,
-    indexer: 30 + 0.093 * shard,
-    orchestrator: 100 + 0.35 * corpusMb,
+    // It holds each distinct section text once, and the corpus's words.
+    searchScript: Math.max(100, 3.7 * corpusMb - 8),
+    indexer: 30 + 0.11 * shard,
+    orchestrator: 120 + 0.28 * corpusMb,
   };
 }
 

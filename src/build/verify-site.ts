@@ -124,6 +124,7 @@ export function verifySite(
       problems.push(`${file} ${rule.says}`);
   }
 
+  // The sections the index's records are in, to be every section of the corpus.
   let records = 0;
   const shardsFile = join(dir, fileOfUrl(shardsListUrl));
   if (!existsSync(shardsFile)) problems.push(`the search index (${fileOfUrl(shardsListUrl)}) is missing`);
@@ -146,7 +147,7 @@ export function verifySite(
         );
     }
     if (records !== searchRecords)
-      problems.push(`the search index holds ${records} sections, the corpus ${searchRecords}`);
+      problems.push(`the search index's records are in ${records} sections, the corpus has ${searchRecords}`);
   }
   return { problems, pages: [...want].sort(), searchRecords: records };
 }

@@ -1,12 +1,21 @@
-// Search page: Pagefind in the browser, one result per policy section. The query, the filters and
+// Search page: Pagefind in the browser, one result per section text of an insurer (with the
+// other policies that hold the same text, src/search/records.ts). The query, the filters and
 // the order live in the URL (?q=...&verzekeraar=cz&thema=duurzaamheid&volgorde=jaar), so a search
 // can be shared; ?beleid=<id> searches within one policy (the form on a policy page sends it).
 import { paths } from '../core/routes.ts';
-import { FACETS, POLICY_FILTER, type RecordMeta, shardsListUrl } from '../core/search-contract.ts';
+import {
+  decodePlaces,
+  FACETS,
+  POLICY_FILTER,
+  type RecordMeta,
+  type SectionPlace,
+  shardsListUrl,
+} from '../core/search-contract.ts';
 import { splitCompound } from '../core/compounds.ts';
 import { contentWords, fewerWords, groupKey, queryWords, unmatchedWords } from '../core/search-query.ts';
 import { excerptNodes } from './lib/excerpt.ts';
 import { lexiconFor } from './lib/lexicon.ts';
+import { oneCareType, placesWithin } from './lib/places.ts';
 
 /** The part of Pagefind's browser API this page uses. */
 interface Fragment {
@@ -18,6 +27,7 @@ interface Fragment {
   filters: Record<string, string[]>;
 }
 interface PagefindResult {
+  id: string;
   score: number;
   data(): Promise<Fragment>;
 }
@@ -170,7 +180,8 @@ const years = checkboxes('input[name="jaar"]')
 
 /**
  * A search in the chosen order. Newest year first is one search per year, in relevance within
- * each: Pagefind's own sort does not hold across the shards of a large index, which it merges by score.
+ * each: Pagefind's own sort does not hold across the shards of a large index, which it merges by
+ * score. A text in several years is found in each; it is listed once, in its newest.
  */
 async function find(api: Pagefind, query: string | null, state: State): Promise<PagefindSearch | null> {
   if (!state.byYear) return api.search(query, { filters: state.filters });
@@ -180,7 +191,9 @@ async function find(api: Pagefind, query: string | null, state: State): Promise<
       .filter((year) => !chosen || chosen.includes(year))
       .map((year) => api.search(query, { filters: { ...state.filters, jaar: { any: [year] } } })),
   );
-  return { results: perYear.flatMap((search) => search?.results ?? []) };
+  const seen = new Set<string>();
+  const results = perYear.flatMap((search) => search?.results ?? []);
+  return { results: results.filter((result) => !seen.has(result.id) && !!seen.add(result.id)) };
 }
 
 /** Thrown when a newer search has started: the work for this one stops. */
@@ -313,6 +326,8 @@ interface Listing {
   mark: string[];
   /** The first hit's fragment, loaded already to check the query: not fetched twice. */
   first: Fragment | undefined;
+  /** The filters chosen: which of a hit's places it opens at and lists. */
+  filters: Filters;
 }
 let listing: Listing | undefined;
 
@@ -347,7 +362,14 @@ async function run(typing = false): Promise<void> {
   notice.textContent = explanation;
   notice.hidden = explanation === '';
   showScope(state, reading.first);
-  listing = { results, shown: 0, groups: new Map(), mark: reading.searched, first: reading.first };
+  listing = {
+    results,
+    shown: 0,
+    groups: new Map(),
+    mark: reading.searched,
+    first: reading.first,
+    filters: state.filters,
+  };
   list.replaceChildren();
   // Which query the list shows (the benchmark waits for the list of the last query typed).
   list.dataset.zoekterm = state.query;
@@ -372,7 +394,7 @@ function showScope(state: State, first: Fragment | undefined): void {
   link.href = `${location.pathname}?${everywhere}`;
   link.textContent = 'zoek in al het beleid';
   const name = document.createElement('strong');
-  name.textContent = first?.meta.policy ?? policy;
+  name.textContent = decodePlaces(first?.meta.plaatsen).find((place) => place.policy === policy)?.label ?? policy;
   scope.replaceChildren('Gezocht binnen één beleid: ', name, ' · ', link);
 }
 
@@ -407,12 +429,17 @@ function landingUrl(url: string, words: string[]): string {
 }
 
 function place(current: Listing, data: Fragment): void {
-  const year = data.filters.jaar?.[0] ?? '';
+  const all = decodePlaces(data.meta.plaatsen);
+  const chosen = placesWithin(all, current.filters);
+  const [first, ...others] = chosen.length ? chosen : all;
+  if (!first) return;
+  const url = landingUrl(paths.section(first.policy, first.section), current.mark);
   const key = groupKey({
     insurer: data.filters.verzekeraar?.[0] ?? '',
-    careType: data.filters.zorgsoort?.[0] ?? '',
-    title: data.meta.kop ?? data.meta.title,
+    careType: first.careType,
+    title: data.meta.kop,
   });
+  const year = String(first.year);
   const group = current.groups.get(key);
   if (group && !group.years.has(year)) {
     // The same section of the same insurer and care type in another year: a link in its group.
@@ -424,27 +451,72 @@ function place(current: Listing, data: Fragment): void {
       also.append('Ook in');
       group.item.append(also);
     }
-    const link = document.createElement('a');
-    link.href = landingUrl(data.url, current.mark);
-    link.textContent = year;
-    link.setAttribute('aria-label', `${data.meta.title}, ${data.meta.policy}`);
-    also.append(' ', link);
+    also.append(' ', placeLink(url, String(first.year), data.meta.title, first));
     return;
   }
   const item = document.createElement('li');
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  link.href = landingUrl(data.url, current.mark);
+  link.href = url;
   link.textContent = data.meta.title;
   heading.append(link);
   const where = document.createElement('p');
   where.className = 'muted';
-  where.textContent = data.meta.policy;
+  where.textContent = first.label;
   const text = document.createElement('p');
   text.append(excerptNodes(data.excerpt));
   item.append(heading, where, text);
+  if (others.length) item.append(sameText(current, data.meta.title, first, others));
   list.append(item);
-  if (!group) current.groups.set(key, { item, years: new Set([year]) });
+  if (!group) {
+    const years = new Set([year]);
+    for (const other of others) if (other.careType === first.careType) years.add(String(other.year));
+    current.groups.set(key, { item, years });
+  }
+}
+
+/** A link to one place of a hit, named in full for a screen reader (its visible text is part of it). */
+function placeLink(url: string, text: string, title: string, place: SectionPlace): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = url;
+  link.textContent = text;
+  link.setAttribute('aria-label', `${title}, ${place.label}`);
+  return link;
+}
+
+/**
+ * The other policies with the same text: their years when they are all of the hit's care type,
+ * else a folded list of them, a line per care type with its years.
+ */
+function sameText(current: Listing, title: string, first: SectionPlace, others: SectionPlace[]): HTMLElement {
+  const years = (element: HTMLElement, places: SectionPlace[]) => {
+    for (const place of places) {
+      const url = landingUrl(paths.section(place.policy, place.section), current.mark);
+      element.append(' ', placeLink(url, String(place.year), title, place));
+    }
+  };
+  if (oneCareType([first, ...others])) {
+    const line = document.createElement('p');
+    line.className = 'zelfde-tekst';
+    line.append('Zelfde tekst in');
+    years(line, others);
+    return line;
+  }
+  const fold = document.createElement('details');
+  fold.className = 'zelfde-tekst';
+  const summary = document.createElement('summary');
+  const policies = others.length === 1 ? 'ander beleid' : 'andere beleidsstukken';
+  summary.textContent = `Zelfde tekst in ${others.length} ${policies}`;
+  const list = document.createElement('ul');
+  for (const careType of new Set(others.map((place) => place.careType))) {
+    const places = others.filter((place) => place.careType === careType);
+    const item = document.createElement('li');
+    item.append(`${places[0]!.careTypeName}:`);
+    years(item, places);
+    list.append(item);
+  }
+  fold.append(summary, list);
+  return fold;
 }
 
 function loadFilters(): void {

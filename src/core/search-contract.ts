@@ -38,14 +38,50 @@ export const POLICY_FILTER = 'beleid';
 export type RecordFilters = Partial<Record<Facet | typeof POLICY_FILTER, string[]>>;
 
 /**
- * A record's meta: the section's heading and the policy it is in, as the result list shows them,
- * and the section's title without its number (hits of one insurer and care type with the same
- * title in other years are shown together).
+ * A record's meta: the section's heading and the policy of its first place, as the result list
+ * shows them; the section's title without its number (hits of one insurer and care type with the
+ * same title in other years are shown together); and every place its text is in (`plaatsen`,
+ * encodePlaces), the first one first.
  */
 export interface RecordMeta {
   title: string;
   policy: string;
   kop: string;
+  plaatsen: string;
+}
+
+/** One place of a record's text: a section of a policy (src/search/records.ts). */
+export interface SectionPlace {
+  policy: string;
+  section: string;
+  careType: string;
+  year: number;
+  /** The policy as a result names it: "<insurer> · <care type> <year>". */
+  label: string;
+  /** The care type's name, as a list of places groups them. */
+  careTypeName: string;
+}
+
+/** A record's places as its `plaatsen` meta holds them: a JSON array of tuples, short for the fragment. */
+export function encodePlaces(places: readonly SectionPlace[]): string {
+  return JSON.stringify(
+    places.map((place) => [place.policy, place.section, place.careType, place.year, place.label, place.careTypeName]),
+  );
+}
+
+/** A record's places back from its `plaatsen` meta; an empty list when it holds none. */
+export function decodePlaces(meta: string | undefined): SectionPlace[] {
+  if (!meta) return [];
+  return (JSON.parse(meta) as Array<[string, string, string, number, string, string]>).map(
+    ([policy, section, careType, year, label, careTypeName]) => ({
+      policy,
+      section,
+      careType,
+      year,
+      label,
+      careTypeName,
+    }),
+  );
 }
 
 /** Whether a section is a record of the search index: all but a front matter without text. */

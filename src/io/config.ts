@@ -17,7 +17,7 @@ export const CONFIG_VARIABLES = {
   ATLAS_CODE_FINGERPRINT: { key: 'codeFingerprint', default: '' },
   ATLAS_RENDER_INSURERS: { key: 'renderInsurers', default: '' },
   ATLAS_RENDER_DOCUMENTS: { key: 'renderDocuments', default: '' },
-  ATLAS_SEARCH_SHARD_SECTIONS: { key: 'searchShardSections', default: '6000' },
+  ATLAS_SEARCH_SHARD_SECTIONS: { key: 'searchShardSections', default: '7000' },
   ATLAS_BUILD_MEMORY_MB: { key: 'buildMemoryMb', default: '1536' },
   ATLAS_HELD_LOCKS: { key: 'heldLocks', default: '' },
   ATLAS_PAGES_REPORT: { key: 'pagesReport', default: '' },
@@ -59,7 +59,7 @@ const ConfigSchema = z.object({
   renderInsurers: jsonList('insurer slugs, such as ["cz","vgz"]'),
   /** Policies (document ids) whose text changed, for the pages about several insurers that read them; null: all. */
   renderDocuments: jsonList('document ids, such as ["cz-2025-msz"]'),
-  /** Sections per search shard, at most. */
+  /** Search records (distinct section texts, src/search/records.ts) per shard, at most. */
   searchShardSections: z.coerce
     .number({ error: 'must be a whole number of sections, 1 or more' })
     .int({ error: 'must be a whole number of sections, 1 or more' })

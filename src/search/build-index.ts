@@ -1,12 +1,13 @@
 /**
- * The Pagefind index of a corpus: one record per policy section (so a hit opens the policy at
- * that section, and the theme filter is the section's own). A large corpus is split into shards
- * of whole policies, listed in the search contract's shards file, which the search page merges:
- * Pagefind's ranking compares every hit with every matching word, so its time grows with the
- * square of the hits in one index, and k shards of a k-th of the hits each cost a k-th of the
- * time. A record is a small HTML page (record-html.ts): the section's heading and repaired text,
- * then, after the alias marker where the search page cuts excerpts, its heading path, the names of
- * its policy and the parts of its Dutch compound words.
+ * The Pagefind index of a corpus: one record per section text of an insurer, with every place it
+ * is in (records.ts), so a hit opens a policy at that section, lists the other policies with the
+ * same text, and the theme filter is the section's own. A large corpus is split into shards,
+ * listed in the search contract's shards file, which the search page merges: Pagefind's ranking
+ * compares every hit with every matching word, so its time grows with the square of the hits in
+ * one index, and k shards of a k-th of the hits each cost a k-th of the time. A record is a small
+ * HTML page (record-html.ts): the section's heading and repaired text, then, after the alias
+ * marker where the search page cuts excerpts, its heading path, the names of its policies and the
+ * parts of its Dutch compound words.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,22 +18,21 @@ import { buildLexicon, compoundAliases, lexiconKey } from '../core/compounds.ts'
 import { paths } from '../core/routes.ts';
 import type { PolicyDocument } from '../core/schemas/document.ts';
 import {
-  hasSearchRecord,
+  encodePlaces,
   LEXICON_FOLDER,
   LEXICON_KEY,
   LEXICON_KEYS_FILE,
   lexiconFile,
   POLICY_FILTER,
+  type SectionPlace,
   SHARDS_FILE,
   shardFolder,
   shardUrl,
 } from '../core/search-contract.ts';
-import { selfAndAncestors } from '../core/sections.ts';
-import { stripLinks } from '../core/text.ts';
-import { corpusOrder } from '../core/documents.ts';
+import { sha256 } from '../core/hash.ts';
 import { corpusFiles, readPolicyDocument } from '../io/corpus.ts';
 import { readTaxonomy } from '../io/read-inputs.ts';
-import { sectionLabel } from '../core/labels.ts';
+import { collectSearchRecords, type SearchRecordDraft } from './records.ts';
 import { type SearchShardCache, shardKey } from './shard-cache.ts';
 import { verifySearchIndex } from './verify-index.ts';
 import { searchRecordHtml } from './record-html.ts';
@@ -53,6 +53,8 @@ export interface SearchIndexOptions {
 
 export interface SearchIndexSummary {
   records: number;
+  /** The sections the records stand for (a record's text may be in several). */
+  sections: number;
   documents: number;
   shards: number;
   /** Shards taken unchanged from the cache. */
@@ -76,54 +78,58 @@ function check(step: string, errors: string[]): void {
 /** What names a policy in its records: insurer, brands, care type, year. */
 interface PolicyNames {
   label: string;
+  careType: string;
   words: string[];
 }
 
-/** A policy's search records, one per section with text, as the HTML Pagefind indexes. */
-function* sectionRecords(
-  document: PolicyDocument,
-  policy: PolicyNames,
+/** A record as the HTML Pagefind indexes, with the URLs of every place its text is in. */
+function searchRecord(
+  draft: SearchRecordDraft,
+  namesOf: (place: SectionPlace) => PolicyNames,
   lexicon: Set<string>,
   memo: Map<string, string[]>,
-): Generator<SearchRecord> {
-  const byId = new Map(document.sections.map((section) => [section.id, section]));
-  for (const section of document.sections) {
-    if (!hasSearchRecord(section)) continue;
-    const plain = stripLinks(section.text);
-    const heading = sectionLabel(section);
-    const headingPath = [...selfAndAncestors(section, byId)].slice(1).map((ancestor) => ancestor.title);
-    const aliases = compoundAliases(`${heading} ${plain}`, lexicon, memo);
-    const url = paths.section(document.id, section.id);
-    const html = searchRecordHtml({
-      url,
-      heading,
-      text: plain,
-      headingPath,
-      policyWords: policy.words,
-      aliases,
-      meta: { title: heading, policy: policy.label, kop: section.title },
-      filters: {
-        verzekeraar: [document.insurer],
-        jaar: [String(document.year)],
-        zorgsoort: [document.careType],
-        ...(section.themes.length ? { thema: section.themes } : {}),
-        [POLICY_FILTER]: [document.id],
-      },
-    });
-    yield { url, content: html };
-  }
+): SearchRecord & { places: string[] } {
+  const [first] = draft.places;
+  const url = paths.section(first!.policy, first!.section);
+  const html = searchRecordHtml({
+    url,
+    heading: draft.heading,
+    text: draft.text,
+    headingPath: draft.headingPath,
+    policyWords: [...new Set(draft.places.flatMap((place) => namesOf(place).words))],
+    aliases: compoundAliases(`${draft.heading} ${draft.text}`, lexicon, memo),
+    meta: { title: draft.heading, policy: first!.label, kop: draft.title, plaatsen: encodePlaces(draft.places) },
+    filters: {
+      verzekeraar: [draft.insurer],
+      jaar: distinct(draft.places.map((place) => String(place.year))),
+      zorgsoort: distinct(draft.places.map((place) => place.careType)),
+      ...(draft.themes.length ? { thema: draft.themes } : {}),
+      [POLICY_FILTER]: distinct(draft.places.map((place) => place.policy)),
+    },
+  });
+  return { url, content: html, places: draft.places.map((place) => paths.section(place.policy, place.section)) };
+}
+
+const distinct = (values: string[]) => [...new Set(values)];
+
+/**
+ * The shard of a record: by its insurer and heading, so that a changed text (whose record gets
+ * new places and a new key) stays in the shard it was in, and only that shard is indexed again.
+ */
+function shardOf(draft: SearchRecordDraft, shardCount: number): number {
+  return Number.parseInt(sha256(`${draft.insurer}\0${draft.heading}`).slice(0, 8), 16) % shardCount;
 }
 
 /** One shard's index, written to `path`, then dropped from the indexer. */
-async function indexShard(records: SearchRecord[], path: string): Promise<void> {
+async function indexShard(records: Array<SearchRecord & { places: string[] }>, path: string): Promise<void> {
   const created = await pagefind.createIndex(INDEX_OPTIONS);
   check('createIndex', created.errors);
   const index = created.index!;
   // Records go to Pagefind's indexer (a separate process) many at a time: one by one, each
   // waited for, the build spent most of its time waiting on the round trip.
   const inFlight = new Set<Promise<void>>();
-  for (const record of records) {
-    const added = index.addHTMLFile(record).then((result) => check(`record ${record.url}`, result.errors));
+  for (const { url, content } of records) {
+    const added = index.addHTMLFile({ url, content }).then((result) => check(`record ${url}`, result.errors));
     const tracked: Promise<void> = added.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
     if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
@@ -135,7 +141,7 @@ async function indexShard(records: SearchRecord[], path: string): Promise<void> 
   // What Pagefind wrote is checked before anything keeps or publishes it.
   const { problems } = verifySearchIndex(
     path,
-    records.map((record) => record.url),
+    records.flatMap((record) => record.places),
   );
   if (problems.length) throw new Error(`the search index Pagefind wrote is not whole:\n  ${problems.join('\n  ')}`);
 }
@@ -165,66 +171,76 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const taxonomy = await readTaxonomy(options.taxonomyDir);
   const insurers = new Map(taxonomy.insurers.map((insurer) => [insurer.slug, insurer]));
   const careTypeName = new Map(taxonomy.careTypes.map((careType) => [careType.slug, careType.name]));
-  const policyNames = (document: PolicyDocument): PolicyNames => {
+  const names = new Map<string, PolicyNames>();
+  const namesOf = (document: PolicyDocument): PolicyNames => {
+    const known = names.get(document.id);
+    if (known) return known;
     const insurer = insurers.get(document.insurer)!;
     const careType = careTypeName.get(document.careType)!;
-    return {
+    const named = {
       label: `${insurer.name} · ${careType} ${document.year}`,
+      careType,
       words: [...new Set([insurer.name, ...insurer.labels, careType, String(document.year)])],
     };
+    names.set(document.id, named);
+    return named;
   };
-  // One document in memory at a time: a first pass learns the corpus's words (for compound parts)
-  // and where each policy goes, a second reads each again for its records. Held whole, the corpus
-  // cost more memory than Pagefind's indexer beside it.
-  const policies: Array<{ file: string; insurer: string; year: number; careType: string; sections: number }> = [];
+  // One document in memory at a time: a first pass learns the corpus's words (for compound
+  // parts), a second gathers the records, which keep each distinct text once. Held whole, the
+  // corpus cost more memory than Pagefind's indexer beside it.
+  const files = corpusFiles(options.corpusDir);
   const lexicon = buildLexicon(
     (function* () {
-      for (const file of corpusFiles(options.corpusDir)) {
-        const { insurer, year, careType, sections } = readPolicyDocument(file);
-        policies.push({ file, insurer, year, careType, sections: sections.length });
-        for (const section of sections) yield `${section.title} ${section.text}`;
+      for (const file of files)
+        for (const section of readPolicyDocument(file).sections) yield `${section.title} ${section.text}`;
+    })(),
+  );
+  const drafts = collectSearchRecords(
+    (function* () {
+      for (const file of files) {
+        const document = readPolicyDocument(file);
+        const { label, careType } = namesOf(document);
+        yield { document, label, careTypeName: careType };
       }
     })(),
   );
-  policies.sort(corpusOrder);
   const memo = new Map<string, string[]>();
-
-  const sectionCount = policies.reduce((sum, policy) => sum + policy.sections, 0);
-  // Whole policies per shard, and no shard without one.
-  const shardCount = Math.max(1, Math.min(policies.length, Math.ceil(sectionCount / options.shardSections)));
-  // Round robin over the policies in corpus order: every shard holds a like mix of insurers and
-  // years, so word statistics (and scores) are alike across shards.
-  const shards = Array.from({ length: shardCount }, (_, shard) =>
-    policies.filter((_, position) => position % shardCount === shard),
+  // Every place's policy was named while its records were gathered.
+  const placeNames = (place: SectionPlace) => names.get(place.policy)!;
+  const buckets: SearchRecordDraft[][] = Array.from(
+    { length: Math.max(1, Math.ceil(drafts.length / options.shardSections)) },
+    () => [],
   );
+  for (const draft of drafts) buckets[shardOf(draft, buckets.length)]!.push(draft);
+  // A bucket the hash left empty is no shard: a shard without records is no index.
+  const filled = buckets.filter((bucket) => bucket.length > 0);
+  const shards = filled.length ? filled : [[]];
+  const shardCount = shards.length;
   const version = cache ? pagefindVersion() : '';
   try {
     const extra: string[] = [];
-    let records = 0;
+    let places = 0;
     let reused = 0;
     // One shard at a time, dropped from the indexer once written: the indexer holds every open
     // index in memory, and all of them at once cost more than the rest of the build together.
-    for (const [shard, shardPolicies] of shards.entries()) {
+    for (const [shard, shardDrafts] of shards.entries()) {
       const path = shard === 0 ? outputPath : join(outputPath, shardFolder(shard));
-      const shardRecords = shardPolicies.flatMap(({ file }) => {
-        const document = readPolicyDocument(file);
-        return [...sectionRecords(document, policyNames(document), lexicon, memo)];
-      });
-      records += shardRecords.length;
+      const records = shardDrafts.map((draft) => searchRecord(draft, placeNames, lexicon, memo));
+      places += records.reduce((sum, record) => sum + record.places.length, 0);
       if (shard > 0) extra.push(shardUrl(shard));
       if (!cache) {
-        await indexShard(shardRecords, path);
+        await indexShard(records, path);
         continue;
       }
-      const key = shardKey({ version, options: INDEX_OPTIONS }, shardRecords);
+      const key = shardKey({ version, options: INDEX_OPTIONS }, records);
       if (cache.has(key)) reused++;
-      else await cache.store(key, (dir) => indexShard(shardRecords, dir));
+      else await cache.store(key, (dir) => indexShard(records, dir));
       cache.place(key, path);
     }
     cache?.prune();
     writeFileSync(join(outputPath, SHARDS_FILE), `${JSON.stringify(extra)}\n`);
     writeLexicon(outputPath, lexicon);
-    return { records, documents: policies.length, shards: shardCount, reused };
+    return { records: drafts.length, sections: places, documents: files.length, shards: shardCount, reused };
   } finally {
     await pagefind.close();
   }

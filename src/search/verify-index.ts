@@ -8,16 +8,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { paths } from '../core/routes.ts';
+import { decodePlaces } from '../core/search-contract.ts';
 
 const CHUNK_FOLDERS = { pf_fragment: 'fragment', pf_index: 'index', pf_filter: 'filter' } as const;
 
 export interface IndexCheck {
   problems: string[];
-  /** The URLs of the index's fragments, one per record. */
+  /** The sections the index's records are in: every place of every fragment. */
   urls: string[];
 }
 
-/** Checks the index in `dir` (one shard). `expectedUrls`: the records it was given, when known. */
+/** Checks the index in `dir` (one shard). `expectedUrls`: the sections its records were given, when known. */
 export function verifySearchIndex(dir: string, expectedUrls?: readonly string[]): IndexCheck {
   const problems: string[] = [];
   const urls: string[] = [];
@@ -57,7 +59,10 @@ export function verifySearchIndex(dir: string, expectedUrls?: readonly string[])
       fragments++;
       try {
         // After Pagefind's 12-byte signature, a fragment is JSON.
-        urls.push(String(JSON.parse(bytes.subarray(bytes.indexOf(0x7b)).toString('utf8')).url));
+        const fragment = JSON.parse(bytes.subarray(bytes.indexOf(0x7b)).toString('utf8'));
+        const places = decodePlaces(fragment.meta?.plaatsen).map((place) => paths.section(place.policy, place.section));
+        if (!places.includes(String(fragment.url))) problems.push(`${path} is not among the places its meta lists`);
+        urls.push(...places);
       } catch {
         problems.push(`${path} is not a readable fragment`);
       }
@@ -72,11 +77,11 @@ export function verifySearchIndex(dir: string, expectedUrls?: readonly string[])
     const lost = expectedUrls.filter((url) => !have.has(url));
     if (lost.length)
       problems.push(
-        `${dir}: ${lost.length} of ${expectedUrls.length} records have no fragment ` +
+        `${dir}: ${lost.length} of ${expectedUrls.length} sections are in no fragment ` +
           `(${lost.slice(0, 2).join(', ')}${lost.length > 2 ? ', …' : ''})`,
       );
     if (urls.length !== expectedUrls.length)
-      problems.push(`${dir}: ${urls.length} fragments for ${expectedUrls.length} records`);
+      problems.push(`${dir}: ${urls.length} sections in the fragments for ${expectedUrls.length} given`);
   }
   return { problems, urls };
 }

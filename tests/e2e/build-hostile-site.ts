@@ -3,7 +3,7 @@
  * <script>, onerror=, javascript: links in a Markdown page and in a plain text layer) for
  * tests/e2e/hostile.spec.ts, and two years of one policy (Zorg en Zekerheid 2025 and the 2026
  * version in tests/versions/) for the version diff in tests/e2e/changes.spec.ts, with a search
- * index split into one shard per policy; and a policy typeset as a PDF by Chromium
+ * index split into several shards (of 20 records at most); and a policy typeset as a PDF by Chromium
  * (tests/support/typeset-pdf.ts) for the PDF source view in tests/e2e/pdf-source.spec.ts.
  * Run by `npm run test:e2e` before Playwright.
  */
@@ -73,6 +73,6 @@ try {
 }
 rmSync(corpusDir, { recursive: true, force: true });
 await writeDocuments(corpusDir, documents);
-// Its search index in shards of a policy each, for tests/e2e/changes.spec.ts: a search spans them all.
-await buildSite({ corpusDir, outDir, quiet: true, full: true, env: { ATLAS_SEARCH_SHARD_SECTIONS: '1' } });
+// Its search index in several shards, for tests/e2e/changes.spec.ts: a search spans them all.
+await buildSite({ corpusDir, outDir, quiet: true, full: true, env: { ATLAS_SEARCH_SHARD_SECTIONS: '20' } });
 console.log(`Fixture site: ${documents.length} documents → ${outDir}`);

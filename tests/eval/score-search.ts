@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright';
 import { paths } from '../../src/core/routes.ts';
-import { shardsListUrl } from '../../src/core/search-contract.ts';
+import { decodePlaces, shardsListUrl } from '../../src/core/search-contract.ts';
 
 export interface SearchQuery {
   query: string;
@@ -43,12 +43,16 @@ export function summarise(queries: QueryScore[]): SearchScore {
   return { queries, topFive: found / queries.length, mrr };
 }
 
-function rankOf(top: string[], answers: string[]): number | null {
-  const index = top.findIndex((key) => answers.includes(key));
+/** The rank of the first place (a hit may be in several: its keys) that answers the query. */
+function rankOf(top: string[][], answers: string[]): number | null {
+  const index = top.findIndex((keys) => keys.some((key) => answers.includes(key)));
   return index === -1 ? null : index + 1;
 }
 
-/** Straight from the index: Pagefind's own ranking, shards merged as the search page merges them. */
+/**
+ * Straight from the index: Pagefind's own ranking, shards merged as the search page merges them;
+ * a record counts at its rank for every section its text is in.
+ */
 export async function scoreIndex(browser: Browser, baseUrl: string, queries: SearchQuery[]): Promise<SearchScore> {
   const page = await browser.newPage();
   await page.goto(new URL(paths.search, baseUrl).href);
@@ -64,15 +68,17 @@ export async function scoreIndex(browser: Browser, baseUrl: string, queries: Sea
           return api;
         })();
         const api = (await global.scoredPagefind) as {
-          search(q: string): Promise<{ results: Array<{ data(): Promise<{ url: string }> }> }>;
+          search(q: string): Promise<{ results: Array<{ data(): Promise<{ meta: { plaatsen?: string } }> }> }>;
         };
         const search = await api.search(query);
-        return Promise.all(search.results.slice(0, depth).map(async (result) => (await result.data()).url));
+        return Promise.all(search.results.slice(0, depth).map(async (result) => (await result.data()).meta.plaatsen));
       },
       { library: paths.searchLibrary, shardsList: shardsListUrl, query, depth: DEPTH },
     );
-    const top = urls.map(sectionKey);
-    scores.push({ query, rank: rankOf(top, answers), top });
+    const top = urls.map((places) =>
+      decodePlaces(places).map((place) => sectionKey(paths.section(place.policy, place.section))),
+    );
+    scores.push({ query, rank: rankOf(top, answers), top: top.map((keys) => keys[0] ?? '') });
   }
   await page.close();
   return summarise(scores);
@@ -88,11 +94,12 @@ export async function scorePage(browser: Browser, baseUrl: string, queries: Sear
       /gevonden|Geen resultaten/u.test(document.getElementById('zoekstatus')?.textContent ?? ''),
     );
     const groups = await page.$$eval('#zoekresultaten > li', (items) =>
-      items.map((item) => [...item.querySelectorAll('h2 a, .ook-in a')].map((link) => link.getAttribute('href') ?? '')),
+      items.map((item) =>
+        [...item.querySelectorAll('h2 a, .ook-in a, .zelfde-tekst a')].map((link) => link.getAttribute('href') ?? ''),
+      ),
     );
     const top = groups.slice(0, DEPTH).map((urls) => urls.map(sectionKey));
-    const index = top.findIndex((keys) => keys.some((key) => answers.includes(key)));
-    scores.push({ query, rank: index === -1 ? null : index + 1, top: top.map((keys) => keys[0] ?? '') });
+    scores.push({ query, rank: rankOf(top, answers), top: top.map((keys) => keys[0] ?? '') });
   }
   await page.close();
   return summarise(scores);

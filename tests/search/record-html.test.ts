@@ -11,7 +11,12 @@ const record = {
   headingPath: ['Stichting Egidius Zorgconcepten', 'Kwaliteit'],
   policyWords: ['CZ groep', 'CZ', 'Medisch-specialistische zorg', '2025'],
   aliases: ['zorg', 'concepten'],
-  meta: { title: '2.2.2 Prostaatkanker & <maag>', policy: 'CZ groep · MSZ 2025', kop: 'Prostaatkanker & <maag>' },
+  meta: {
+    title: '2.2.2 Prostaatkanker & <maag>',
+    policy: 'CZ groep · MSZ 2025',
+    kop: 'Prostaatkanker & <maag>',
+    plaatsen: '[]',
+  },
   filters: { verzekeraar: ['cz'], jaar: ['2025'], thema: ['kwaliteit', 'bekostiging'], beleid: ['cz-2025-msz'] },
 };
 
