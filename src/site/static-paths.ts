@@ -12,7 +12,7 @@ import { renderedOnly, renderedWhereRead } from './rendered-only.ts';
  */
 export async function versionComparisonPaths() {
   const site = await getSite();
-  return renderedOnly(consecutiveVersionPairs(site.documents), ([, to]) => to.insurer).map(([from, to]) => ({
+  return renderedWhereRead(consecutiveVersionPairs(site.documents), (pair) => pair).map(([from, to]) => ({
     params: { insurer: to.insurer, careType: to.careType, range: rangeSlug(from, to) },
     props: { fromId: from.id, toId: to.id },
   }));

@@ -1,10 +1,10 @@
 /**
  * The build after one policy's text changed (src/build/build-site.ts, site-plan.ts): it
- * renders only that insurer's pages and those about all insurers, and writes the same site as a
- * full build of the same corpus. And what it must not take for a text change.
+ * renders only that policy's pages, its insurer's and those about all insurers that read it
+ * (src/site/rendered-only.ts), and writes the same site as a full build of the same corpus. And what it must not take for a text change.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { verifySite } from '../../src/build/verify-site.ts';
 import { isSearchChunkFolder, listFiles } from '../../src/io/file-tree.ts';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,9 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 /** Every file of a site with its content, byte for byte (calendars included: their stamps come from the sources). */
 const siteFiles = (dir: string) => filesUnder(dir, (_path, bytes) => bytes.toString('base64'));
+
+/** Each file of a site by its inode: a page taken over from the previous build is linked, so keeps its inode. */
+const inodes = (dir: string) => new Map(listFiles(dir).map((file) => [file, statSync(join(dir, file)).ino]));
 
 /** The paths whose content differs between two sites, and those only one has. */
 function differences(a: Map<string, string>, b: Map<string, string>): string[] {
@@ -52,13 +55,24 @@ describe('incremental build', () => {
   });
 
   for (const id of ['caresq-2026-categorale-instellingen', 'cz-2025-msz']) {
-    it(`after a typo in ${id}, renders its insurer's pages only and writes what a full build writes`, async () => {
+    it(`after a typo in ${id}, renders its own pages and its insurer's, and writes what a full build writes`, async () => {
       const document = documents.find((candidate) => candidate.id === id)!;
       write(withTypo(document, /zorgaanbieders?/u, 'zorgaanbeiders'));
       const before = siteFiles(site);
+      const linked = inodes(site);
       const { plan } = await buildSite({ corpusDir, outDir: site, quiet: true });
       assert.deepEqual(plan.renderInsurers, [document.insurer], plan.reason);
       assert.deepEqual(plan.renderDocuments, [id]);
+      // Rendered again: a file with a new inode. The policy's own pages, not its siblings', and
+      // no calendar (it reads no text).
+      const rendered = [...inodes(site)].filter(([file, inode]) => linked.get(file) !== inode).map(([file]) => file);
+      assert.ok(rendered.includes(`beleid/${id}/index.html`));
+      for (const sibling of documents.filter((other) => other.insurer === document.insurer && other.id !== id))
+        assert.ok(!rendered.includes(`beleid/${sibling.id}/index.html`), `${sibling.id} rendered again`);
+      assert.deepEqual(
+        rendered.filter((file) => file.startsWith('kalender/') && file.endsWith('.ics')),
+        [],
+      );
 
       const fresh = join(work, `vers-${id}`);
       await buildSite({ corpusDir: join(work, 'corpus'), outDir: fresh, full: true, quiet: true });

@@ -1,16 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../site/site.ts';
-import { renderedOnly } from '../../site/rendered-only.ts';
+import { renderedOnSkeletonChange } from '../../site/rendered-only.ts';
 import { calendarMilestones, icsResponse } from '../../site/calendar-files.ts';
 
 export const getStaticPaths = (async () => {
   const insurers = new Set((await calendarMilestones()).map((milestone) => milestone.insurer));
-  // One insurer's calendar holds only its own milestones: after a text change it is made again only
-  // for the insurers concerned.
-  return [
-    { params: { file: 'alle' } },
-    ...renderedOnly([...insurers], (insurer) => insurer).map((insurer) => ({ params: { file: insurer } })),
-  ];
+  return [...renderedOnSkeletonChange(['alle', ...insurers])].map((file) => ({ params: { file } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site: siteUrl }) => {

@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../site/site.ts';
 import type { PolicyDocument } from '../../../core/schemas/document.ts';
-import { renderedOnly } from '../../../site/rendered-only.ts';
+import { renderedPerPolicy } from '../../../site/rendered-only.ts';
 
 export const getStaticPaths = (async () =>
-  renderedOnly((await getSite()).documents, (document) => document.insurer).map((document) => ({
+  renderedPerPolicy((await getSite()).documents, (document) => document.id).map((document) => ({
     params: { id: document.id },
     props: { document },
   }))) satisfies GetStaticPaths;

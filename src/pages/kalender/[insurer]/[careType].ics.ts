@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../site/site.ts';
-import { renderedOnly } from '../../../site/rendered-only.ts';
+import { renderedOnSkeletonChange } from '../../../site/rendered-only.ts';
 import { calendarMilestones, icsResponse } from '../../../site/calendar-files.ts';
 
 /** Every insurer and care type it has dates for. */
@@ -8,7 +8,7 @@ export const getStaticPaths = (async () => {
   const pairs = new Map<string, { insurer: string; careType: string }>();
   for (const { insurer, careTypes } of await calendarMilestones())
     for (const careType of careTypes) pairs.set(`${insurer}/${careType}`, { insurer, careType });
-  return renderedOnly([...pairs.values()], (pair) => pair.insurer).map((params) => ({ params }));
+  return renderedOnSkeletonChange([...pairs.values()]).map((params) => ({ params }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site: siteUrl }) => {

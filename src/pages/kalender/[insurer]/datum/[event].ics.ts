@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../../site/site.ts';
-import { renderedOnly } from '../../../../site/rendered-only.ts';
+import { renderedOnSkeletonChange } from '../../../../site/rendered-only.ts';
 import { calendarMilestone, calendarMilestones, icsResponse } from '../../../../site/calendar-files.ts';
 import { eventTitle } from '../../../../render/calendar-ics.ts';
 
 /** One file per date, for "zet in agenda" beside it on the calendar page. */
 export const getStaticPaths = (async () =>
-  renderedOnly(await calendarMilestones(), (milestone) => milestone.insurer).map((milestone) => ({
+  renderedOnSkeletonChange(await calendarMilestones()).map((milestone) => ({
     params: { insurer: milestone.insurer, event: milestone.id },
   }))) satisfies GetStaticPaths;
 
