@@ -185,16 +185,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     names.set(document.id, named);
     return named;
   };
-  // One document in memory at a time: a first pass learns the corpus's words (for compound
-  // parts), a second gathers the records, which keep each distinct text once. Held whole, the
-  // corpus cost more memory than Pagefind's indexer beside it.
+  // One document in memory at a time, read once: the records keep each distinct text once (held
+  // whole, the corpus cost more memory than Pagefind's indexer beside it), and the corpus's words
+  // (for compound parts) are learnt from them.
   const files = corpusFiles(options.corpusDir);
-  const lexicon = buildLexicon(
-    (function* () {
-      for (const file of files)
-        for (const section of readPolicyDocument(file).sections) yield `${section.title} ${section.text}`;
-    })(),
-  );
   const drafts = collectSearchRecords(
     (function* () {
       for (const file of files) {
@@ -204,6 +198,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       }
     })(),
   );
+  const lexicon = buildLexicon(drafts.map((draft) => `${draft.title} ${draft.text}`));
   const memo = new Map<string, string[]>();
   // Every place's policy was named while its records were gathered.
   const placeNames = (place: SectionPlace) => names.get(place.policy)!;

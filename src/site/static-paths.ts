@@ -2,7 +2,7 @@
 import { consecutiveVersionPairs, hasHistory } from '../analysis/history.ts';
 import { rangeSlug } from '../core/routes.ts';
 import type { Comparison } from '../analysis/compare.ts';
-import { type ComparisonView, comparisonViews, fallbackCareType } from '../analysis/policy-choice.ts';
+import { choosePolicies, type ComparisonView, comparisonViews } from '../analysis/policy-choice.ts';
 import { getSite } from './site.ts';
 import { renderedOnly, renderedWhereRead } from './rendered-only.ts';
 
@@ -50,18 +50,35 @@ export async function historyThemePaths() {
 
 /**
  * Every theme for every care type and year some insurer has a policy of. After a text change,
- * only the care types and years that read the changed policies (its own, or as the general one).
+ * only the care types and years whose comparison reads a changed policy: the policies it
+ * chooses (policy-choice.ts), an insurer's general policy only where it has none of the care type.
  */
 export async function comparisonViewPaths() {
   const site = await getSite();
-  const fallback = fallbackCareType(site.taxonomy);
   const read = (view: ComparisonView) =>
-    site.documents.filter(
-      (document) =>
-        document.year === view.year && (document.careType === view.careType || document.careType === fallback),
-    );
+    choosePolicies(site.documents, site.taxonomy, view).flatMap((choice) => choice.documents);
   const views = renderedWhereRead(comparisonViews(site.documents, site.taxonomy), read);
   return site.taxonomy.themes.flatMap((theme) =>
     views.map((view) => ({ params: { theme: theme.slug, careType: view.careType, year: String(view.year) } })),
   );
+}
+
+/**
+ * The theme pages. Each shows, per insurer and care type, the text of the newest policy's
+ * sections on the theme (earlier years only as counts): after a text change, only the themes
+ * whose page shows a changed policy's text.
+ */
+export async function themePaths() {
+  const site = await getSite();
+  const shown = (theme: string) => {
+    const newest = new Map<string, { id: string; year: number }>();
+    for (const { document } of site.sectionsOnTheme(theme)) {
+      const series = `${document.insurer}/${document.careType}`;
+      if ((newest.get(series)?.year ?? Number.NEGATIVE_INFINITY) < document.year) newest.set(series, document);
+    }
+    return [...newest.values()];
+  };
+  return renderedWhereRead(site.taxonomy.themes, (theme) => shown(theme.slug)).map((theme) => ({
+    params: { theme: theme.slug },
+  }));
 }

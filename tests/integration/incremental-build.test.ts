@@ -54,7 +54,8 @@ describe('incremental build', () => {
     assert.equal(first.times.memory.sideBySide, true);
   });
 
-  for (const id of ['caresq-2026-categorale-instellingen', 'cz-2025-msz']) {
+  // A policy of an insurer with three, one alone, and a general one (read where its insurer has no other).
+  for (const id of ['caresq-2026-categorale-instellingen', 'cz-2025-msz', 'zorg-en-zekerheid-2025-algemeen']) {
     it(`after a typo in ${id}, renders its own pages and its insurer's, and writes what a full build writes`, async () => {
       const document = documents.find((candidate) => candidate.id === id)!;
       write(withTypo(document, /zorgaanbieders?/u, 'zorgaanbeiders'));
