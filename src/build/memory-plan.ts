@@ -14,6 +14,8 @@ export interface MemoryPlanInput {
   shardSections: number;
   /** What the build may take, MB. */
   budgetMb: number;
+  /** Only some pages are rendered (a text change): Astro holds the corpus but renders a few pages. */
+  incremental?: boolean;
 }
 
 /** Each part's estimated peak, resident, MB. */
@@ -51,7 +53,7 @@ export function estimatePartPeaks(input: Omit<MemoryPlanInput, 'budgetMb'>): Par
   // The indexer holds one shard at a time: its size, not the corpus's, sets its memory.
   const shard = Math.min(input.shardSections, RECORDS_PER_MB * corpusMb);
   return {
-    astro: Math.min(astroHeapLimitFor(corpusMb), 440 + 7.7 * corpusMb),
+    astro: input.incremental ? 300 + 4.2 * corpusMb : Math.min(astroHeapLimitFor(corpusMb), 440 + 7.7 * corpusMb),
     // It holds each distinct section text once, and the corpus's words.
     searchScript: Math.max(100, 3.7 * corpusMb - 8),
     indexer: 30 + 0.11 * shard,

@@ -139,6 +139,7 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
     corpusMb,
     shardSections: Number(options.env?.ATLAS_SEARCH_SHARD_SECTIONS ?? settings.searchShardSections),
     budgetMb: Number(options.env?.ATLAS_BUILD_MEMORY_MB ?? settings.buildMemoryMb),
+    incremental: !!options.renderInsurers,
   });
   const times = { site: 0, search: 0, total: 0, memory };
   const pagesHalf = () =>

@@ -17,7 +17,7 @@ export const CONFIG_VARIABLES = {
   ATLAS_CODE_FINGERPRINT: { key: 'codeFingerprint', default: '' },
   ATLAS_RENDER_INSURERS: { key: 'renderInsurers', default: '' },
   ATLAS_RENDER_DOCUMENTS: { key: 'renderDocuments', default: '' },
-  ATLAS_SEARCH_SHARD_SECTIONS: { key: 'searchShardSections', default: '7000' },
+  ATLAS_SEARCH_SHARD_SECTIONS: { key: 'searchShardSections', default: '3500' },
   ATLAS_BUILD_MEMORY_MB: { key: 'buildMemoryMb', default: '1536' },
   ATLAS_HELD_LOCKS: { key: 'heldLocks', default: '' },
   ATLAS_PAGES_REPORT: { key: 'pagesReport', default: '' },

@@ -1,7 +1,8 @@
 /**
  * The build after one policy's text changed (src/build/build-site.ts, site-plan.ts): it
  * renders only that policy's pages, its insurer's and those about all insurers that read it
- * (src/site/rendered-only.ts), and writes the same site as a full build of the same corpus. And what it must not take for a text change.
+ * (src/site/rendered-only.ts), and writes the same site as a full build of the same corpus. And
+ * what it must not take for a text change.
  */
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -56,7 +57,7 @@ describe('incremental build', () => {
 
   // A policy of an insurer with three, one alone, and a general one (read where its insurer has no other).
   for (const id of ['caresq-2026-categorale-instellingen', 'cz-2025-msz', 'zorg-en-zekerheid-2025-algemeen']) {
-    it(`after a typo in ${id}, renders its own pages and its insurer's, and writes what a full build writes`, async () => {
+    it(`after a typo in ${id}, renders its own and its insurer's pages: what a full build writes`, async () => {
       const document = documents.find((candidate) => candidate.id === id)!;
       write(withTypo(document, /zorgaanbieders?/u, 'zorgaanbeiders'));
       const before = siteFiles(site);

@@ -11,7 +11,7 @@ describe('configuration', () => {
     const config = parseConfig({});
     assert.equal(config.corpusDir, '.cache/corpus');
     assert.equal(config.siteUrl, 'http://localhost:4321');
-    assert.equal(config.searchShardSections, 7000);
+    assert.equal(config.searchShardSections, 3500);
     assert.equal(config.renderInsurers, null);
     assert.equal(config.renderDocuments, null);
     assert.deepEqual(config.heldLocks, []);
