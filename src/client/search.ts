@@ -6,6 +6,7 @@ import { paths } from '../core/routes.ts';
 import {
   decodePlaces,
   FACETS,
+  placeLabel,
   POLICY_FILTER,
   type RecordMeta,
   type SectionPlace,
@@ -394,7 +395,8 @@ function showScope(state: State, first: Fragment | undefined): void {
   link.href = `${location.pathname}?${everywhere}`;
   link.textContent = 'zoek in al het beleid';
   const name = document.createElement('strong');
-  name.textContent = decodePlaces(first?.meta.plaatsen).find((place) => place.policy === policy)?.label ?? policy;
+  const place = decodePlaces(first?.meta.plaatsen).find((candidate) => candidate.policy === policy);
+  name.textContent = first && place ? placeLabel(first.meta.insurer, place) : policy;
   scope.replaceChildren('Gezocht binnen één beleid: ', name, ' · ', link);
 }
 
@@ -433,7 +435,8 @@ function place(current: Listing, data: Fragment): void {
   const chosen = placesWithin(all, current.filters);
   const [first, ...others] = chosen.length ? chosen : all;
   if (!first) return;
-  const url = landingUrl(paths.section(first.policy, first.section), current.mark);
+  const url = placeUrl(first, current.mark);
+  const label = (place: SectionPlace) => placeLabel(data.meta.insurer, place);
   const key = groupKey({
     insurer: data.filters.verzekeraar?.[0] ?? '',
     careType: first.careType,
@@ -451,7 +454,7 @@ function place(current: Listing, data: Fragment): void {
       also.append('Ook in');
       group.item.append(also);
     }
-    also.append(' ', placeLink(url, String(first.year), data.meta.title, first));
+    also.append(' ', placeLink(url, String(first.year), `${data.meta.title}, ${label(first)}`));
     return;
   }
   const item = document.createElement('li');
@@ -462,11 +465,12 @@ function place(current: Listing, data: Fragment): void {
   heading.append(link);
   const where = document.createElement('p');
   where.className = 'muted';
-  where.textContent = first.label;
+  where.textContent = label(first);
   const text = document.createElement('p');
   text.append(excerptNodes(data.excerpt));
   item.append(heading, where, text);
-  if (others.length) item.append(sameText(current, data.meta.title, first, others));
+  if (others.length)
+    item.append(sameText(current.mark, (place) => `${data.meta.title}, ${label(place)}`, first, others));
   list.append(item);
   if (!group) {
     const years = new Set([year]);
@@ -475,12 +479,15 @@ function place(current: Listing, data: Fragment): void {
   }
 }
 
-/** A link to one place of a hit, named in full for a screen reader (its visible text is part of it). */
-function placeLink(url: string, text: string, title: string, place: SectionPlace): HTMLAnchorElement {
+/** Where one place of a hit opens, with the searched words to mark there. */
+const placeUrl = (place: SectionPlace, mark: string[]) => landingUrl(paths.section(place.policy, place.section), mark);
+
+/** A link to one place of a hit, named in full for a screen reader (its visible text is part of the name). */
+function placeLink(url: string, text: string, name: string): HTMLAnchorElement {
   const link = document.createElement('a');
   link.href = url;
   link.textContent = text;
-  link.setAttribute('aria-label', `${title}, ${place.label}`);
+  link.setAttribute('aria-label', name);
   return link;
 }
 
@@ -488,12 +495,15 @@ function placeLink(url: string, text: string, title: string, place: SectionPlace
  * The other policies with the same text: their years when they are all of the hit's care type,
  * else a folded list of them, a line per care type with its years.
  */
-function sameText(current: Listing, title: string, first: SectionPlace, others: SectionPlace[]): HTMLElement {
+function sameText(
+  mark: string[],
+  nameOf: (place: SectionPlace) => string,
+  first: SectionPlace,
+  others: SectionPlace[],
+): HTMLElement {
   const years = (element: HTMLElement, places: SectionPlace[]) => {
-    for (const place of places) {
-      const url = landingUrl(paths.section(place.policy, place.section), current.mark);
-      element.append(' ', placeLink(url, String(place.year), title, place));
-    }
+    for (const place of places)
+      element.append(' ', placeLink(placeUrl(place, mark), String(place.year), nameOf(place)));
   };
   if (oneCareType([first, ...others])) {
     const line = document.createElement('p');

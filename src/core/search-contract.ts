@@ -38,14 +38,14 @@ export const POLICY_FILTER = 'beleid';
 export type RecordFilters = Partial<Record<Facet | typeof POLICY_FILTER, string[]>>;
 
 /**
- * A record's meta: the section's heading and the policy of its first place, as the result list
- * shows them; the section's title without its number (hits of one insurer and care type with the
- * same title in other years are shown together); and every place its text is in (`plaatsen`,
- * encodePlaces), the first one first.
+ * A record's meta: the section's heading, as the result list shows it; the name of its insurer
+ * (placeLabel names each place with it); the section's title without its number (hits of one
+ * insurer and care type with the same title in other years are shown together); and every place
+ * its text is in (`plaatsen`, encodePlaces), the first one first.
  */
 export interface RecordMeta {
   title: string;
-  policy: string;
+  insurer: string;
   kop: string;
   plaatsen: string;
 }
@@ -56,31 +56,27 @@ export interface SectionPlace {
   section: string;
   careType: string;
   year: number;
-  /** The policy as a result names it: "<insurer> · <care type> <year>". */
-  label: string;
-  /** The care type's name, as a list of places groups them. */
+  /** The care type's name, as a result names the place and a list of places groups them. */
   careTypeName: string;
+}
+
+/** A place as a result names its policy: "<insurer> · <care type> <year>". */
+export function placeLabel(insurerName: string, place: SectionPlace): string {
+  return `${insurerName} · ${place.careTypeName} ${place.year}`;
 }
 
 /** A record's places as its `plaatsen` meta holds them: a JSON array of tuples, short for the fragment. */
 export function encodePlaces(places: readonly SectionPlace[]): string {
   return JSON.stringify(
-    places.map((place) => [place.policy, place.section, place.careType, place.year, place.label, place.careTypeName]),
+    places.map((place) => [place.policy, place.section, place.careType, place.year, place.careTypeName]),
   );
 }
 
 /** A record's places back from its `plaatsen` meta; an empty list when it holds none. */
 export function decodePlaces(meta: string | undefined): SectionPlace[] {
   if (!meta) return [];
-  return (JSON.parse(meta) as Array<[string, string, string, number, string, string]>).map(
-    ([policy, section, careType, year, label, careTypeName]) => ({
-      policy,
-      section,
-      careType,
-      year,
-      label,
-      careTypeName,
-    }),
+  return (JSON.parse(meta) as Array<[string, string, string, number, string]>).map(
+    ([policy, section, careType, year, careTypeName]) => ({ policy, section, careType, year, careTypeName }),
   );
 }
 

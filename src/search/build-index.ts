@@ -75,9 +75,8 @@ function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
-/** What names a policy in its records: insurer, brands, care type, year. */
+/** What names a policy in its records: its care type's name, and the words insurer, brands, care type, year. */
 interface PolicyNames {
-  label: string;
   careType: string;
   words: string[];
 }
@@ -85,6 +84,7 @@ interface PolicyNames {
 /** A record as the HTML Pagefind indexes, with the URLs of every place its text is in. */
 function searchRecord(
   draft: SearchRecordDraft,
+  insurerName: string,
   namesOf: (place: SectionPlace) => PolicyNames,
   lexicon: Set<string>,
   memo: Map<string, string[]>,
@@ -98,7 +98,7 @@ function searchRecord(
     headingPath: draft.headingPath,
     policyWords: [...new Set(draft.places.flatMap((place) => namesOf(place).words))],
     aliases: compoundAliases(`${draft.heading} ${draft.text}`, lexicon, memo),
-    meta: { title: draft.heading, policy: first!.label, kop: draft.title, plaatsen: encodePlaces(draft.places) },
+    meta: { title: draft.heading, insurer: insurerName, kop: draft.title, plaatsen: encodePlaces(draft.places) },
     filters: {
       verzekeraar: [draft.insurer],
       jaar: distinct(draft.places.map((place) => String(place.year))),
@@ -178,7 +178,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const insurer = insurers.get(document.insurer)!;
     const careType = careTypeName.get(document.careType)!;
     const named = {
-      label: `${insurer.name} · ${careType} ${document.year}`,
       careType,
       words: [...new Set([insurer.name, ...insurer.labels, careType, String(document.year)])],
     };
@@ -193,8 +192,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     (function* () {
       for (const file of files) {
         const document = readPolicyDocument(file);
-        const { label, careType } = namesOf(document);
-        yield { document, label, careTypeName: careType };
+        yield { document, careTypeName: namesOf(document).careType };
       }
     })(),
   );
@@ -220,7 +218,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     // index in memory, and all of them at once cost more than the rest of the build together.
     for (const [shard, shardDrafts] of shards.entries()) {
       const path = shard === 0 ? outputPath : join(outputPath, shardFolder(shard));
-      const records = shardDrafts.map((draft) => searchRecord(draft, placeNames, lexicon, memo));
+      const records = shardDrafts.map((draft) =>
+        searchRecord(draft, insurers.get(draft.insurer)!.name, placeNames, lexicon, memo),
+      );
       places += records.reduce((sum, record) => sum + record.places.length, 0);
       if (shard > 0) extra.push(shardUrl(shard));
       if (!cache) {

@@ -17,11 +17,9 @@ import { stripLinks } from '../core/text.ts';
 import { sectionLabel } from '../core/labels.ts';
 import { sha256 } from '../core/hash.ts';
 
-/** A policy as its records name it. */
+/** A policy with the name of its care type, as its records' places carry it. */
 export interface PolicyForSearch {
   document: PolicyDocument;
-  /** "<insurer> · <care type> <year>", as a result shows where a hit is. */
-  label: string;
   careTypeName: string;
 }
 
@@ -61,7 +59,7 @@ interface Gathered {
 /** The records of `policies` (read one at a time: only each distinct text is kept). */
 export function collectSearchRecords(policies: Iterable<PolicyForSearch>): SearchRecordDraft[] {
   const byText = new Map<string, Gathered>();
-  for (const { document, label, careTypeName } of policies) {
+  for (const { document, careTypeName } of policies) {
     const byId = new Map(document.sections.map((section) => [section.id, section]));
     for (const section of document.sections) {
       if (!hasSearchRecord(section)) continue;
@@ -79,7 +77,6 @@ export function collectSearchRecords(policies: Iterable<PolicyForSearch>): Searc
         section: section.id,
         careType: document.careType,
         year: document.year,
-        label,
         careTypeName,
       });
     }

@@ -12,14 +12,6 @@
  */
 import { config } from '../io/config.ts';
 
-/** The entries of a route about one policy each that this build renders. */
-export function renderedPerPolicy<T>(entries: readonly T[], policyOf: (entry: T) => string): readonly T[] {
-  const { renderInsurers, renderDocuments } = config();
-  if (!renderInsurers) return entries;
-  const changed = new Set(renderDocuments ?? []);
-  return entries.filter((entry) => changed.has(policyOf(entry)));
-}
-
 /**
  * The entries of a route that reads no section text, only what a policy's skeleton holds
  * (dates, deadlines, names: src/build/site-plan.ts skeletonOf): a change of text alone leaves
@@ -36,9 +28,9 @@ export function renderedOnly<T>(entries: readonly T[], insurerOf: (entry: T) => 
 }
 
 /**
- * The entries of a route about several insurers' policies (a comparison of one care type and
- * year) that this build renders: those that read a policy whose text changed. What such a page
- * reads must be all in `documentsOf`, or it would be left stale.
+ * The entries of a route whose page reads some policies' text (a policy's own pages, a diff, a
+ * comparison of one care type and year) that this build renders: those that read a policy whose
+ * text changed. What such a page reads must be all in `documentsOf`, or it would be left stale.
  */
 export function renderedWhereRead<T>(
   entries: readonly T[],

@@ -5,6 +5,7 @@ import type { Comparison } from '../analysis/compare.ts';
 import { choosePolicies, type ComparisonView, comparisonViews } from '../analysis/policy-choice.ts';
 import { getSite } from './site.ts';
 import { renderedOnly, renderedWhereRead } from './rendered-only.ts';
+import { themeSeries } from './theme-series.ts';
 
 /**
  * A page per pair of consecutive versions. Any other pair is compared in the browser, on the
@@ -70,14 +71,8 @@ export async function comparisonViewPaths() {
  */
 export async function themePaths() {
   const site = await getSite();
-  const shown = (theme: string) => {
-    const newest = new Map<string, { id: string; year: number }>();
-    for (const { document } of site.sectionsOnTheme(theme)) {
-      const series = `${document.insurer}/${document.careType}`;
-      if ((newest.get(series)?.year ?? Number.NEGATIVE_INFINITY) < document.year) newest.set(series, document);
-    }
-    return [...newest.values()];
-  };
+  const shown = (theme: string) =>
+    themeSeries(site.sectionsOnTheme(theme)).map((series) => series.years[0]![0]!.document);
   return renderedWhereRead(site.taxonomy.themes, (theme) => shown(theme.slug)).map((theme) => ({
     params: { theme: theme.slug },
   }));

@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { oneCareType, placesWithin } from '../../src/client/lib/places.ts';
+import { decodePlaces, encodePlaces, placeLabel } from '../../src/core/search-contract.ts';
 
 const place = (careType: string, year: number) => ({
   policy: `cz-${year}-${careType}`,
   section: 'kavels',
   careType,
   year,
-  label: `CZ · ${careType} ${year}`,
   careTypeName: careType.toUpperCase(),
 });
 const places = [place('msz', 2027), place('ggz', 2027), place('msz', 2026), place('ggz', 2026)];
@@ -34,5 +34,13 @@ describe('oneCareType', () => {
   it('says whether all places are of the first one’s care type', () => {
     assert.equal(oneCareType([places[0]!, places[2]!]), true);
     assert.equal(oneCareType(places), false);
+  });
+});
+
+describe('a record’s places in its meta', () => {
+  it('come back as they went in, and are named with the insurer', () => {
+    assert.deepEqual(decodePlaces(encodePlaces(places)), places);
+    assert.deepEqual(decodePlaces(undefined), []);
+    assert.equal(placeLabel('CZ groep', places[1]!), 'CZ groep · GGZ 2027');
   });
 });

@@ -13,7 +13,7 @@ const record = {
   aliases: ['zorg', 'concepten'],
   meta: {
     title: '2.2.2 Prostaatkanker & <maag>',
-    policy: 'CZ groep · MSZ 2025',
+    insurer: 'CZ groep',
     kop: 'Prostaatkanker & <maag>',
     plaatsen: '[]',
   },
@@ -45,7 +45,7 @@ describe('searchRecordHtml', () => {
     for (const [facet, values] of Object.entries(record.filters))
       for (const value of values)
         assert.ok(html.includes(`data-pagefind-filter="${facet}[content]" content="${value}"`));
-    assert.ok(html.includes('data-pagefind-meta="policy[content]" content="CZ groep · MSZ 2025"'));
+    assert.ok(html.includes('data-pagefind-meta="insurer[content]" content="CZ groep"'));
     assert.ok(html.includes('data-pagefind-meta="kop[content]"'));
     // A sort key costs every shard's meta (loaded before the first query) a list of all its records.
     assert.ok(!html.includes('data-pagefind-sort'));

@@ -32,7 +32,6 @@ function variant(
 const named = (documents: PolicyDocument[]): PolicyForSearch[] =>
   documents.map((document) => ({
     document,
-    label: `${document.insurer} ${document.careType} ${document.year}`,
     careTypeName: document.careType.toUpperCase(),
   }));
 
@@ -149,7 +148,6 @@ describe('grids', () => {
     section: 's',
     careType,
     year,
-    label: '',
     careTypeName: careType,
   });
 

@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../site/site.ts';
 import type { PolicyDocument } from '../../../core/schemas/document.ts';
-import { renderedPerPolicy } from '../../../site/rendered-only.ts';
+import { renderedWhereRead } from '../../../site/rendered-only.ts';
 
 export const getStaticPaths = (async () =>
-  renderedPerPolicy((await getSite()).documents, (document) => document.id).map((document) => ({
+  renderedWhereRead((await getSite()).documents, (document) => [document]).map((document) => ({
     params: { id: document.id },
     props: { document },
   }))) satisfies GetStaticPaths;
