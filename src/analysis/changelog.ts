@@ -6,7 +6,6 @@
 import { isUnstated, type Comparison } from './compare.ts';
 import { Comparisons, consecutiveVersionPairs } from './history.ts';
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
-import { locateStatedChanges } from './stated-changes.ts';
 import { excerpt, sectionLabel } from '../core/labels.ts';
 import { paths } from '../core/routes.ts';
 
@@ -55,7 +54,7 @@ export function buildChangeLog(
 ): ChangeLogEntry[] {
   const entries: ChangeLogEntry[] = [];
   for (const document of documents) {
-    for (const location of locateStatedChanges(document)) {
+    for (const location of comparisons.statedChanges(document)) {
       const change = document.changes[location.change]!;
       if (change.parent !== undefined) continue; // nested items are shown with their parent
       const nested = document.changes

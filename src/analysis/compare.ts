@@ -5,7 +5,7 @@
  */
 import { alignSections, comparableText, type SectionPair, WordIndex } from './align.ts';
 import type { PolicyDocument } from '../core/schemas/document.ts';
-import { locateStatedChanges, type StatedChangeLocation } from './stated-changes.ts';
+import { type KeepLocations, locateStatedChanges, type StatedChangeLocation } from './stated-changes.ts';
 import { diffSectionText, type WordDiff } from './word-diff.ts';
 import { selfAndAncestors } from '../core/sections.ts';
 
@@ -39,8 +39,9 @@ export function compareDocuments(
   from: PolicyDocument,
   to: PolicyDocument,
   words: WordIndex = new WordIndex(),
+  keepLocations?: KeepLocations,
 ): Comparison {
-  const stated = locateStatedChanges(to);
+  const stated = locateStatedChanges(to, keepLocations);
   const statedTexts = to.changes.map((change) => comparableText(change.text));
   const oldById = new Map(from.sections.map((section) => [section.id, section]));
   /**

@@ -6,6 +6,7 @@
 import { WordIndex } from './align.ts';
 import { compareDocuments, type Comparison } from './compare.ts';
 import type { PolicyDocument } from '../core/schemas/document.ts';
+import { type KeepLocations, locateStatedChanges, type StatedChangeLocation } from './stated-changes.ts';
 
 /**
  * The comparisons of one corpus, each computed once, by the documents compared. The site makes
@@ -15,12 +16,20 @@ export class Comparisons {
   private readonly byPair = new WeakMap<PolicyDocument, WeakMap<PolicyDocument, Comparison>>();
   private readonly words = new WordIndex();
 
+  /** `keepLocations`: how the build keeps where stated changes point between builds (stated-changes.ts). */
+  constructor(private readonly keepLocations?: KeepLocations) {}
+
   of(from: PolicyDocument, to: PolicyDocument): Comparison {
     let fromOne = this.byPair.get(from);
     if (!fromOne) this.byPair.set(from, (fromOne = new WeakMap()));
     let comparison = fromOne.get(to);
-    if (!comparison) fromOne.set(to, (comparison = compareDocuments(from, to, this.words)));
+    if (!comparison) fromOne.set(to, (comparison = compareDocuments(from, to, this.words, this.keepLocations)));
     return comparison;
+  }
+
+  /** Where the document's own stated changes point. */
+  statedChanges(document: PolicyDocument): StatedChangeLocation[] {
+    return locateStatedChanges(document, this.keepLocations);
   }
 }
 
@@ -90,4 +99,21 @@ export function insurerSteps(
 /** Whether an insurer has a history (two policies or more), without comparing any: insurerSteps compares them all. */
 export function hasHistory(documents: PolicyDocument[], insurer: string): boolean {
   return documents.filter((document) => document.insurer === insurer).length >= 2;
+}
+
+/** How many sections changed between two versions: in all, and per theme (on either side). */
+export interface ChangeCounts {
+  all: number;
+  byTheme: Record<string, number>;
+}
+
+export function changeCounts(comparison: Comparison): ChangeCounts {
+  const counts: ChangeCounts = { all: 0, byTheme: {} };
+  for (const pair of comparison.pairs) {
+    if (pair.status === 'unchanged') continue;
+    counts.all++;
+    for (const theme of new Set([...(pair.old?.themes ?? []), ...(pair.new?.themes ?? [])]))
+      counts.byTheme[theme] = (counts.byTheme[theme] ?? 0) + 1;
+  }
+  return counts;
 }

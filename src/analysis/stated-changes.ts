@@ -37,13 +37,39 @@ export function sentencesOf(text: string): string[] {
     .filter((sentence) => sentence.length > 0);
 }
 
+/** A location as it can be kept between builds: the section by its id. */
+export interface KeptLocation {
+  change: number;
+  section: string | null;
+  sentence: string | null;
+}
+
+/**
+ * How the caller keeps a document's locations from one build to the next: `compute()`, or what it
+ * returned before for the same document. Finding each sentence reads every candidate section's
+ * text, and after one policy changed the others' locations are as they were.
+ */
+export type KeepLocations = (document: PolicyDocument, compute: () => KeptLocation[]) => KeptLocation[];
+
+const computeNow: KeepLocations = (_document, compute) => compute();
+
 /** Per document: it is the newer side of several comparisons in one build. */
 const locatedIn = new WeakMap<PolicyDocument, StatedChangeLocation[]>();
 
-export function locateStatedChanges(document: PolicyDocument): StatedChangeLocation[] {
+export function locateStatedChanges(
+  document: PolicyDocument,
+  keep: KeepLocations = computeNow,
+): StatedChangeLocation[] {
   let located = locatedIn.get(document);
   if (!located) {
-    located = locate(document);
+    const byId = new Map(document.sections.map((section) => [section.id, section]));
+    located = keep(document, () =>
+      locate(document).map(({ change, section, sentence }) => ({ change, section: section?.id ?? null, sentence })),
+    ).map(({ change, section, sentence }) => ({
+      change,
+      section: section === null ? null : (byId.get(section) ?? null),
+      sentence,
+    }));
     locatedIn.set(document, located);
   }
   return located;

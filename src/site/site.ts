@@ -6,7 +6,7 @@
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import type { CareType, Insurer, Taxonomy, Theme } from '../core/schemas/taxonomy.ts';
 import { buildChangeLog, type ChangeLogEntry } from '../analysis/changelog.ts';
-import { Comparisons } from '../analysis/history.ts';
+import { type ChangeCounts, changeCounts, Comparisons } from '../analysis/history.ts';
 import { keptBetweenBuilds } from '../io/build-cache.ts';
 import { config } from '../io/config.ts';
 import { contentHashOf, loadCorpus } from '../io/corpus.ts';
@@ -30,6 +30,8 @@ export interface Site {
   changeLog(): readonly ChangeLogEntry[];
   /** The build's comparisons: two policies are compared once, whichever pages show them. */
   comparisons: Comparisons;
+  /** How many sections changed from one policy to another, kept between builds (a list of steps needs no more). */
+  changeCounts(from: PolicyDocument, to: PolicyDocument): ChangeCounts;
 }
 
 let site: Promise<Site> | null = null;
@@ -63,7 +65,9 @@ async function createSite(): Promise<Site> {
   }
   const ofInsurer = new Map<string, PolicyDocument[]>();
   let changeLog: ChangeLogEntry[] | undefined;
-  const comparisons = new Comparisons();
+  const comparisons = new Comparisons((document, compute) =>
+    keptBetweenBuilds('stated-changes', [contentHashOf(document)], compute),
+  );
   return {
     documents,
     taxonomy,
@@ -77,6 +81,10 @@ async function createSite(): Promise<Site> {
     },
     sectionsOnTheme: (theme) => byTheme.get(theme) ?? [],
     comparisons,
+    changeCounts: (from, to) =>
+      keptBetweenBuilds('change-counts', [contentHashOf(from), contentHashOf(to)], () =>
+        changeCounts(comparisons.of(from, to)),
+      ),
     changeLog: () => {
       changeLog ??= buildChangeLog(
         documents,

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { alignSections } from '../../src/analysis/align.ts';
 import { compareDocuments, isUnstated } from '../../src/analysis/compare.ts';
-import { locateStatedChanges } from '../../src/analysis/stated-changes.ts';
+import { changeCounts } from '../../src/analysis/history.ts';
+import { type KeepLocations, locateStatedChanges } from '../../src/analysis/stated-changes.ts';
 import { diffSectionText, toMarkedString } from '../../src/analysis/word-diff.ts';
 import { ingestCorpusFile, ingestText, sourceEntries, ROOT } from '../support/helpers.ts';
 
@@ -87,6 +88,22 @@ describe('a second year of a policy (fixture)', () => {
     assert.equal(comparison.summary.moved, 1);
     assert.equal(comparison.pipelineDiffers, false);
   });
+  it('counts the changed sections of a step, in all and per theme of either side', async () => {
+    const { from, to } = await versionPair();
+    const comparison = compareDocuments(from, to);
+    const counts = changeCounts(comparison);
+    const changed = comparison.pairs.filter((pair) => pair.status !== 'unchanged');
+    assert.ok(changed.length > 0);
+    assert.equal(counts.all, changed.length);
+    const themes = new Set(changed.flatMap((pair) => [...(pair.old?.themes ?? []), ...(pair.new?.themes ?? [])]));
+    assert.deepEqual(Object.keys(counts.byTheme).sort(), [...themes].sort());
+    for (const theme of themes)
+      assert.equal(
+        counts.byTheme[theme],
+        changed.filter((pair) => pair.old?.themes.includes(theme) || pair.new?.themes.includes(theme)).length,
+        theme,
+      );
+  });
 });
 
 describe('the real corpus', () => {
@@ -149,5 +166,38 @@ describe('the real corpus', () => {
     const kopje =
       located[document.changes.findIndex((change) => change.text.includes("kopje 'iMSR bij chronische pijn'"))]!;
     assert.equal(kopje.section!.title, 'iMSR bij chronische pijn');
+  });
+
+  it('locations kept between builds are the ones found, on the sections of the document read again', async () => {
+    const kept = new Map<string, string>();
+    const keep: KeepLocations = (document, compute) => {
+      if (!kept.has(document.id)) kept.set(document.id, JSON.stringify(compute()));
+      return JSON.parse(kept.get(document.id)!);
+    };
+    let sentences = 0;
+    for (const { file } of sourceEntries()) {
+      // Each read as a build reads it: other objects, the same document.
+      const document = await ingestCorpusFile(file);
+      const found = locateStatedChanges(structuredClone(document));
+      const first = locateStatedChanges(structuredClone(document), keep);
+      assert.ok(kept.has(document.id), `${file}: kept`);
+      const again = structuredClone(document);
+      let computed = false;
+      const second = locateStatedChanges(again, (document, compute) =>
+        keep(document, () => {
+          computed = true;
+          return compute();
+        }),
+      );
+      assert.equal(computed, false, `${file}: the kept locations are used`);
+      sentences += found.filter((location) => location.sentence !== null).length;
+      const plain = (locations: typeof found) =>
+        locations.map((location) => ({ ...location, section: location.section?.id ?? null }));
+      assert.deepEqual(plain(first), plain(found));
+      assert.deepEqual(plain(second), plain(found));
+      for (const location of second)
+        if (location.section) assert.ok(again.sections.includes(location.section), 'a section of the document itself');
+    }
+    assert.ok(sentences > 0, 'the corpus has stated changes that point at a sentence');
   });
 });
