@@ -12,7 +12,15 @@ import { BuildStepError, onStop } from '../io/children.ts';
 import { listFiles, isSearchChunkFolder } from '../io/file-tree.ts';
 import { writeHeadersFile } from './headers-file.ts';
 import { acquireLock } from '../io/lock.ts';
-import { newVersionFolder, publish, publishedFolder, recoverInterrupted, siteLayout } from './publish.ts';
+import {
+  newVersionFolder,
+  publish,
+  publishedFolder,
+  recoverInterrupted,
+  removeSuperseded,
+  siteLayout,
+  supersededVersions,
+} from './publish.ts';
 import { buildSiteAndSearch, type SiteBuildTimes } from './site-and-search.ts';
 import { planSiteBuild, writeBuildRecord, type SitePlan } from './site-plan.ts';
 import { requiredPages, verifySite } from './verify-site.ts';
@@ -36,9 +44,12 @@ export async function buildSite(
   const layout = siteLayout(options.outDir);
   const lock = acquireLock(outputLockPath(options.outDir), `A build into ${options.outDir}/`);
   const stopUnlock = onStop(() => lock.release());
+  let removing: Promise<string[]> = Promise.resolve([]);
   try {
     const recovered = recoverInterrupted(layout);
     if (recovered.length) console.log(`An earlier build was interrupted; cleaned up: ${recovered.join('; ')}.`);
+    // The sites of earlier builds go while this one works; the published one stays until this one is.
+    removing = removeSuperseded(supersededVersions(layout));
     // Beside the documents they are made from, so that a corpus and what is kept of it go together.
     const searchCacheDir = join(options.corpusDir, '.search-index');
     const pageCacheDir = join(options.corpusDir, '.build-cache');
@@ -73,11 +84,15 @@ export async function buildSite(
       // One listing of the new site for both: the search index's chunk folders are checked by the index.
       const files = listFiles(siteDir, isSearchChunkFolder);
       writeHeadersFile(siteDir, files);
+      // The pages taken over from the published site were checked when it was; this build's own are read.
+      const writtenNow = new Set(rendered);
+      const carriedOver = new Set(plan.previousPages.filter((page) => !writtenNow.has(page)));
       const check = verifySite(
         siteDir,
         files,
         expected,
         documents.reduce((sum, document) => sum + document.searchRecords, 0),
+        carriedOver,
       );
       if (check.problems.length) {
         throw new BuildStepError(
@@ -95,6 +110,9 @@ export async function buildSite(
     }
     return { plan, times, recovered };
   } finally {
+    const left = await removing;
+    if (left.length)
+      console.warn(`Could not remove what earlier builds left (the next build tries again): ${left.join(', ')}`);
     stopUnlock();
     lock.release();
   }

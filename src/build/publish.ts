@@ -3,12 +3,14 @@
  * `.<out>-versions/` beside the output, and `<out>` is a symbolic link to the published one. A new
  * site is published by making a link to it under a temporary name and renaming that over `<out>`:
  * one rename, which the file system does whole or not at all. The folders of earlier and of
- * interrupted builds are removed afterwards, and by the next build (recoverInterrupted).
+ * interrupted builds are removed by the next build, while it works (removeSuperseded): removing
+ * a site's thousands of folders took seconds at the end of every build, after its last page.
  *
  * An `<out>` that is still a real folder (a site from before this layout, or another tool's) is
  * moved under the versions first; that one time there is a moment between the two renames.
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 export interface SiteLayout {
@@ -51,8 +53,8 @@ export function newVersionFolder(layout: SiteLayout, now: Date = new Date()): st
 
 /**
  * After an interrupted build (killed, power cut): the last good site put back in place where a
- * build of the earlier layout left it aside, and every folder no published site uses removed.
- * Run with the build lock held. Returns what it removed or restored, for the log.
+ * build of the earlier layout left it aside, and the folders of that layout removed. Run with the
+ * build lock held. Returns what it removed or restored, for the log.
  */
 export function recoverInterrupted(layout: SiteLayout): string[] {
   const done: string[] = [];
@@ -67,19 +69,36 @@ export function recoverInterrupted(layout: SiteLayout): string[] {
       done.push(`removed ${basename(dir)}/`);
     }
   }
-  const current = publishedFolder(layout);
-  if (existsSync(layout.versions)) {
-    for (const name of readdirSync(layout.versions)) {
-      const path = join(layout.versions, name);
-      if (path === current) continue;
-      rmSync(path, { recursive: true, force: true });
-      done.push(`removed ${relative(dirname(layout.out), path)}`);
-    }
-  }
   return done;
 }
 
-/** Makes `folder` (under layout.versions) the published site, in one rename; removes the others. */
+/** Every folder and file under the versions that the published site does not use: earlier and interrupted builds'. */
+export function supersededVersions(layout: SiteLayout): string[] {
+  if (!existsSync(layout.versions)) return [];
+  const current = publishedFolder(layout);
+  return readdirSync(layout.versions)
+    .map((name) => join(layout.versions, name))
+    .filter((path) => path !== current);
+}
+
+/**
+ * Removes `paths` without holding up the caller: on libuv's threads, while the build goes on. The
+ * caller waits for it before it lets go of the build lock. A folder that cannot be removed is
+ * said, not fatal: the next build tries again.
+ */
+export async function removeSuperseded(paths: string[]): Promise<string[]> {
+  const failed: string[] = [];
+  await Promise.all(
+    paths.map((path) =>
+      rm(path, { recursive: true, force: true, maxRetries: 2 }).catch((error: NodeJS.ErrnoException) => {
+        failed.push(`${path} (${error.code ?? error.message})`);
+      }),
+    ),
+  );
+  return failed;
+}
+
+/** Makes `folder` (under layout.versions) the published site, in one rename. */
 export function publish(layout: SiteLayout, folder: string): void {
   const link = join(layout.versions, `.link-${process.pid}`);
   rmSync(link, { force: true });
@@ -89,10 +108,6 @@ export function publish(layout: SiteLayout, folder: string): void {
     renameSync(layout.out, join(layout.versions, `previous-${process.pid}`));
   }
   renameSync(link, layout.out);
-  for (const name of readdirSync(layout.versions)) {
-    const path = join(layout.versions, name);
-    if (path !== folder) rmSync(path, { recursive: true, force: true });
-  }
   rmSync(legacyVersions(layout.out), { recursive: true, force: true });
 }
 

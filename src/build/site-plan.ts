@@ -21,7 +21,6 @@ import type { Section } from '../core/schemas/document.ts';
 import { hasSearchRecord } from '../core/search-contract.ts';
 import { BuildStepError } from '../io/children.ts';
 import { sha256 } from '../core/hash.ts';
-import { listFiles } from '../io/file-tree.ts';
 import { linkOrCopy } from '../io/link-or-copy.ts';
 import { publishedFolder, siteLayout } from './publish.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
@@ -243,14 +242,30 @@ export function writeBuildRecord(outDir: string, corpusDir: string, plan: SitePl
  */
 export function takeOverUnrendered(previousDir: string, stagedDir: string, skip: string[] = []): number {
   let taken = 0;
-  // Astro's server leftovers (*.mjs at the top) are no part of a site (site-and-search.ts).
-  const files = listFiles(previousDir, (folder) => skip.includes(folder)).filter((file) => !/^[^/]+\.mjs$/u.test(file));
-  for (const file of files) {
-    const target = join(stagedDir, file);
-    if (existsSync(target)) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    linkOrCopy(join(previousDir, file), target);
-    taken++;
-  }
+  // Folder by folder: what this build wrote in a folder is listed once, and a folder is made once,
+  // when the first file is linked into it (asking per file cost more than the linking).
+  const walk = (relativeDir: string, made: boolean, makeParent: () => void) => {
+    const target = join(stagedDir, relativeDir);
+    const written = new Set(made ? readdirSync(target) : []);
+    let exists = made;
+    const make = () => {
+      if (exists) return;
+      makeParent();
+      mkdirSync(target);
+      exists = true;
+    };
+    for (const entry of readdirSync(join(previousDir, relativeDir), { withFileTypes: true })) {
+      const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!skip.includes(path)) walk(path, written.has(entry.name), make);
+        // Astro's server leftovers (*.mjs at the top) are no part of a site (site-and-search.ts).
+      } else if (!written.has(entry.name) && !(relativeDir === '' && entry.name.endsWith('.mjs'))) {
+        make();
+        linkOrCopy(join(previousDir, path), join(stagedDir, path));
+        taken++;
+      }
+    }
+  };
+  walk('', existsSync(stagedDir), () => mkdirSync(dirname(stagedDir), { recursive: true }));
   return taken;
 }

@@ -227,6 +227,14 @@ describe('incremental build', () => {
         `${name}: ${problems.join('; ')}`,
       );
     }
+    // A page carried over from a checked site must be there; it is not read again.
+    const carried = (dir: string, pages: string[]) =>
+      verifySite(dir, listFiles(dir, isSearchChunkFolder), manifest.pages, records, new Set(pages)).problems;
+    assert.deepEqual(carried(join(work, 'controle-half'), ['index.html']), []);
+    assert.match(
+      carried(join(work, 'controle-ontbreekt'), ['beleid/cz-2025-msz/index.html']).join('; '),
+      /1 of \d+ pages are missing/u,
+    );
   });
 
   it('renders everything when the site there is not the one it recorded', () => {
