@@ -19,9 +19,13 @@ const summary = await buildSearchIndex({
   taxonomyDir: settings.taxonomyDir,
   shardSections: settings.searchShardSections,
   cache: values.cache ? new SearchShardCache(values.cache) : null,
+  code: settings.codeFingerprint ?? '',
 });
 const shards = `${summary.shards} ${summary.shards === 1 ? 'shard' : 'shards'}`;
-const reused = values.cache ? ` (${summary.reused} unchanged since the last build, reused)` : '';
+const reused = values.cache
+  ? ` (${summary.reused} unchanged since the last build, reused; ` +
+    `${summary.knownByInputs} of them known by their inputs)`
+  : '';
 const ms = (performance.now() - started).toFixed(0);
 console.log(
   `Search index: ${summary.records} records for ${summary.sections} sections of ${summary.documents} documents in ` +

@@ -16,9 +16,29 @@ export function buildLexicon(texts: Iterable<string>): Set<string> {
   return lexicon;
 }
 
+/** The suffixes isWord tries on a part: a lexicon word counts for the part it ends in one of. */
+const STEM_SUFFIXES = ['en', 's', 'e'];
+
+/**
+ * Whether a text's compound aliases can differ between two lexicons that differ by `changed`
+ * (the words in one and not the other): only a word looked up as a part of one of the text's
+ * words, or as such a part with a suffix isWord tries, can change a split. `foldedText` is the
+ * text through foldText. False means compoundAliases gives the same with either lexicon.
+ */
+export function aliasesMayDiffer(foldedText: string, changed: Iterable<string>): boolean {
+  for (const word of changed) {
+    if (foldedText.includes(word)) return true;
+    for (const suffix of STEM_SUFFIXES)
+      if (word.endsWith(suffix) && foldedText.includes(word.slice(0, -suffix.length))) return true;
+  }
+  return false;
+}
+
 /** A word or its stem: "wachtlijst" counts when the corpus has "wachtlijsten". */
 function isWord(part: string, lexicon: Set<string>): boolean {
-  return lexicon.has(part) || lexicon.has(`${part}en`) || lexicon.has(`${part}s`) || lexicon.has(`${part}e`);
+  if (lexicon.has(part)) return true;
+  for (const suffix of STEM_SUFFIXES) if (lexicon.has(part + suffix)) return true;
+  return false;
 }
 
 /** The ways to cut a folded word whose left part is a word, longest left part first. */

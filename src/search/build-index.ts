@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { HTMLFile } from 'pagefind';
-import { buildLexicon, compoundAliases, lexiconKey } from '../core/compounds.ts';
+import { aliasesMayDiffer, buildLexicon, compoundAliases, lexiconKey } from '../core/compounds.ts';
+import { foldText } from '../core/text.ts';
 import { paths } from '../core/routes.ts';
 import type { PolicyDocument } from '../core/schemas/document.ts';
 import {
@@ -33,7 +34,7 @@ import { sha256 } from '../core/hash.ts';
 import { corpusFiles, readPolicyDocument } from '../io/corpus.ts';
 import { readTaxonomy } from '../io/read-inputs.ts';
 import { collectSearchRecords, type SearchRecordDraft } from './records.ts';
-import { type SearchShardCache, shardKey } from './shard-cache.ts';
+import { type KeptInputs, type SearchShardCache, shardKey } from './shard-cache.ts';
 import { verifySearchIndex } from './verify-index.ts';
 import { searchRecordHtml } from './record-html.ts';
 
@@ -49,6 +50,11 @@ export interface SearchIndexOptions {
   shardSections: number;
   /** Finished shards from earlier builds; none kept without it. */
   cache: SearchShardCache | null;
+  /**
+   * The fingerprint of the code that makes records (ATLAS_CODE_FINGERPRINT): with it, a shard whose
+   * inputs an earlier build of this code saw is known by them (shard-cache.ts). Empty: never.
+   */
+  code?: string;
 }
 
 export interface SearchIndexSummary {
@@ -59,6 +65,8 @@ export interface SearchIndexSummary {
   shards: number;
   /** Shards taken unchanged from the cache. */
   reused: number;
+  /** Of those, the ones known by their inputs, whose records were not made (shard-cache.ts). */
+  knownByInputs: number;
 }
 
 const INDEX_OPTIONS = { forceLanguage: 'nl' };
@@ -111,6 +119,11 @@ function searchRecord(
 }
 
 const distinct = (values: string[]) => [...new Set(values)];
+
+/** The words in one lexicon and not in the other. */
+function changedWords(before: Set<string>, after: Set<string>): string[] {
+  return [...[...before].filter((word) => !after.has(word)), ...[...after].filter((word) => !before.has(word))];
+}
 
 /**
  * The shard of a record: by its insurer and heading, so that a changed text (whose record gets
@@ -210,19 +223,47 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const shards = filled.length ? filled : [[]];
   const shardCount = shards.length;
   const version = cache ? pagefindVersion() : '';
+  const code = cache && options.code ? options.code : '';
+  const kept = code ? cache!.keptInputs(code) : null;
+  const changed = kept ? changedWords(kept.lexicon, lexicon) : [];
+  const keys = new Map<string, string>();
+  /** The key of a shard whose inputs the last build saw, if no word that left or entered the lexicon touches it. */
+  const knownKey = (inputs: string, shardDrafts: SearchRecordDraft[]): string | null => {
+    const key = kept?.keys.get(inputs);
+    if (!key) return null;
+    const touched =
+      changed.length > 0 &&
+      shardDrafts.some((draft) => aliasesMayDiffer(foldText(`${draft.heading} ${draft.text}`), changed));
+    return touched ? null : key;
+  };
   try {
     const extra: string[] = [];
     let places = 0;
     let reused = 0;
+    let knownByInputs = 0;
     // One shard at a time, dropped from the indexer once written: the indexer holds every open
     // index in memory, and all of them at once cost more than the rest of the build together.
     for (const [shard, shardDrafts] of shards.entries()) {
       const path = shard === 0 ? outputPath : join(outputPath, shardFolder(shard));
+      places += shardDrafts.reduce((sum, draft) => sum + draft.places.length, 0);
+      if (shard > 0) extra.push(shardUrl(shard));
+      const inputs = code
+        ? shardKey(
+            { version, options: INDEX_OPTIONS, code },
+            shardDrafts.map((draft) => [draft, insurers.get(draft.insurer)!.name, draft.places.map(placeNames)]),
+          )
+        : '';
+      const known = inputs ? knownKey(inputs, shardDrafts) : null;
+      if (cache && known && cache.has(known)) {
+        reused++;
+        knownByInputs++;
+        keys.set(inputs, known);
+        cache.place(known, path);
+        continue;
+      }
       const records = shardDrafts.map((draft) =>
         searchRecord(draft, insurers.get(draft.insurer)!.name, placeNames, lexicon, memo),
       );
-      places += records.reduce((sum, record) => sum + record.places.length, 0);
-      if (shard > 0) extra.push(shardUrl(shard));
       if (!cache) {
         await indexShard(records, path);
         continue;
@@ -230,12 +271,21 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const key = shardKey({ version, options: INDEX_OPTIONS }, records);
       if (cache.has(key)) reused++;
       else await cache.store(key, (dir) => indexShard(records, dir));
+      if (inputs) keys.set(inputs, key);
       cache.place(key, path);
     }
     cache?.prune();
+    if (code) cache!.keepInputs(code, { lexicon, keys } satisfies KeptInputs);
     writeFileSync(join(outputPath, SHARDS_FILE), `${JSON.stringify(extra)}\n`);
     writeLexicon(outputPath, lexicon);
-    return { records: drafts.length, sections: places, documents: files.length, shards: shardCount, reused };
+    return {
+      records: drafts.length,
+      sections: places,
+      documents: files.length,
+      shards: shardCount,
+      reused,
+      knownByInputs,
+    };
   } finally {
     await pagefind.close();
   }

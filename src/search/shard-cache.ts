@@ -11,19 +11,44 @@
  * key. A kept shard is used again only when every listed file is there with its hash; one that is
  * not is removed and indexed again. Shards are hard linked into the output
  * (src/io/link-or-copy.ts): a large corpus's index is hundreds of megabytes.
+ *
+ * Making a shard's records (their HTML, with compound aliases) to learn its key costs seconds at
+ * a thousand policies, for every shard of every build. So the cache also remembers, per code
+ * fingerprint, which key each shard's inputs (its drafts and names: everything but the corpus's
+ * lexicon) led to, and the lexicon of that build: a shard whose inputs are known, and whose texts
+ * no changed lexicon word can touch (aliasesMayDiffer), has that key without its records being made.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { z } from 'zod';
 import { sha256 } from '../core/hash.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import { listFiles } from '../io/file-tree.ts';
 import { linkOrCopy } from '../io/link-or-copy.ts';
 
 /** In each kept shard: what it held when it was stored. */
 const FILE_LIST = 'files.json';
+/** Beside the shards: the last build's shard keys by inputs, and its lexicon. */
+const INPUTS_FILE = 'inputs.json';
+
+/** What the last build with the same code left: its lexicon, and the key of each shard's inputs. */
+export interface KeptInputs {
+  lexicon: Set<string>;
+  keys: Map<string, string>;
+}
+
+const KeptInputsSchema = z.object({
+  code: z.string(),
+  lexicon: z.array(z.string()),
+  keys: z.record(z.string(), z.string()),
+});
 
 /** The key of a shard: everything its index is made from. */
-export function shardKey(indexer: { version: string; options: unknown }, records: Iterable<unknown>): string {
+export function shardKey(
+  indexer: { version: string; options: unknown; code?: string },
+  records: Iterable<unknown>,
+): string {
   const hash = createHash('sha256').update(JSON.stringify(indexer));
   for (const record of records) hash.update('\n').update(JSON.stringify(record));
   return hash.digest('hex');
@@ -73,8 +98,25 @@ export class SearchShardCache {
   prune(): void {
     if (!existsSync(this.dir)) return;
     for (const name of readdirSync(this.dir)) {
-      if (!this.used.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
+      if (!this.used.has(name) && name !== INPUTS_FILE) rmSync(join(this.dir, name), { recursive: true, force: true });
     }
+  }
+
+  /** What the last build of this code kept (keptInputs), or null: another code, none, or unreadable. */
+  keptInputs(code: string): KeptInputs | null {
+    try {
+      const kept = KeptInputsSchema.parse(JSON.parse(readFileSync(join(this.dir, INPUTS_FILE), 'utf8')));
+      return kept.code === code ? { lexicon: new Set(kept.lexicon), keys: new Map(Object.entries(kept.keys)) } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps this build's lexicon and shard keys by inputs for the next build of the same code. */
+  keepInputs(code: string, inputs: KeptInputs): void {
+    mkdirSync(this.dir, { recursive: true });
+    const kept = { code, lexicon: [...inputs.lexicon], keys: Object.fromEntries(inputs.keys) };
+    writeFileAtomic(join(this.dir, INPUTS_FILE), JSON.stringify(kept));
   }
 }
 

@@ -1,7 +1,10 @@
 /** Compound splitting for search, on the words of the real corpus. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { foldText } from '../../src/core/text.ts';
 import {
+  aliasesMayDiffer,
   buildLexicon,
   compoundAliases,
   compoundParts,
@@ -49,5 +52,66 @@ describe('compound words', async () => {
     // A split found with only those files is the split found with the whole lexicon.
     const subset = new Set([...lexicon].filter((entry) => keys.has(lexiconKey(entry))));
     assert.deepEqual(splitCompound(word, subset), splitCompound(word, lexicon));
+  });
+
+  it("a lexicon change it calls harmless never changes a text's aliases (generated lexicon changes)", () => {
+    const words = [...lexicon].sort();
+    const texts = documents.flatMap((document) =>
+      document.sections.map((section) => `${section.title} ${section.text}`),
+    );
+    let harmless = 0;
+    let harmful = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: texts.length - 1 }),
+        // Words taken out of the lexicon, and made-up ones put in: parts and stems of the text's own words among them.
+        fc.array(fc.integer({ min: 0, max: words.length - 1 }), { maxLength: 6 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 400 }),
+            fc.integer({ min: 4, max: 12 }),
+            fc.constantFrom('', 'en', 's', 'e'),
+          ),
+          { maxLength: 4 },
+        ),
+        (textIndex, removed, made) => {
+          const text = texts[textIndex]!;
+          const folded = foldText(text);
+          const other = new Set(lexicon);
+          const changed = new Set<string>();
+          for (const index of removed) {
+            other.delete(words[index]!);
+            changed.add(words[index]!);
+          }
+          for (const [at, length, suffix] of made) {
+            const piece = folded.slice(at % Math.max(1, folded.length), (at % Math.max(1, folded.length)) + length);
+            if (!/^\p{L}{4,}$/u.test(piece)) continue;
+            const word = piece + suffix;
+            if (other.has(word)) other.delete(word);
+            else other.add(word);
+            changed.add(word);
+          }
+          if (aliasesMayDiffer(folded, changed)) harmful++;
+          else {
+            harmless++;
+            assert.deepEqual(compoundAliases(text, other), compoundAliases(text, lexicon));
+          }
+        },
+      ),
+      { numRuns: 400, seed: 17 },
+    );
+    // Both answers were given often enough for the property to say something.
+    assert.ok(harmless > 50 && harmful > 50, `harmless ${harmless}, harmful ${harmful}`);
+  });
+
+  it('names a lexicon change that does change the aliases', () => {
+    const text = 'Het zorginkoopbeleid';
+    const without = new Set(
+      [...lexicon].filter((word) => !['beleid', 'beleiden', 'beleids', 'beleide'].includes(word)),
+    );
+    assert.notDeepEqual(compoundAliases(text, without), compoundAliases(text, lexicon));
+    assert.equal(aliasesMayDiffer(foldText(text), ['beleid']), true);
+    assert.equal(aliasesMayDiffer(foldText(text), ['beleiden']), true, 'a stem with a suffix isWord tries');
+    assert.equal(aliasesMayDiffer(foldText(text), ['ziekenvervoer']), false);
   });
 });

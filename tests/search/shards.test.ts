@@ -120,14 +120,19 @@ describe('build-search with kept shards, on the real corpus', () => {
   });
 
   /** scripts/build-search.ts into `out`, shards of at most 100 sections; its summary line. */
-  const buildSearch = (out: string, withCache: boolean) => {
+  const buildSearch = (out: string, withCache: boolean, code = 'code-1') => {
     const result = spawnSync(
       process.execPath,
       ['--import', 'tsx', join(ROOT, 'scripts', 'build-search.ts'), out, ...(withCache ? ['--cache', cacheDir] : [])],
       {
         cwd: ROOT,
         encoding: 'utf8',
-        env: { ...process.env, CORPUS_DIR: corpusDir, ATLAS_SEARCH_SHARD_SECTIONS: '100' },
+        env: {
+          ...process.env,
+          CORPUS_DIR: corpusDir,
+          ATLAS_SEARCH_SHARD_SECTIONS: '100',
+          ATLAS_CODE_FINGERPRINT: withCache ? code : '',
+        },
       },
     );
     assert.equal(result.status, 0, result.stderr);
@@ -135,10 +140,13 @@ describe('build-search with kept shards, on the real corpus', () => {
   };
 
   it('reindexes only the shard whose policy changed, and writes what a build without them writes', () => {
-    assert.match(buildSearch(join(work, 'eerst'), true), /in 3 shards \(0 unchanged since the last build, reused\)/u);
+    assert.match(buildSearch(join(work, 'eerst'), true), /in 3 shards \(0 unchanged since the last build, reused;/u);
     buildSearch(join(work, 'eerst-vers'), false);
     assert.deepEqual(filesUnder(join(work, 'eerst')), filesUnder(join(work, 'eerst-vers')));
-    assert.match(buildSearch(join(work, 'opnieuw'), true), /\(3 unchanged since the last build, reused\)/u);
+    assert.match(
+      buildSearch(join(work, 'opnieuw'), true),
+      /\(3 unchanged since the last build, reused; 3 of them known/u,
+    );
     assert.deepEqual(filesUnder(join(work, 'opnieuw')), filesUnder(join(work, 'eerst-vers')));
 
     // A typo fixed in one section of one policy.
@@ -146,10 +154,20 @@ describe('build-search with kept shards, on the real corpus', () => {
     const section = changed.sections.find((candidate) => /zorgaanbieder/u.test(candidate.text))!;
     section.text = section.text.replace('zorgaanbieder', 'zorgaanbeider');
     writeFileSync(join(corpusDir, `${changed.id}.json`), serialiseDocument(changed));
-    assert.match(buildSearch(join(work, 'na-typo'), true), /\(2 unchanged since the last build, reused\)/u);
+    // The typo is a new word: only shards whose texts it could be part of are made again to be sure.
+    assert.match(
+      buildSearch(join(work, 'na-typo'), true),
+      /\(2 unchanged since the last build, reused; \d of them known/u,
+    );
     buildSearch(join(work, 'na-typo-vers'), false);
     assert.deepEqual(filesUnder(join(work, 'na-typo')), filesUnder(join(work, 'na-typo-vers')));
     assert.notDeepEqual(filesUnder(join(work, 'na-typo')), filesUnder(join(work, 'eerst-vers')));
-    assert.equal(readdirSync(cacheDir).length, 3, 'the replaced shard is dropped from the cache');
+    assert.equal(readdirSync(cacheDir).length, 4, 'the replaced shard is dropped from the cache');
+    // Other code: nothing is known by its inputs, though the shards are reused by their records.
+    assert.match(
+      buildSearch(join(work, 'andere-code'), true, 'code-2'),
+      /\(3 unchanged since the last build, reused; 0 of them known/u,
+    );
+    assert.deepEqual(filesUnder(join(work, 'andere-code')), filesUnder(join(work, 'na-typo-vers')));
   });
 });
