@@ -107,9 +107,39 @@ export function currentDocuments(documents: PolicyDocument[]): PolicyDocument[] 
   return documents.filter((document) => newest.get(`${document.insurer}/${document.careType}`) === document);
 }
 
-export function requirementMatrix(documents: PolicyDocument[], taxonomy: Taxonomy): RequirementMatrix {
+/** An item as it can be kept between builds: its section by id. */
+export interface KeptRequirementItem {
+  section: string;
+  text: string;
+  types: string[];
+}
+
+/**
+ * How the caller keeps a policy's items from one build to the next: `compute()`, or what it
+ * returned before for the same policy (and the same code and taxonomy).
+ */
+export type KeepRequirementItems = (
+  document: PolicyDocument,
+  compute: () => KeptRequirementItem[],
+) => KeptRequirementItem[];
+
+const extractNow: KeepRequirementItems = (_document, compute) => compute();
+
+export function requirementMatrix(
+  documents: PolicyDocument[],
+  taxonomy: Taxonomy,
+  keep: KeepRequirementItems = extractNow,
+): RequirementMatrix {
   const extractor = createRequirementExtractor(taxonomy.requirements);
-  const items = documents.flatMap((document) => extractor.extract(document));
+  const items = documents.flatMap((document): RequirementItem[] => {
+    const byId = new Map(document.sections.map((section) => [section.id, section]));
+    return keep(document, () =>
+      extractor.extract(document).map(({ section, text, types }) => ({ section: section.id, text, types })),
+    ).flatMap(({ section, text, types }) => {
+      const found = byId.get(section);
+      return found ? [{ document, section: found, text, types }] : [];
+    });
+  });
   const insurers = taxonomy.insurers
     .map((insurer) => insurer.slug)
     .filter((slug) => documents.some((document) => document.insurer === slug));

@@ -9,6 +9,14 @@ import type { ChangeLogEntry } from '../analysis/changelog.ts';
 import { publicationDate } from '../analysis/changelog.ts';
 import { paths } from '../core/routes.ts';
 
+/**
+ * Entries in a feed: the newest. A feed says what is new to a reader that polls it; with every
+ * change of every year it grew to megabytes, which readers refuse or fetch again and again. The
+ * whole change log is on the page the feed links to.
+ */
+export const FEED_ENTRIES = 500;
+
+/** The change log's newest entries (`entries` comes newest first) as Atom. */
 export function changeLogFeed(
   entries: readonly ChangeLogEntry[],
   options: {
@@ -24,16 +32,21 @@ export function changeLogFeed(
     (latest, entry) => Math.max(latest, publicationDate(entry.document, options.legalPublication).getTime()),
     0,
   );
+  const home = absolute(options.path.replace(/feed\.xml$/u, ''));
+  const shortened = entries.length > FEED_ENTRIES;
   const feed = new Feed({
+    ...(shortened
+      ? { description: `De nieuwste ${FEED_ENTRIES} van ${entries.length} wijzigingen; alle staan op ${home}` }
+      : {}),
     title: options.title,
-    id: absolute(options.path.replace(/feed\.xml$/u, '')),
-    link: absolute(options.path.replace(/feed\.xml$/u, '')),
+    id: home,
+    link: home,
     language: 'nl',
     updated: new Date(newest || 0),
     copyright: 'Teksten: de zorgverzekeraars',
     feedLinks: { atom: absolute(options.path) },
   });
-  for (const entry of entries) {
+  for (const entry of entries.slice(0, FEED_ENTRIES)) {
     const link = absolute(entry.diffUrl ?? entry.sectionUrl ?? paths.policy(entry.document.id));
     feed.addItem({
       title: escapeHtml(`${options.insurerName(entry.document.insurer)} ${entry.document.year}: ${entry.title}`),

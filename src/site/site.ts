@@ -7,6 +7,7 @@ import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import type { CareType, Insurer, Taxonomy, Theme } from '../core/schemas/taxonomy.ts';
 import { buildChangeLog, type ChangeLogEntry } from '../analysis/changelog.ts';
 import { type ChangeCounts, changeCounts, Comparisons } from '../analysis/history.ts';
+import { currentDocuments, type RequirementMatrix, requirementMatrix } from '../analysis/requirements.ts';
 import { keptBetweenBuilds } from '../io/build-cache.ts';
 import { config } from '../io/config.ts';
 import { contentHashOf, loadCorpus } from '../io/corpus.ts';
@@ -32,6 +33,8 @@ export interface Site {
   comparisons: Comparisons;
   /** How many sections changed from one policy to another, kept between builds (a list of steps needs no more). */
   changeCounts(from: PolicyDocument, to: PolicyDocument): ChangeCounts;
+  /** The requirements of each insurer's current policies, made once per build, each policy's items kept between builds. */
+  requirements(): RequirementMatrix;
 }
 
 let site: Promise<Site> | null = null;
@@ -65,6 +68,7 @@ async function createSite(): Promise<Site> {
   }
   const ofInsurer = new Map<string, PolicyDocument[]>();
   let changeLog: ChangeLogEntry[] | undefined;
+  let requirements: RequirementMatrix | undefined;
   const comparisons = new Comparisons((document, compute) =>
     keptBetweenBuilds('stated-changes', [contentHashOf(document)], compute),
   );
@@ -85,6 +89,12 @@ async function createSite(): Promise<Site> {
       keptBetweenBuilds('change-counts', [contentHashOf(from), contentHashOf(to)], () =>
         changeCounts(comparisons.of(from, to)),
       ),
+    requirements: () => {
+      requirements ??= requirementMatrix(currentDocuments(documents), taxonomy, (document, compute) =>
+        keptBetweenBuilds('requirements', [contentHashOf(document)], compute),
+      );
+      return requirements;
+    },
     changeLog: () => {
       changeLog ??= buildChangeLog(
         documents,

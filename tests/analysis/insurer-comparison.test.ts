@@ -12,7 +12,12 @@ import { buildCalendar, byMonth, OTHER_KIND } from '../../src/analysis/calendar.
 import { calendarToIcs, eventTitle } from '../../src/render/calendar-ics.ts';
 import { coverageMatrix } from '../../src/analysis/coverage.ts';
 import { splitPassages } from '../../src/analysis/passages.ts';
-import { createRequirementExtractor, currentDocuments, requirementMatrix } from '../../src/analysis/requirements.ts';
+import {
+  createRequirementExtractor,
+  currentDocuments,
+  type KeepRequirementItems,
+  requirementMatrix,
+} from '../../src/analysis/requirements.ts';
 import { type CSV_COLUMNS, requirementsToCsv } from '../../src/render/requirements-csv.ts';
 import { type COMPARISON_CSV_COLUMNS, comparisonToCsv } from '../../src/render/comparison-csv.ts';
 import type { PolicyDocument } from '../../src/core/schemas/document.ts';
@@ -252,6 +257,34 @@ describe('coverage matrix', () => {
 
 describe('requirements matrix', () => {
   const matrix = requirementMatrix(currentDocuments(corpus), taxonomy);
+
+  it('is the same from items kept between builds, on the sections of the policies read again', () => {
+    const kept = new Map<string, string>();
+    let computed = 0;
+    const keep: KeepRequirementItems = (document, compute) => {
+      if (!kept.has(document.id)) {
+        computed++;
+        kept.set(document.id, JSON.stringify(compute()));
+      }
+      return JSON.parse(kept.get(document.id)!);
+    };
+    const plain = (items: typeof matrix.items) =>
+      items.map((item) => ({
+        document: item.document.id,
+        section: item.section.id,
+        text: item.text,
+        types: item.types,
+      }));
+    const first = requirementMatrix(currentDocuments(corpus), taxonomy, keep);
+    const again = structuredClone(currentDocuments(corpus));
+    const second = requirementMatrix(again, taxonomy, keep);
+    assert.equal(computed, again.length, 'each policy extracted once');
+    assert.ok(matrix.items.length > 0);
+    assert.deepEqual(plain(first.items), plain(matrix.items));
+    assert.deepEqual(plain(second.items), plain(matrix.items));
+    for (const item of second.items) assert.ok(item.document.sections.includes(item.section));
+    assert.ok(second.items.every((item) => again.includes(item.document)));
+  });
   const row = (slug: string) => matrix.rows.find((candidate) => candidate.type.slug === slug)!;
   const insurersOf = (slug: string) =>
     [...new Set(Object.values(row(slug).cells).flatMap((items) => items.map((item) => item.document.insurer)))].sort();

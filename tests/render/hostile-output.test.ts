@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { changeLogFeed } from '../../src/render/atom.ts';
+import { changeLogFeed, FEED_ENTRIES } from '../../src/render/atom.ts';
 import type { ChangeLogEntry } from '../../src/analysis/changelog.ts';
 import { type CSV_COLUMNS, requirementsToCsv } from '../../src/render/requirements-csv.ts';
 import type { RequirementItem } from '../../src/analysis/requirements.ts';
@@ -48,6 +48,47 @@ describe('feeds', () => {
         /<img src=x onerror=alert\(1\)> \]\]> <script>alert\(2\)<\/script> & co$/u,
       );
     }
+  });
+});
+
+describe('the feed of a long change log', () => {
+  it('holds the newest entries, and says where the rest are', () => {
+    const entries: ChangeLogEntry[] = Array.from({ length: FEED_ENTRIES + 20 }, (_, index) => ({
+      key: `k${index}`,
+      kind: 'stated',
+      document,
+      from: null,
+      title: `Wijziging ${index}`,
+      text: 'tekst',
+      sectionUrl: null,
+      diffUrl: null,
+      themes: [],
+      unstated: false,
+    }));
+    const feed = (list: ChangeLogEntry[]) =>
+      changeLogFeed(list, {
+        site: new URL('https://atlas.example/'),
+        path: '/wijzigingen/feed.xml',
+        title: 'Wijzigingen',
+        insurerName: () => 'CZ',
+        legalPublication: { month: 11, day: 12 },
+      });
+    const xml = feed(entries);
+    const titles = [...xml.matchAll(/<entry>\s*<title type="html"><!\[CDATA\[CZ \d+: Wijziging (\d+)\]\]>/gu)].map(
+      (match) => Number(match[1]),
+    );
+    assert.deepEqual(
+      titles,
+      Array.from({ length: FEED_ENTRIES }, (_, index) => index),
+    );
+    assert.match(
+      xml,
+      new RegExp(
+        `De nieuwste ${FEED_ENTRIES} van ${FEED_ENTRIES + 20} wijzigingen; alle staan op https://atlas.example/wijzigingen/`,
+        'u',
+      ),
+    );
+    assert.doesNotMatch(feed(entries.slice(0, 3)), /De nieuwste/u, 'a short log is whole');
   });
 });
 

@@ -1,12 +1,11 @@
 import type { APIRoute } from 'astro';
-import { currentDocuments, requirementMatrix } from '../../analysis/requirements.ts';
 import { requirementsToCsv } from '../../render/requirements-csv.ts';
 import { getSite } from '../../site/site.ts';
 import { paths } from '../../core/routes.ts';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
   const site = await getSite();
-  const matrix = requirementMatrix(currentDocuments(site.documents), site.taxonomy);
+  const matrix = site.requirements();
   const typeLabel = (slug: string) => site.taxonomy.requirements.types.find((type) => type.slug === slug)!.label;
   const csv = requirementsToCsv(matrix.items, {
     insurer: (slug) => site.insurer(slug).name,
