@@ -33,7 +33,7 @@ export interface Site {
   comparisons: Comparisons;
   /** How many sections changed from one policy to another, kept between builds (a list of steps needs no more). */
   changeCounts(from: PolicyDocument, to: PolicyDocument): ChangeCounts;
-  /** The requirements of each insurer's current policies, made once per build, each policy's items kept between builds. */
+  /** Requirements of the insurers' current policies: made once per build, each policy's items kept between builds. */
   requirements(): RequirementMatrix;
 }
 

@@ -84,7 +84,8 @@ describe('the feed of a long change log', () => {
     assert.match(
       xml,
       new RegExp(
-        `De nieuwste ${FEED_ENTRIES} van ${FEED_ENTRIES + 20} wijzigingen; alle staan op https://atlas.example/wijzigingen/`,
+        `De nieuwste ${FEED_ENTRIES} van ${FEED_ENTRIES + 20} wijzigingen; ` +
+          'alle staan op https://atlas.example/wijzigingen/',
         'u',
       ),
     );
