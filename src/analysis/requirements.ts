@@ -8,6 +8,7 @@ import { compileKeyword, compileKeywordRules, foldForMatching } from '../core/ke
 import { splitPassages } from './passages.ts';
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import type { RequirementRules, Taxonomy } from '../core/schemas/taxonomy.ts';
+import { computeNow, type Keep } from '../core/keep.ts';
 import { foldText } from '../core/text.ts';
 import { selfAndAncestors } from '../core/sections.ts';
 
@@ -114,21 +115,13 @@ export interface KeptRequirementItem {
   types: string[];
 }
 
-/**
- * How the caller keeps a policy's items from one build to the next: `compute()`, or what it
- * returned before for the same policy (and the same code and taxonomy).
- */
-export type KeepRequirementItems = (
-  document: PolicyDocument,
-  compute: () => KeptRequirementItem[],
-) => KeptRequirementItem[];
-
-const extractNow: KeepRequirementItems = (_document, compute) => compute();
+/** How the caller keeps a policy's items between builds (for the same code and taxonomy). */
+export type KeepRequirementItems = Keep<PolicyDocument, KeptRequirementItem[]>;
 
 export function requirementMatrix(
   documents: PolicyDocument[],
   taxonomy: Taxonomy,
-  keep: KeepRequirementItems = extractNow,
+  keep: KeepRequirementItems = computeNow,
 ): RequirementMatrix {
   const extractor = createRequirementExtractor(taxonomy.requirements);
   const items = documents.flatMap((document): RequirementItem[] => {

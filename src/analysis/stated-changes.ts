@@ -5,6 +5,7 @@
  * search; nested items inherit their parent's; the sentence is the one sharing most words.
  */
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
+import { computeNow, type Keep } from '../core/keep.ts';
 import { comparableText } from './align.ts';
 import { selfAndAncestors } from '../core/sections.ts';
 
@@ -45,13 +46,10 @@ export interface KeptLocation {
 }
 
 /**
- * How the caller keeps a document's locations from one build to the next: `compute()`, or what it
- * returned before for the same document. Finding each sentence reads every candidate section's
- * text, and after one policy changed the others' locations are as they were.
+ * How the caller keeps a document's locations between builds: finding each sentence reads every
+ * candidate section's text, and after one policy changed the others' locations are as they were.
  */
-export type KeepLocations = (document: PolicyDocument, compute: () => KeptLocation[]) => KeptLocation[];
-
-const computeNow: KeepLocations = (_document, compute) => compute();
+export type KeepLocations = Keep<PolicyDocument, KeptLocation[]>;
 
 /** Per document: it is the newer side of several comparisons in one build. */
 const locatedIn = new WeakMap<PolicyDocument, StatedChangeLocation[]>();

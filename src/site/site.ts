@@ -4,6 +4,7 @@
  * the io layer for the corpus, the taxonomy and what is kept between builds.
  */
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
+import type { Keep } from '../core/keep.ts';
 import type { CareType, Insurer, Taxonomy, Theme } from '../core/schemas/taxonomy.ts';
 import { buildChangeLog, type ChangeLogEntry } from '../analysis/changelog.ts';
 import { type ChangeCounts, changeCounts, Comparisons } from '../analysis/history.ts';
@@ -69,9 +70,7 @@ async function createSite(): Promise<Site> {
   const ofInsurer = new Map<string, PolicyDocument[]>();
   let changeLog: ChangeLogEntry[] | undefined;
   let requirements: RequirementMatrix | undefined;
-  const comparisons = new Comparisons((document, compute) =>
-    keptBetweenBuilds('stated-changes', [contentHashOf(document)], compute),
-  );
+  const comparisons = new Comparisons(keptPerDocument('stated-changes'));
   return {
     documents,
     taxonomy,
@@ -86,24 +85,27 @@ async function createSite(): Promise<Site> {
     sectionsOnTheme: (theme) => byTheme.get(theme) ?? [],
     comparisons,
     changeCounts: (from, to) =>
-      keptBetweenBuilds('change-counts', [contentHashOf(from), contentHashOf(to)], () =>
-        changeCounts(comparisons.of(from, to)),
-      ),
+      keptPerPair<ChangeCounts>('change-counts')(from, to, () => changeCounts(comparisons.of(from, to))),
     requirements: () => {
-      requirements ??= requirementMatrix(currentDocuments(documents), taxonomy, (document, compute) =>
-        keptBetweenBuilds('requirements', [contentHashOf(document)], compute),
-      );
+      requirements ??= requirementMatrix(currentDocuments(documents), taxonomy, keptPerDocument('requirements'));
       return requirements;
     },
     changeLog: () => {
-      changeLog ??= buildChangeLog(
-        documents,
-        (from, to, compute) => keptBetweenBuilds('detected-changes', [contentHashOf(from), contentHashOf(to)], compute),
-        comparisons,
-      );
+      changeLog ??= buildChangeLog(documents, keptPerPair('detected-changes'), comparisons);
       return changeLog;
     },
   };
+}
+
+/** A result per document kept between builds under `kind`, by the document's content. */
+function keptPerDocument<T>(kind: string): Keep<PolicyDocument, T> {
+  return (document, compute) => keptBetweenBuilds(kind, [contentHashOf(document)], compute);
+}
+
+/** A result per pair of documents kept between builds under `kind`, by the documents' content. */
+function keptPerPair<T>(kind: string) {
+  return (from: PolicyDocument, to: PolicyDocument, compute: () => T): T =>
+    keptBetweenBuilds(kind, [contentHashOf(from), contentHashOf(to)], compute);
 }
 
 /** Newest contract year first, then by care type: the order a reader scans policies in. */
