@@ -329,11 +329,17 @@ interface Listing {
   first: Fragment | undefined;
   /** The filters chosen: which of a hit's places it opens at and lists. */
   filters: Filters;
+  /** The search it lists: its pages stop when a newer search starts. */
+  generation: number;
+  /** The page being placed: "Toon meer" clicked meanwhile waits for it rather than place it twice. */
+  placing: Promise<number>;
 }
 let listing: Listing | undefined;
 
 async function run(typing = false): Promise<void> {
   const mine = ++generation;
+  // The list is about to change: "Toon meer" returns with the new list's first page.
+  more.hidden = true;
   const state = currentState();
   writeUrl(state);
   activeFilterCount();
@@ -370,6 +376,8 @@ async function run(typing = false): Promise<void> {
     mark: reading.searched,
     first: reading.first,
     filters: state.filters,
+    generation: mine,
+    placing: Promise.resolve(0),
   };
   list.replaceChildren();
   // Which query the list shows (the benchmark waits for the list of the last query typed).
@@ -377,7 +385,7 @@ async function run(typing = false): Promise<void> {
   if (results.length === 0) {
     status.textContent = 'Geen resultaten.';
     more.hidden = true;
-  } else await showMore(mine);
+  } else await showMore(listing);
   if (filtersLoaded) {
     await filtersLoaded;
     const counts = await filterCounts(api, state, reading.searched);
@@ -400,28 +408,39 @@ function showScope(state: State, first: Fragment | undefined): void {
   scope.replaceChildren('Gezocht binnen één beleid: ', name, ' · ', link);
 }
 
-/** The next page of results, in rank order as their fragments load. */
-async function showMore(mine: number): Promise<void> {
-  const current = listing;
-  if (!current) return;
+/**
+ * The next page of results, after any page still being placed. Resolves to how many items the
+ * list held before this page, the first of the page for the focus to move to.
+ */
+function showMore(current: Listing): Promise<number> {
+  current.placing = current.placing.then(() => placePage(current));
+  return current.placing;
+}
+
+/** One page of results, in rank order as their fragments load. */
+async function placePage(current: Listing): Promise<number> {
+  const before = list.children.length;
+  const stale = () => current.generation !== generation;
+  if (stale() || current.shown >= current.results.length) return before;
   const page = current.results.slice(current.shown, current.shown + PAGE_SIZE);
   const loaded: Fragment[] = new Array(page.length);
   let next = 0;
   await Promise.all(
     page.map(async (result, index) => {
       loaded[index] = current.shown === 0 && index === 0 && current.first ? current.first : await result.data();
-      if (mine !== generation) return;
+      if (stale()) return;
       // In order, so the first result does not wait for the twentieth and the list never reorders.
       while (next < page.length && loaded[next]) place(current, loaded[next++]!);
     }),
   );
-  if (mine !== generation) return;
+  if (stale()) return before;
   current.shown += page.length;
   const total = current.results.length;
   const found = `${total} ${total === 1 ? 'sectie gevonden' : 'secties gevonden'}`;
   status.textContent = current.shown < total ? `${found}, ${current.shown} getoond.` : `${found}.`;
   more.hidden = current.shown >= total;
   more.textContent = `Toon meer resultaten (nog ${total - current.shown})`;
+  return before;
 }
 
 /** A hit on the policy page, with the searched words to mark there (src/client/mark-words.ts). */
@@ -561,8 +580,8 @@ panel.addEventListener('toggle', () => {
   if (panel.open) loadFilters();
 });
 more.addEventListener('click', () => {
-  const first = list.children.length;
-  void showMore(generation).then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
+  if (!listing) return;
+  void showMore(listing).then((first) => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
 });
 window.addEventListener('popstate', () => {
   stateFromUrl();

@@ -29,6 +29,27 @@ test('a broad query pages past the first 20 hits to the last one, the count true
   await expect(last.getByRole('link').first()).toBeInViewport();
 });
 
+test('"Toon meer" clicked again while its page still loads shows the next page, every hit once', async ({ page }) => {
+  // Slow fragments keep a page loading long enough for the reader's clicks to land during it.
+  await page.route('**/*.pf_fragment', async (route) => {
+    await new Promise((done) => setTimeout(done, 150));
+    await route.continue();
+  });
+  const hrefs = () =>
+    page.locator('#zoekresultaten > li h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  await page.goto('/zoeken/?q=zorg');
+  await expect(status(page)).toHaveText(/^\d+ secties gevonden, 20 getoond\.$/);
+  const more = page.locator('#meer-resultaten');
+  await more.evaluate((button: HTMLButtonElement) => {
+    button.click();
+    button.click();
+  });
+  await expect(status(page)).toHaveText(/, 60 getoond\.$/);
+  const listed = await hrefs();
+  expect(listed.length).toBeGreaterThan(40);
+  expect(new Set(listed).size).toBe(listed.length);
+});
+
 test('no exact match: a labelled fallback on fewer words; a word found nowhere: no results', async ({ page }) => {
   await page.goto('/zoeken/?q=CZ+machtiging+taxi+2025');
   const notice = page.locator('#zoekuitleg');
@@ -94,8 +115,10 @@ test('sort by year, newest first, and hits of other years grouped with their sec
   await expect(page.locator('.ook-in').first()).toContainText(/Ook in 20\d\d/);
   await page.getByLabel('Volgorde').selectOption('jaar');
   await expect(page).toHaveURL(/volgorde=jaar/);
-  await expect(results(page).first().locator('p.muted')).toContainText('2027');
   const more = page.getByRole('button', { name: /Toon meer resultaten/ });
+  // Hidden as the order changes, back with the first page in the new order.
+  await expect(more).toBeVisible();
+  await expect(results(page).first().locator('p.muted')).toContainText('2027');
   while (await more.isVisible()) {
     const before = (await status(page).textContent()) ?? '';
     await more.click();
