@@ -20,7 +20,7 @@ import { corpusFiles } from '../io/corpus.ts';
 import { BuildStepError, onStop, startNode, waitFor } from '../io/children.ts';
 import { childEnvironment, config, type ConfigVariable } from '../io/config.ts';
 import { astroHeapLimitFor, type MemoryPlan, planMemory } from './memory-plan.ts';
-import { takeOverUnrendered } from './site-plan.ts';
+import { assembleSite, prepareTakeOver, type SiteListing } from './take-over.ts';
 
 export { BuildStepError };
 
@@ -98,13 +98,17 @@ function removeServerLeftovers(siteDir: string): void {
 
 /**
  * Renders the pages into `siteDir` and the search index into `searchDir` (both new folders that
- * no site uses), then moves the index into the site, and for an incremental build links in the
- * pages not rendered again from `previousSite`. On failure both folders are removed.
+ * no site uses), then moves the index into the site. An incremental build renders into
+ * `<siteDir>.astro`, and the new site is assembled in `siteDir` from what it rendered and the
+ * pages of `previousSite` not rendered again (take-over.ts). On failure every such folder is removed.
  */
 export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<SiteBuildTimes> {
   const { siteDir, searchDir } = options;
+  const previousSite = options.renderInsurers ? (options.previousSite ?? null) : null;
+  // Taking over a site: Astro writes into a folder of its own while the new site's folders are made.
+  const renderedDir = previousSite ? `${siteDir}.astro` : siteDir;
   const clear = () => {
-    for (const dir of [siteDir, searchDir]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of new Set([siteDir, renderedDir, searchDir])) rmSync(dir, { recursive: true, force: true });
   };
   clear();
   const stopCleanup = onStop(clear);
@@ -146,7 +150,7 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
     waitFor(
       'astro build',
       start([...astroNodeOptions(corpusMb), astro, 'build', ...(options.quiet ? ['--silent'] : [])], {
-        ATLAS_OUT_DIR: siteDir,
+        ATLAS_OUT_DIR: renderedDir,
         ATLAS_PAGES_REPORT: options.pagesReport,
       }),
       timeout,
@@ -175,22 +179,33 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
     halves.push(running);
     return running;
   };
+  const takeOverFailed = (error: unknown) =>
+    new BuildStepError(
+      `Taking over the pages not rendered again from ${previousSite} failed ` +
+        `(${(error as Error).message}); run npm run build -- --full.`,
+    );
   try {
-    if (memory.sideBySide) await Promise.all([run(pagesHalf), run(searchHalf)]);
-    else {
-      await run(pagesHalf);
-      await run(searchHalf);
+    const working = memory.sideBySide
+      ? Promise.all([run(pagesHalf), run(searchHalf)])
+      : run(pagesHalf).then(() => run(searchHalf));
+    // Awaited below; this only keeps a failure while the previous site is listed from going unhandled.
+    working.catch(() => {});
+    let previous: SiteListing | null = null;
+    try {
+      // While the halves work: the previous site is only read, and this process has nothing else to do.
+      if (previousSite) previous = prepareTakeOver(previousSite, siteDir, ['pagefind']);
+    } catch (error) {
+      throw takeOverFailed(error);
     }
-    removeServerLeftovers(siteDir);
-    if (options.renderInsurers && options.previousSite) {
+    await working;
+    removeServerLeftovers(renderedDir);
+    if (previous) {
       try {
-        takeOverUnrendered(options.previousSite, siteDir, ['pagefind']);
+        assembleSite(previous, renderedDir, siteDir);
       } catch (error) {
-        throw new BuildStepError(
-          `Taking over the pages not rendered again from ${options.previousSite} failed ` +
-            `(${(error as Error).message}); run npm run build -- --full.`,
-        );
+        throw takeOverFailed(error);
       }
+      rmSync(renderedDir, { recursive: true, force: true });
     }
     rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
     renameSync(searchDir, join(siteDir, 'pagefind'));

@@ -12,7 +12,7 @@
  *   manifest, or a site there that the manifest did not write): every page is rendered.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { config } from '../io/config.ts';
@@ -21,7 +21,6 @@ import type { Section } from '../core/schemas/document.ts';
 import { hasSearchRecord } from '../core/search-contract.ts';
 import { BuildStepError } from '../io/children.ts';
 import { sha256 } from '../core/hash.ts';
-import { linkOrCopy } from '../io/link-or-copy.ts';
 import { publishedFolder, siteLayout } from './publish.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 
@@ -234,38 +233,4 @@ export function writeBuildRecord(outDir: string, corpusDir: string, plan: SitePl
   };
   const path = buildRecordPath(outDir);
   writeFileAtomic(path, `${JSON.stringify(manifest)}\n`);
-}
-
-/**
- * Every file of the previous site that this build did not write, hard linked (or copied) into the
- * new one: the pages it did not need to render. `skip` names top-level folders written elsewhere.
- */
-export function takeOverUnrendered(previousDir: string, stagedDir: string, skip: string[] = []): number {
-  let taken = 0;
-  // Folder by folder: what this build wrote in a folder is listed once, and a folder is made once,
-  // when the first file is linked into it (asking per file cost more than the linking).
-  const walk = (relativeDir: string, made: boolean, makeParent: () => void) => {
-    const target = join(stagedDir, relativeDir);
-    const written = new Set(made ? readdirSync(target) : []);
-    let exists = made;
-    const make = () => {
-      if (exists) return;
-      makeParent();
-      mkdirSync(target);
-      exists = true;
-    };
-    for (const entry of readdirSync(join(previousDir, relativeDir), { withFileTypes: true })) {
-      const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!skip.includes(path)) walk(path, written.has(entry.name), make);
-        // Astro's server leftovers (*.mjs at the top) are no part of a site (site-and-search.ts).
-      } else if (!written.has(entry.name) && !(relativeDir === '' && entry.name.endsWith('.mjs'))) {
-        make();
-        linkOrCopy(join(previousDir, path), join(stagedDir, path));
-        taken++;
-      }
-    }
-  };
-  walk('', existsSync(stagedDir), () => mkdirSync(dirname(stagedDir), { recursive: true }));
-  return taken;
 }

@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { takeOverUnrendered } from '../../src/build/site-plan.ts';
+import { assembleSite, prepareTakeOver } from '../../src/build/take-over.ts';
 import { listFiles } from '../../src/io/file-tree.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-take-over-'));
@@ -16,10 +25,19 @@ function tree(root: string, files: Record<string, string>): void {
   }
 }
 
+/** Every folder under `root`, files or not. */
+function folders(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
+    .sort();
+}
+
 describe('taking over the pages a build did not render', () => {
-  it('links every file the new site lacks, keeps what it wrote, and skips what it is told to', () => {
+  it('makes the folders first, then moves in what was written and links the rest, skipping what it is told to', () => {
     const previous = join(work, 'previous');
-    const staged = join(work, 'staged');
+    const rendered = join(work, 'rendered');
+    const site = join(work, 'site');
     tree(previous, {
       'index.html': 'oud',
       'beleid/a/index.html': 'a oud',
@@ -30,35 +48,57 @@ describe('taking over the pages a build did not render', () => {
       'entry.mjs': 'server',
       'js/search.mjs': 'client',
     });
-    tree(staged, { 'index.html': 'nieuw', 'beleid/a/index.html': 'a nieuw' });
-    mkdirSync(join(previous, 'leeg'));
+    mkdirSync(join(previous, 'leeg/en/leger'), { recursive: true });
 
-    const taken = takeOverUnrendered(previous, staged, ['pagefind']);
+    // Before the build writes anything: the folders that will hold files, and no file.
+    const listing = prepareTakeOver(previous, site, ['pagefind']);
+    assert.deepEqual(folders(site), [
+      'beleid',
+      'beleid/a',
+      'beleid/b',
+      'beleid/b/bron',
+      'diep',
+      'diep/in',
+      'diep/in/de',
+      'diep/in/de/boom',
+      'js',
+    ]);
+    assert.deepEqual(listFiles(site), []);
 
-    assert.deepEqual(listFiles(staged).sort(), [
+    tree(rendered, { 'index.html': 'nieuw', 'beleid/a/index.html': 'a nieuw', 'beleid/c/index.html': 'c, nieuw' });
+    const { moved, taken } = assembleSite(listing, rendered, site);
+
+    assert.deepEqual(listFiles(site).sort(), [
       'beleid/a/index.html',
       'beleid/b/bron/index.html',
       'beleid/b/index.html',
+      'beleid/c/index.html',
       'diep/in/de/boom/index.html',
       'index.html',
       'js/search.mjs',
     ]);
-    assert.equal(taken, 4);
-    assert.equal(readFileSync(join(staged, 'index.html'), 'utf8'), 'nieuw', 'what the build wrote stays');
-    assert.equal(readFileSync(join(staged, 'beleid/a/index.html'), 'utf8'), 'a nieuw');
-    // Hard links: the same file, not a copy.
+    assert.deepEqual([moved, taken], [3, 4]);
+    assert.equal(readFileSync(join(site, 'index.html'), 'utf8'), 'nieuw', 'what the build wrote wins');
+    assert.equal(readFileSync(join(site, 'beleid/a/index.html'), 'utf8'), 'a nieuw');
     assert.equal(
-      statSync(join(staged, 'beleid/b/index.html')).ino,
-      statSync(join(previous, 'beleid/b/index.html')).ino,
+      readFileSync(join(previous, 'beleid/a/index.html'), 'utf8'),
+      'a oud',
+      'the previous site is untouched',
     );
-    assert.ok(!readdirSync(staged).includes('leeg'), 'a folder with nothing to take over is not made');
+    // Hard links: the same file, not a copy.
+    assert.equal(statSync(join(site, 'beleid/b/index.html')).ino, statSync(join(previous, 'beleid/b/index.html')).ino);
+    assert.ok(!existsSync(join(site, 'leeg')), 'a folder with nothing to take over is not made');
+    assert.ok(!existsSync(join(site, 'pagefind')) && !existsSync(join(site, 'entry.mjs')));
+    assert.deepEqual(listFiles(rendered), [], 'every file the build wrote was moved');
   });
 
-  it('makes the new site from nothing when the build wrote no file', () => {
+  it('fails, naming the file, when a file of the previous site is gone by the time it is taken over', () => {
     const previous = join(work, 'previous-2');
-    tree(previous, { 'a/b/c.html': 'c' });
-    const staged = join(work, 'nog', 'niet', 'daar');
-    assert.equal(takeOverUnrendered(previous, staged), 1);
-    assert.deepEqual(listFiles(staged), ['a/b/c.html']);
+    tree(previous, { 'beleid/a/index.html': 'a', 'beleid/b/index.html': 'b' });
+    const site = join(work, 'site-2');
+    const listing = prepareTakeOver(previous, site);
+    rmSync(join(previous, 'beleid/b'), { recursive: true });
+    mkdirSync(join(work, 'rendered-2'));
+    assert.throws(() => assembleSite(listing, join(work, 'rendered-2'), site), /beleid\/b\/index\.html/);
   });
 });
