@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite } from '../src/build/build-site.ts';
+import { buildSite, claimOutput } from '../src/build/build-site.ts';
 import { BuildStepError, onStop, startNode, waitFor } from '../src/io/children.ts';
 import { acquireLock, LockError, passLocks } from '../src/io/lock.ts';
 import { corpusLockPath } from '../src/io/corpus-lock.ts';
@@ -64,6 +64,8 @@ async function main(): Promise<number> {
     onStop(() => corpusLock.release());
     try {
       const started = performance.now();
+      // Claimed now, so that the sites of earlier builds are removed while the sources are read.
+      const output = claimOutput(args.out);
       const ingestArgs = [
         '--sources',
         args.sources,
@@ -86,16 +88,20 @@ async function main(): Promise<number> {
         if (error instanceof BuildStepError && error.reported)
           console.error(`\nIngest failed (see above): ${published}`);
         else console.error(`\n${(error as Error).message} ${published}`);
+        await output.release();
         return 1;
       }
       const ingested = (performance.now() - started) / 1000;
-      const { times: site } = await buildSite({
-        corpusDir: args.corpus,
-        outDir: args.out,
-        full: args.full,
-        quiet: args.quiet,
-        stepTimeoutMs,
-      });
+      const { times: site } = await buildSite(
+        {
+          corpusDir: args.corpus,
+          outDir: args.out,
+          full: args.full,
+          quiet: args.quiet,
+          stepTimeoutMs,
+        },
+        output,
+      );
       const times = { ingest: ingested, site: site.site, search: site.search, total: ingested + site.total };
       const { memory } = site;
       const how = memory.sideBySide

@@ -13,6 +13,7 @@ import { listFiles, isSearchChunkFolder } from '../io/file-tree.ts';
 import { writeHeadersFile } from './headers-file.ts';
 import { acquireLock } from '../io/lock.ts';
 import {
+  newestSiteFolder,
   newVersionFolder,
   publish,
   publishedFolder,
@@ -38,18 +39,81 @@ export interface BuildSiteOptions {
 /** The lock of a build into `outDir`, beside it. */
 export const outputLockPath = (outDir: string) => join(dirname(resolve(outDir)), `.${basename(resolve(outDir))}.lock`);
 
+/**
+ * The output claimed for one build: its lock held, an interrupted build cleaned up, and the sites
+ * of earlier builds being removed. Claimed before the ingest (scripts/build.ts), the removal runs
+ * while the sources are read, not while the pages and the index are made: on this kind of disk,
+ * deleting thousands of files beside them slowed both.
+ */
+export interface ClaimedOutput {
+  outDir: string;
+  recovered: string[];
+  /** The newest earlier site, kept for an incremental build to make its new site from (take-over.ts). */
+  recyclable: string | null;
+  /** Resolves when the earlier sites are gone (a folder that could not be removed is said, not fatal). */
+  removed: Promise<void>;
+  /** Removes `path` too (the recyclable site when the build does not use it). */
+  discard(path: string): void;
+  /** Waits for the removal, then lets go of the lock. */
+  release(): Promise<void>;
+}
+
+export function claimOutput(outDir: string): ClaimedOutput {
+  const layout = siteLayout(outDir);
+  const lock = acquireLock(outputLockPath(outDir), `A build into ${outDir}/`);
+  const stopUnlock = onStop(() => lock.release());
+  const remove = (paths: string[]) =>
+    removeSuperseded(paths).then((left) => {
+      if (left.length)
+        console.warn(`Could not remove what earlier builds left (the next build tries again): ${left.join(', ')}`);
+    });
+  let removed: Promise<void> = Promise.resolve();
+  let recovered: string[] = [];
+  let recyclable: string | null = null;
+  try {
+    recovered = recoverInterrupted(layout);
+    if (recovered.length) console.log(`An earlier build was interrupted; cleaned up: ${recovered.join('; ')}.`);
+    // The published site stays until this build's replaces it.
+    const superseded = supersededVersions(layout);
+    recyclable = newestSiteFolder(superseded);
+    removed = remove(superseded.filter((path) => path !== recyclable));
+  } catch (error) {
+    stopUnlock();
+    lock.release();
+    throw error;
+  }
+  return {
+    outDir,
+    recovered,
+    recyclable,
+    get removed() {
+      return removed;
+    },
+    discard(path) {
+      const before = removed;
+      removed = Promise.all([before, remove([path])]).then(() => {});
+    },
+    async release() {
+      await removed;
+      stopUnlock();
+      lock.release();
+    },
+  };
+}
+
+/**
+ * Builds into `options.outDir`, claimed here unless the caller claimed it already (`claimed`,
+ * which this build then releases).
+ */
 export async function buildSite(
   options: BuildSiteOptions,
+  claimed: ClaimedOutput = claimOutput(options.outDir),
 ): Promise<{ plan: SitePlan; times: SiteBuildTimes; recovered: string[] }> {
   const layout = siteLayout(options.outDir);
-  const lock = acquireLock(outputLockPath(options.outDir), `A build into ${options.outDir}/`);
-  const stopUnlock = onStop(() => lock.release());
-  let removing: Promise<string[]> = Promise.resolve([]);
+  const { recovered } = claimed;
   try {
-    const recovered = recoverInterrupted(layout);
-    if (recovered.length) console.log(`An earlier build was interrupted; cleaned up: ${recovered.join('; ')}.`);
-    // The sites of earlier builds go while this one works; the published one stays until this one is.
-    removing = removeSuperseded(supersededVersions(layout));
+    if (resolve(claimed.outDir) !== resolve(options.outDir))
+      throw new Error(`buildSite: the output claimed is ${claimed.outDir}/, not ${options.outDir}/`);
     // Beside the documents they are made from, so that a corpus and what is kept of it go together.
     const searchCacheDir = join(options.corpusDir, '.search-index');
     const pageCacheDir = join(options.corpusDir, '.build-cache');
@@ -63,6 +127,9 @@ export async function buildSite(
             `the rest kept from ${options.outDir}/.`
         : `Pages: rendering all (${plan.reason}).`,
     );
+    // An incremental build makes its new site from the newest earlier one; otherwise that goes too.
+    const recycle = plan.renderInsurers ? claimed.recyclable : null;
+    if (claimed.recyclable && !recycle) claimed.discard(claimed.recyclable);
     const siteDir = newVersionFolder(layout);
     const pagesReport = `${siteDir}.pages.json`;
     const env = { ...options.env, ATLAS_BUILD_CACHE: resolve(pageCacheDir), ATLAS_CODE_FINGERPRINT: plan.code };
@@ -76,6 +143,7 @@ export async function buildSite(
       searchCacheDir,
       renderInsurers: plan.renderInsurers,
       renderDocuments: plan.renderDocuments,
+      recycle,
     });
     try {
       const rendered = JSON.parse(readFileSync(pagesReport, 'utf8')) as string[];
@@ -110,11 +178,7 @@ export async function buildSite(
     }
     return { plan, times, recovered };
   } finally {
-    const left = await removing;
-    if (left.length)
-      console.warn(`Could not remove what earlier builds left (the next build tries again): ${left.join(', ')}`);
-    stopUnlock();
-    lock.release();
+    await claimed.release();
   }
 }
 

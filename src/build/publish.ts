@@ -9,7 +9,17 @@
  * An `<out>` that is still a real folder (a site from before this layout, or another tool's) is
  * moved under the versions first; that one time there is a moment between the two renames.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
@@ -79,6 +89,17 @@ export function supersededVersions(layout: SiteLayout): string[] {
   return readdirSync(layout.versions)
     .map((name) => join(layout.versions, name))
     .filter((path) => path !== current);
+}
+
+/** A version folder's own name (newVersionFolder), not a file or folder beside one. */
+const VERSION_NAME = /^\d{8}T\d{6}Z-\d+$/u;
+
+/** Of `paths` (superseded versions), the newest site folder: an incremental build makes its new site from it. */
+export function newestSiteFolder(paths: string[]): string | null {
+  const sites = paths.filter(
+    (path) => VERSION_NAME.test(basename(path)) && statSync(path, { throwIfNoEntry: false })?.isDirectory(),
+  );
+  return sites.sort().at(-1) ?? null;
 }
 
 /**

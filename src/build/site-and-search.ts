@@ -20,7 +20,7 @@ import { corpusFiles } from '../io/corpus.ts';
 import { BuildStepError, onStop, startNode, waitFor } from '../io/children.ts';
 import { childEnvironment, config, type ConfigVariable } from '../io/config.ts';
 import { astroHeapLimitFor, type MemoryPlan, planMemory } from './memory-plan.ts';
-import { assembleSite, prepareTakeOver, type SiteListing } from './take-over.ts';
+import { assembleSite, prepareTakeOver } from './take-over.ts';
 
 export { BuildStepError };
 
@@ -54,6 +54,8 @@ export interface SiteBuildOptions {
   renderInsurers?: string[] | null;
   /** With renderInsurers: the documents whose text changed (pages about several insurers that read one render). */
   renderDocuments?: string[] | null;
+  /** With renderInsurers: an earlier site folder, no longer served, to make the new site from (take-over.ts). */
+  recycle?: string | null;
 }
 
 export interface SiteBuildTimes {
@@ -190,18 +192,18 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
       : run(pagesHalf).then(() => run(searchHalf));
     // Awaited below; this only keeps a failure while the previous site is listed from going unhandled.
     working.catch(() => {});
-    let previous: SiteListing | null = null;
     try {
       // While the halves work: the previous site is only read, and this process has nothing else to do.
-      if (previousSite) previous = prepareTakeOver(previousSite, siteDir, ['pagefind']);
+      if (previousSite)
+        prepareTakeOver(previousSite, siteDir, { skip: ['pagefind'], recycle: options.recycle ?? null });
     } catch (error) {
       throw takeOverFailed(error);
     }
     await working;
     removeServerLeftovers(renderedDir);
-    if (previous) {
+    if (previousSite) {
       try {
-        assembleSite(previous, renderedDir, siteDir);
+        assembleSite(renderedDir, siteDir);
       } catch (error) {
         throw takeOverFailed(error);
       }
