@@ -41,20 +41,18 @@ export const outputLockPath = (outDir: string) => join(dirname(resolve(outDir)),
 
 /**
  * The output claimed for one build: its lock held, an interrupted build cleaned up, and the sites
- * of earlier builds being removed. Claimed before the ingest (scripts/build.ts), the removal runs
- * while the sources are read, not while the pages and the index are made: on this kind of disk,
- * deleting thousands of files beside them slowed both.
+ * of earlier builds being removed, but for the newest, which an incremental build makes its new
+ * site from (take-over.ts). Claimed before the ingest (scripts/build.ts), so that the removal
+ * starts while the sources are read.
  */
 export interface ClaimedOutput {
   outDir: string;
   recovered: string[];
   /** The newest earlier site, kept for an incremental build to make its new site from (take-over.ts). */
   recyclable: string | null;
-  /** Resolves when the earlier sites are gone (a folder that could not be removed is said, not fatal). */
-  removed: Promise<void>;
   /** Removes `path` too (the recyclable site when the build does not use it). */
   discard(path: string): void;
-  /** Waits for the removal, then lets go of the lock. */
+  /** Waits for the removal (a folder that could not be removed is said, not fatal), then lets go of the lock. */
   release(): Promise<void>;
 }
 
@@ -86,9 +84,6 @@ export function claimOutput(outDir: string): ClaimedOutput {
     outDir,
     recovered,
     recyclable,
-    get removed() {
-      return removed;
-    },
     discard(path) {
       const before = removed;
       removed = Promise.all([before, remove([path])]).then(() => {});

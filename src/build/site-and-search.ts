@@ -107,7 +107,7 @@ function removeServerLeftovers(siteDir: string): void {
 export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<SiteBuildTimes> {
   const { siteDir, searchDir } = options;
   const previousSite = options.renderInsurers ? (options.previousSite ?? null) : null;
-  // Taking over a site: Astro writes into a folder of its own while the new site's folders are made.
+  // Taking over a site: Astro writes into a folder of its own while the previous site is mirrored.
   const renderedDir = previousSite ? `${siteDir}.astro` : siteDir;
   const clear = () => {
     for (const dir of new Set([siteDir, renderedDir, searchDir])) rmSync(dir, { recursive: true, force: true });
@@ -190,7 +190,7 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
     const working = memory.sideBySide
       ? Promise.all([run(pagesHalf), run(searchHalf)])
       : run(pagesHalf).then(() => run(searchHalf));
-    // Awaited below; this only keeps a failure while the previous site is listed from going unhandled.
+    // Awaited below; this only keeps a failure while the previous site is mirrored from going unhandled.
     working.catch(() => {});
     try {
       // While the halves work: the previous site is only read, and this process has nothing else to do.

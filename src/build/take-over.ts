@@ -9,16 +9,10 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { join } from 'node:path';
 import { linkOrCopy } from '../io/link-or-copy.ts';
 
-/** One folder of a site: its files and its folders, by name. */
-export interface FolderListing {
+/** One folder of a site: its files and its folders that hold files, by name. */
+interface FolderListing {
   files: string[];
   folders: Map<string, FolderListing>;
-}
-
-/** A site's folders and files, with the top-level folders in `skip` (written elsewhere) left out. */
-export interface SiteListing {
-  root: string;
-  top: FolderListing;
 }
 
 const below = (relativeDir: string, name: string) => (relativeDir ? `${relativeDir}/${name}` : name);
@@ -26,23 +20,24 @@ const below = (relativeDir: string, name: string) => (relativeDir ? `${relativeD
 /** Astro's server leftovers (*.mjs at the top) are no part of a site (site-and-search.ts). */
 const isLeftover = (relativeDir: string, name: string) => relativeDir === '' && name.endsWith('.mjs');
 
-export function listSite(root: string, skip: string[] = []): SiteListing {
+/**
+ * A site's files and folders, with the top-level folders in `skip` (written elsewhere) and
+ * folders without a file below them (none is made in the new site) left out.
+ */
+function listSite(root: string, skip: string[]): FolderListing {
   const list = (relativeDir: string): FolderListing => {
     const listing: FolderListing = { files: [], folders: new Map() };
     for (const entry of readdirSync(join(root, relativeDir), { withFileTypes: true })) {
       const path = below(relativeDir, entry.name);
       if (entry.isDirectory()) {
-        if (!skip.includes(path)) listing.folders.set(entry.name, list(path));
+        if (skip.includes(path)) continue;
+        const folder = list(path);
+        if (folder.files.length || folder.folders.size) listing.folders.set(entry.name, folder);
       } else if (!isLeftover(relativeDir, entry.name)) listing.files.push(entry.name);
     }
     return listing;
   };
-  return { root, top: list('') };
-}
-
-/** Whether a folder holds a file, here or deeper: only those are made in the new site. */
-function holdsFiles(listing: FolderListing): boolean {
-  return listing.files.length > 0 || [...listing.folders.values()].some(holdsFiles);
+  return list('');
 }
 
 /** Whether two paths are one file (hard links of one inode). */
@@ -69,8 +64,8 @@ export function prepareTakeOver(
   previousRoot: string,
   siteDir: string,
   options: { skip?: string[]; recycle?: string | null } = {},
-): SiteListing {
-  const listing = listSite(previousRoot, options.skip);
+): void {
+  const listing = listSite(previousRoot, options.skip ?? []);
   const recycled = !!options.recycle && existsSync(options.recycle);
   if (recycled) renameSync(options.recycle!, siteDir);
   const mirror = (folder: FolderListing, relativeDir: string) => {
@@ -93,10 +88,9 @@ export function prepareTakeOver(
       if (recycled) rmSync(join(siteDir, path), { recursive: true, force: true });
       linkOrCopy(source, join(siteDir, path));
     }
-    for (const [name, sub] of folder.folders) if (holdsFiles(sub)) mirror(sub, below(relativeDir, name));
+    for (const [name, sub] of folder.folders) mirror(sub, below(relativeDir, name));
   };
-  mirror(listing.top, '');
-  return listing;
+  mirror(listing, '');
 }
 
 /**
