@@ -14,10 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { HTMLFile } from 'pagefind';
-import { aliasesMayDiffer, buildLexicon, compoundAliases, lexiconKey } from '../core/compounds.ts';
+import { aliasesMayDiffer, compoundAliases, lexiconKey } from '../core/compounds.ts';
 import { foldText } from '../core/text.ts';
 import { paths } from '../core/routes.ts';
-import type { PolicyDocument } from '../core/schemas/document.ts';
 import {
   encodePlaces,
   LEXICON_FOLDER,
@@ -33,7 +32,8 @@ import {
 import { sha256 } from '../core/hash.ts';
 import { corpusFiles, readPolicyDocument } from '../io/corpus.ts';
 import { readTaxonomy } from '../io/read-inputs.ts';
-import { collectSearchRecords, type SearchRecordDraft } from './records.ts';
+import type { SearchRecordDraft } from './records.ts';
+import { corpusRecords } from './records-cache.ts';
 import { type KeptInputs, type SearchShardCache, shardKey } from './shard-cache.ts';
 import { verifySearchIndex } from './verify-index.ts';
 import { searchRecordHtml } from './record-html.ts';
@@ -184,35 +184,33 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const taxonomy = await readTaxonomy(options.taxonomyDir);
   const insurers = new Map(taxonomy.insurers.map((insurer) => [insurer.slug, insurer]));
   const careTypeName = new Map(taxonomy.careTypes.map((careType) => [careType.slug, careType.name]));
+  // A place's names follow from its insurer, care type and year: no policy need be read for them.
   const names = new Map<string, PolicyNames>();
-  const namesOf = (document: PolicyDocument): PolicyNames => {
-    const known = names.get(document.id);
+  const namesOf = (insurerSlug: string, place: SectionPlace): PolicyNames => {
+    const key = `${insurerSlug}\0${place.careType}\0${place.year}`;
+    const known = names.get(key);
     if (known) return known;
-    const insurer = insurers.get(document.insurer)!;
-    const careType = careTypeName.get(document.careType)!;
-    const named = {
-      careType,
-      words: [...new Set([insurer.name, ...insurer.labels, careType, String(document.year)])],
-    };
-    names.set(document.id, named);
+    const insurer = insurers.get(insurerSlug)!;
+    const careType = careTypeName.get(place.careType)!;
+    const named = { careType, words: [...new Set([insurer.name, ...insurer.labels, careType, String(place.year)])] };
+    names.set(key, named);
     return named;
   };
   // One document in memory at a time, read once: the records keep each distinct text once (held
   // whole, the corpus cost more memory than Pagefind's indexer beside it), and the corpus's words
-  // (for compound parts) are learnt from them.
+  // (for compound parts) are learnt from them. An insurer whose policies are as they were keeps its records.
   const files = corpusFiles(options.corpusDir);
-  const drafts = collectSearchRecords(
-    (function* () {
-      for (const file of files) {
-        const document = readPolicyDocument(file);
-        yield { document, careTypeName: namesOf(document).careType };
-      }
-    })(),
-  );
-  const lexicon = buildLexicon(drafts.map((draft) => `${draft.title} ${draft.text}`));
+  const code = cache && options.code ? options.code : '';
+  const { drafts, lexicon } = corpusRecords({
+    files,
+    read: (file) => {
+      const document = readPolicyDocument(file);
+      return { document, careTypeName: careTypeName.get(document.careType)! };
+    },
+    dir: code ? cache!.recordsFolder() : null,
+    salt: JSON.stringify({ code, careTypes: [...careTypeName] }),
+  });
   const memo = new Map<string, string[]>();
-  // Every place's policy was named while its records were gathered.
-  const placeNames = (place: SectionPlace) => names.get(place.policy)!;
   const buckets: SearchRecordDraft[][] = Array.from(
     { length: Math.max(1, Math.ceil(drafts.length / options.shardSections)) },
     () => [],
@@ -223,7 +221,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const shards = filled.length ? filled : [[]];
   const shardCount = shards.length;
   const version = cache ? pagefindVersion() : '';
-  const code = cache && options.code ? options.code : '';
   const kept = code ? cache!.keptInputs(code) : null;
   const changed = kept ? changedWords(kept.lexicon, lexicon) : [];
   const keys = new Map<string, string>();
@@ -250,7 +247,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const inputs = code
         ? shardKey(
             { version, options: INDEX_OPTIONS, code },
-            shardDrafts.map((draft) => [draft, insurers.get(draft.insurer)!.name, draft.places.map(placeNames)]),
+            shardDrafts.map((draft) => [
+              draft,
+              insurers.get(draft.insurer)!.name,
+              draft.places.map((place) => namesOf(draft.insurer, place)),
+            ]),
           )
         : '';
       const known = inputs ? knownKey(inputs, shardDrafts) : null;
@@ -262,7 +263,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         continue;
       }
       const records = shardDrafts.map((draft) =>
-        searchRecord(draft, insurers.get(draft.insurer)!.name, placeNames, lexicon, memo),
+        searchRecord(draft, insurers.get(draft.insurer)!.name, (place) => namesOf(draft.insurer, place), lexicon, memo),
       );
       if (!cache) {
         await indexShard(records, path);

@@ -58,18 +58,29 @@ interface Gathered {
 
 /** The records of `policies` (read one at a time: only each distinct text is kept). */
 export function collectSearchRecords(policies: Iterable<PolicyForSearch>): SearchRecordDraft[] {
-  const byText = new Map<string, Gathered>();
-  for (const { document, careTypeName } of policies) {
+  const gatherer = new SearchRecordGatherer();
+  for (const policy of policies) gatherer.add(policy);
+  return gatherer.drafts();
+}
+
+/**
+ * Records gathered policy by policy, in any order (the records come out the same): a build that
+ * keeps some insurers' records (records-cache.ts) feeds only the policies of the others.
+ */
+export class SearchRecordGatherer {
+  private readonly byText = new Map<string, Gathered>();
+
+  add({ document, careTypeName }: PolicyForSearch): void {
     const byId = new Map(document.sections.map((section) => [section.id, section]));
     for (const section of document.sections) {
       if (!hasSearchRecord(section)) continue;
       const text = stripLinks(section.text);
       // A hash, not the text itself: as a key the text would be held twice.
       const key = sha256([document.insurer, sectionLabel(section), section.themes.join(' '), text].join('\0'));
-      let gathered = byText.get(key);
+      let gathered = this.byText.get(key);
       if (!gathered) {
         gathered = { insurer: document.insurer, section, text, headingPath: new Set(), places: [] };
-        byText.set(key, gathered);
+        this.byText.set(key, gathered);
       }
       for (const ancestor of [...selfAndAncestors(section, byId)].slice(1)) gathered.headingPath.add(ancestor.title);
       gathered.places.push({
@@ -81,19 +92,28 @@ export function collectSearchRecords(policies: Iterable<PolicyForSearch>): Searc
       });
     }
   }
-  const records: SearchRecordDraft[] = [];
-  for (const { insurer, section, text, headingPath, places } of byText.values())
-    for (const grid of grids(places))
-      records.push({
-        insurer,
-        heading: sectionLabel(section),
-        title: section.title,
-        text,
-        themes: section.themes,
-        headingPath: [...headingPath].sort(),
-        places: grid.sort(placeOrder),
-      });
-  return records.sort((a, b) => a.insurer.localeCompare(b.insurer) || placeOrder(a.places[0]!, b.places[0]!));
+
+  /** The records of every policy added, by insurer, then newest place first. */
+  drafts(): SearchRecordDraft[] {
+    const records: SearchRecordDraft[] = [];
+    for (const { insurer, section, text, headingPath, places } of this.byText.values())
+      for (const grid of grids(places))
+        records.push({
+          insurer,
+          heading: sectionLabel(section),
+          title: section.title,
+          text,
+          themes: section.themes,
+          headingPath: [...headingPath].sort(),
+          places: grid.sort(placeOrder),
+        });
+    return records.sort(draftOrder);
+  }
+}
+
+/** The order of records: by insurer, then by their first (newest) place. */
+export function draftOrder(a: SearchRecordDraft, b: SearchRecordDraft): number {
+  return a.insurer.localeCompare(b.insurer) || placeOrder(a.places[0]!, b.places[0]!);
 }
 
 /**

@@ -31,6 +31,8 @@ import { linkOrCopy } from '../io/link-or-copy.ts';
 const FILE_LIST = 'files.json';
 /** Beside the shards: the last build's shard keys by inputs, and its lexicon. */
 const INPUTS_FILE = 'inputs.json';
+/** Beside the shards: the records kept per insurer (records-cache.ts). */
+const RECORDS_FOLDER = 'records';
 
 /** What the last build with the same code left: its lexicon, and the key of each shard's inputs. */
 export interface KeptInputs {
@@ -98,8 +100,14 @@ export class SearchShardCache {
   prune(): void {
     if (!existsSync(this.dir)) return;
     for (const name of readdirSync(this.dir)) {
-      if (!this.used.has(name) && name !== INPUTS_FILE) rmSync(join(this.dir, name), { recursive: true, force: true });
+      if (!this.used.has(name) && name !== INPUTS_FILE && name !== RECORDS_FOLDER)
+        rmSync(join(this.dir, name), { recursive: true, force: true });
     }
+  }
+
+  /** Where the records are kept per insurer (records-cache.ts). */
+  recordsFolder(): string {
+    return join(this.dir, RECORDS_FOLDER);
   }
 
   /** What the last build of this code kept (keptInputs), or null: another code, none, or unreadable. */

@@ -15,10 +15,12 @@ import { config } from '../io/config.ts';
 /**
  * The entries of a route that reads no section text, only what a policy's skeleton holds
  * (dates, deadlines, names: src/build/site-plan.ts skeletonOf): a change of text alone leaves
- * every one of its pages as it was.
+ * every one of its pages as it was, so then the entries are not even made.
  */
-export function renderedOnSkeletonChange<T>(entries: readonly T[]): readonly T[] {
-  return config().renderInsurers ? [] : entries;
+export async function renderedOnSkeletonChange<T>(
+  entries: () => readonly T[] | Promise<readonly T[]>,
+): Promise<readonly T[]> {
+  return config().renderInsurers ? [] : entries();
 }
 
 /** The entries of a route about one insurer each that this build renders. */

@@ -3,10 +3,13 @@ import { getSite } from '../../site/site.ts';
 import { renderedOnSkeletonChange } from '../../site/rendered-only.ts';
 import { calendarMilestones, icsResponse } from '../../site/calendar-files.ts';
 
-export const getStaticPaths = (async () => {
-  const insurers = new Set((await calendarMilestones()).map((milestone) => milestone.insurer));
-  return [...renderedOnSkeletonChange(['alle', ...insurers])].map((file) => ({ params: { file } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (
+    await renderedOnSkeletonChange(async () => [
+      'alle',
+      ...new Set((await calendarMilestones()).map((milestone) => milestone.insurer)),
+    ])
+  ).map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site: siteUrl }) => {
   const site = await getSite();

@@ -6,7 +6,7 @@ import { eventTitle } from '../../../../render/calendar-ics.ts';
 
 /** One file per date, for "zet in agenda" beside it on the calendar page. */
 export const getStaticPaths = (async () =>
-  renderedOnSkeletonChange(await calendarMilestones()).map((milestone) => ({
+  (await renderedOnSkeletonChange(calendarMilestones)).map((milestone) => ({
     params: { insurer: milestone.insurer, event: milestone.id },
   }))) satisfies GetStaticPaths;
 
