@@ -49,6 +49,14 @@ export function themeSectionsOf(
   );
 }
 
+/** A section's word count, counted once: a policy is in many comparisons (each view, the page and its CSV). */
+const wordCounts = new WeakMap<Section, number>();
+function wordsOf(section: Section): number {
+  let words = wordCounts.get(section);
+  if (words === undefined) wordCounts.set(section, (words = countWords(section.text)));
+  return words;
+}
+
 export function compareOnTheme(
   documents: PolicyDocument[],
   taxonomy: Taxonomy,
@@ -79,7 +87,7 @@ export function compareOnTheme(
       choice,
       cells,
       sections: on.length,
-      words: on.reduce((sum, { section }) => sum + countWords(section.text), 0),
+      words: on.reduce((sum, { section }) => sum + wordsOf(section), 0),
     };
   });
   return {

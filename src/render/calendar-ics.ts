@@ -24,6 +24,9 @@ export interface IcsOptions {
  */
 const eventTexts = new Map<string, WeakMap<Milestone, string>>();
 
+/** The calendar without events, per name: made (and checked) once for the many files of one name. */
+const emptyCalendars = new Map<string, string>();
+
 export function calendarToIcs(milestones: Milestone[], options: IcsOptions): string {
   const header = { productId: 'zorginkoopatlas/kalender', calName: options.calendarName };
   let eventText = eventTexts.get(options.siteUrl);
@@ -42,7 +45,8 @@ export function calendarToIcs(milestones: Milestone[], options: IcsOptions): str
   }
   const events = milestones.map((milestone) => eventText!.get(milestone)!);
   // The package's own calendar without events, with the events put in before its last line.
-  const empty = created([], header);
+  let empty = emptyCalendars.get(options.calendarName);
+  if (empty === undefined) emptyCalendars.set(options.calendarName, (empty = created([], header)));
   const end = empty.lastIndexOf('END:VCALENDAR');
   return `${empty.slice(0, end)}${events.join('')}${empty.slice(end)}`;
 }

@@ -2,7 +2,6 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../../site/site.ts';
 import { renderedOnSkeletonChange } from '../../../../site/rendered-only.ts';
 import { calendarMilestone, calendarMilestones, icsResponse } from '../../../../site/calendar-files.ts';
-import { eventTitle } from '../../../../render/calendar-ics.ts';
 
 /** One file per date, for "zet in agenda" beside it on the calendar page. */
 export const getStaticPaths = (async () =>
@@ -13,9 +12,6 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute = async ({ params, site: siteUrl }) => {
   const site = await getSite();
   const milestone = (await calendarMilestone(params.event!))!;
-  const names = {
-    insurerName: (slug: string) => site.insurer(slug).name,
-    careTypeName: (slug: string) => site.careType(slug).name,
-  };
-  return icsResponse([milestone], eventTitle(milestone, names), siteUrl!);
+  // Named as the insurer's own calendar file is: an agenda that offers to add a calendar names it so.
+  return icsResponse([milestone], `Zorginkoop ${site.insurer(milestone.insurer).name}`, siteUrl!);
 };
