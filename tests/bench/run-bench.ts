@@ -573,6 +573,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
     } finally {
       await browser.close();
       server.close();
+      // Out of the published site again: the next build's check would find a page no plan names.
+      rmSync(join(DIST, 'bench-minisearch'), { recursive: true, force: true });
     }
     return {
       indexMb,
