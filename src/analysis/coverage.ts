@@ -4,9 +4,8 @@
  */
 import type { PolicyDocument } from '../core/schemas/document.ts';
 import type { Taxonomy } from '../core/schemas/taxonomy.ts';
-import { countWords } from '../core/text.ts';
 import { choosePolicies, type ComparisonView, type PolicyChoice } from './policy-choice.ts';
-import { themeSectionsOf } from './theme-comparison.ts';
+import { themeSectionsOf, wordsOf } from './theme-comparison.ts';
 
 export interface CoverageCell {
   theme: string;
@@ -33,7 +32,7 @@ export function coverageMatrix(documents: PolicyDocument[], taxonomy: Taxonomy, 
             return {
               theme: theme.slug,
               sections: on.length,
-              words: on.reduce((sum, { section }) => sum + countWords(section.text), 0),
+              words: wordsOf(on),
               share: 0,
             };
           });

@@ -49,12 +49,18 @@ export function themeSectionsOf(
   );
 }
 
-/** A section's word count, counted once: a policy is in many comparisons (each view, the page and its CSV). */
+/** Each section's word count, counted once: a policy is in many comparisons (views, pages, CSVs, coverage). */
 const wordCounts = new WeakMap<Section, number>();
-function wordsOf(section: Section): number {
-  let words = wordCounts.get(section);
-  if (words === undefined) wordCounts.set(section, (words = countWords(section.text)));
-  return words;
+
+/** The words of these sections together (themeSectionsOf's). */
+export function wordsOf(sections: ReadonlyArray<{ section: Section }>): number {
+  let sum = 0;
+  for (const { section } of sections) {
+    let words = wordCounts.get(section);
+    if (words === undefined) wordCounts.set(section, (words = countWords(section.text)));
+    sum += words;
+  }
+  return sum;
 }
 
 export function compareOnTheme(
@@ -87,7 +93,7 @@ export function compareOnTheme(
       choice,
       cells,
       sections: on.length,
-      words: on.reduce((sum, { section }) => sum + wordsOf(section), 0),
+      words: wordsOf(on),
     };
   });
   return {

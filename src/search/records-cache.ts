@@ -14,7 +14,7 @@ import { basename, join } from 'node:path';
 import { buildLexicon } from '../core/compounds.ts';
 import { sha256 } from '../core/hash.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { type PolicyForSearch, SearchRecordGatherer, type SearchRecordDraft } from './records.ts';
+import { insurerOrder, type PolicyForSearch, SearchRecordGatherer, type SearchRecordDraft } from './records.ts';
 
 const INDEX_FILE = 'index.json';
 
@@ -94,7 +94,8 @@ export function corpusRecords(options: {
   for (const [insurer, its] of filesOf)
     if (!byInsurer.has(insurer)) for (const file of its) if (!readNow.has(file)) feed(file);
   const made = groupBy(gatherer.drafts(), (draft) => draft.insurer);
-  const insurers = [...filesOf.keys()].sort((a, b) => a.localeCompare(b));
+  // Each insurer's records in records.ts's order: together they are in it too.
+  const insurers = [...filesOf.keys()].sort(insurerOrder);
   const readInsurers = insurers.filter((insurer) => !byInsurer.has(insurer));
   for (const insurer of readInsurers) {
     const drafts = made.get(insurer) ?? [];

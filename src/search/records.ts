@@ -111,9 +111,12 @@ export class SearchRecordGatherer {
   }
 }
 
+/** The order of insurers among the records. */
+export const insurerOrder = (a: string, b: string): number => a.localeCompare(b);
+
 /** The order of records: by insurer, then by their first (newest) place. */
-export function draftOrder(a: SearchRecordDraft, b: SearchRecordDraft): number {
-  return a.insurer.localeCompare(b.insurer) || placeOrder(a.places[0]!, b.places[0]!);
+function draftOrder(a: SearchRecordDraft, b: SearchRecordDraft): number {
+  return insurerOrder(a.insurer, b.insurer) || placeOrder(a.places[0]!, b.places[0]!);
 }
 
 /**
