@@ -20,6 +20,7 @@ import { acquireLock, LockError, passLocks } from '../src/io/lock.ts';
 import { corpusLockPath } from '../src/io/corpus-lock.ts';
 import { operationalMessage } from '../src/core/errors.ts';
 import { config } from '../src/io/config.ts';
+import { nodeArgsFor } from '../src/io/bundle.ts';
 
 const USAGE =
   'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--max-size-mb N] ' +
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
       try {
         await waitFor(
           'Ingest',
-          startNode(['--import', 'tsx', join(process.cwd(), 'scripts', 'ingest.ts'), ...ingestArgs], {
+          startNode([...(await nodeArgsFor(join(process.cwd(), 'scripts', 'ingest.ts'), 'ingest')), ...ingestArgs], {
             env: passLocks([corpusLock], process.env),
           }),
           stepTimeoutMs,

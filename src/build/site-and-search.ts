@@ -17,6 +17,7 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { corpusFiles } from '../io/corpus.ts';
+import { nodeArgsFor } from '../io/bundle.ts';
 import { BuildStepError, onStop, startNode, waitFor } from '../io/children.ts';
 import { childEnvironment, config, type ConfigVariable } from '../io/config.ts';
 import { astroHeapLimitFor, type MemoryPlan, planMemory } from './memory-plan.ts';
@@ -160,13 +161,13 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
     ).then(() => {
       times.site = seconds();
     });
+  // Made before either half starts, so that the bundling does not hold up the search half.
+  const searchScript = await nodeArgsFor(join(process.cwd(), 'scripts', 'build-search.ts'), 'build-search');
   const searchHalf = () =>
     waitFor(
       'The search index (scripts/build-search.ts)',
       start([
-        '--import',
-        'tsx',
-        join(process.cwd(), 'scripts', 'build-search.ts'),
+        ...searchScript,
         searchDir,
         ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : []),
       ]),

@@ -11,7 +11,8 @@ import { sha256 } from '../core/hash.ts';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { build, buildSync, type Plugin } from 'esbuild';
 import { writeFileAtomic } from './atomic-write.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,6 +33,10 @@ export function bundledEntry(entry: URL, name: string): URL | null {
   } catch {
     return null;
   }
+  return storedBundle(code, name);
+}
+
+function storedBundle(code: Uint8Array, name: string): URL {
   const dir = join(ROOT, 'node_modules', '.cache', 'zorginkoop-atlas');
   const file = join(dir, `${name}-${sha256(code).slice(0, 16)}.mjs`);
   if (!existsSync(file)) {
@@ -39,4 +44,50 @@ export function bundledEntry(entry: URL, name: string): URL | null {
     writeFileAtomic(file, code);
   }
   return pathToFileURL(file);
+}
+
+/**
+ * Each project module's `import.meta.url` as the URL of its own source file, so that what it finds
+ * beside itself (a worker's entry, the project's root) it still finds from inside a bundle.
+ */
+const ownUrls: Plugin = {
+  name: 'own-import-meta-url',
+  setup(bundler) {
+    bundler.onLoad({ filter: /\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll(
+        'import.meta.url',
+        JSON.stringify(pathToFileURL(args.path).href),
+      ),
+      loader: 'ts',
+    }));
+  },
+};
+
+/**
+ * A script run as a child process (the ingest, the search index), bundled as bundledEntry does, so
+ * that it starts without the TypeScript loader, which costs a child most of its start-up. Null
+ * when esbuild cannot run here: the caller runs the TypeScript entry through tsx.
+ */
+export async function bundledScript(entry: URL, name: string): Promise<URL | null> {
+  try {
+    const { outputFiles } = await build({
+      entryPoints: [fileURLToPath(entry)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      write: false,
+      logLevel: 'silent',
+      plugins: [ownUrls],
+    });
+    return storedBundle(outputFiles[0]!.contents, name);
+  } catch {
+    return null;
+  }
+}
+
+/** Node's arguments that run `script` (a TypeScript file): its bundle, or the file through tsx. */
+export async function nodeArgsFor(script: string, name: string): Promise<string[]> {
+  const bundled = await bundledScript(pathToFileURL(script), name);
+  return bundled ? [fileURLToPath(bundled)] : ['--import', 'tsx', script];
 }
