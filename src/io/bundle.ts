@@ -12,24 +12,28 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { build, buildSync, type Plugin } from 'esbuild';
+import { build, type BuildOptions, buildSync, type Plugin } from 'esbuild';
 import { writeFileAtomic } from './atomic-write.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** One module and the project modules it imports, packages left to node_modules, in memory. */
+const bundleOptions = (entry: URL) =>
+  ({
+    entryPoints: [fileURLToPath(entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
+  }) satisfies BuildOptions;
 
 export function bundledEntry(entry: URL, name: string): URL | null {
   let code: Uint8Array;
   try {
     // Synchronous on purpose: pools are made inside synchronous steps.
-    code = buildSync({
-      entryPoints: [fileURLToPath(entry)],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      write: false,
-      logLevel: 'silent',
-    }).outputFiles[0]!.contents;
+    code = buildSync(bundleOptions(entry)).outputFiles[0]!.contents;
   } catch {
     return null;
   }
@@ -70,16 +74,7 @@ const ownUrls: Plugin = {
  */
 export async function bundledScript(entry: URL, name: string): Promise<URL | null> {
   try {
-    const { outputFiles } = await build({
-      entryPoints: [fileURLToPath(entry)],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      write: false,
-      logLevel: 'silent',
-      plugins: [ownUrls],
-    });
+    const { outputFiles } = await build({ ...bundleOptions(entry), plugins: [ownUrls] });
     return storedBundle(outputFiles[0]!.contents, name);
   } catch {
     return null;
