@@ -1,6 +1,6 @@
 /**
  * A module and the project modules it imports in one JavaScript file (esbuild), so that a worker
- * thread starts without the TypeScript loader: through tsx a worker is slow to read its first
+ * thread or a child script starts without the TypeScript loader: through tsx a worker is slow to read its first
  * source and transforms pdf.js on every import (tests/bench/SETTINGS.md). Packages stay outside
  * the bundle and load from node_modules, which is why the file lives under node_modules/.cache/.
  * Named by its content: an edit is a new file, and runs side by side never write one another's.
@@ -8,10 +8,9 @@
  * thread).
  */
 import { sha256 } from '../core/hash.ts';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFileSync } from 'node:fs';
 import { build, type BuildOptions, buildSync, type Plugin } from 'esbuild';
 import { writeFileAtomic } from './atomic-write.ts';
 
