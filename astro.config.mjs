@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { clientScripts } from './src/build/client-scripts.ts';
 import { pagesReport } from './src/build/pages-report.ts';
+import { renderPlanGate } from './src/build/render-plan-gate.ts';
 import { config } from './src/io/config.ts';
 
 // Fully static: the structured corpus (.cache/corpus, written by `npm run ingest`) is read at
@@ -16,8 +17,9 @@ export default defineConfig({
   // A second site (the hostile-source test) builds into its own folder.
   outDir: config().outDir,
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
-  // What the build wrote, for the check before it is published (src/build/verify-site.ts).
-  integrations: [clientScripts(), pagesReport()],
+  // What the build wrote, for the check before it is published (src/build/verify-site.ts); and,
+  // when the build started Astro before its ingest, a wait for which pages to render.
+  integrations: [clientScripts(), pagesReport(), renderPlanGate()],
   // The server bundle only renders this build's pages and is thrown away after: shaking unused code
   // out of it cost a rebuild time and changed no page.
   vite: { build: { rollupOptions: { treeshake: false } } },

@@ -4,17 +4,18 @@
  *
  * The whole site from the published sources: ingest (incremental, scripts/ingest.ts), then the
  * Astro pages and the Pagefind index side by side, checked and published whole
- * (src/build/build-site.ts). One build at a time per corpus and output. What did not change
- * is not made again: when only policies' text changed, only their insurers' pages are rendered
- * (src/build/site-plan.ts), and search shards whose records are the same are reused (kept in
- * <corpus>/.search-index/). --full: nothing earlier is used. Exit code 1 when a step fails; the
- * published site is then as it was. --times writes the seconds per step as JSON (the benchmark
- * reads them).
+ * (src/build/build-site.ts). Unless --full, Astro starts with the ingest and waits, once its
+ * server bundle is made, for which pages to render (src/build/render-plan-gate.ts). One build
+ * at a time per corpus and output. What did not change is not made again: when only policies'
+ * text changed, only their insurers' pages are rendered (src/build/site-plan.ts), and search
+ * shards whose records are the same are reused (kept in <corpus>/.search-index/). --full:
+ * nothing earlier is used. Exit code 1 when a step fails; the published site is then as it was.
+ * --times writes the seconds per step as JSON (the benchmark reads them).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, claimOutput } from '../src/build/build-site.ts';
+import { buildSite, claimOutput, startPagesEarly } from '../src/build/build-site.ts';
 import { BuildStepError, onStop, startNode, waitFor } from '../src/io/children.ts';
 import { acquireLock, LockError, passLocks } from '../src/io/lock.ts';
 import { corpusLockPath } from '../src/io/corpus-lock.ts';
@@ -67,6 +68,15 @@ async function main(): Promise<number> {
       const started = performance.now();
       // Claimed now, so that the sites of earlier builds are removed while the sources are read.
       const output = claimOutput(args.out);
+      const siteOptions = {
+        corpusDir: args.corpus,
+        outDir: args.out,
+        full: args.full,
+        quiet: args.quiet,
+        stepTimeoutMs,
+      };
+      // Astro starts now too: it loads and makes its server bundle while the sources are read.
+      const pages = startPagesEarly(siteOptions);
       const ingestArgs = [
         '--sources',
         args.sources,
@@ -89,20 +99,12 @@ async function main(): Promise<number> {
         if (error instanceof BuildStepError && error.reported)
           console.error(`\nIngest failed (see above): ${published}`);
         else console.error(`\n${(error as Error).message} ${published}`);
+        await pages?.stop();
         await output.release();
         return 1;
       }
       const ingested = (performance.now() - started) / 1000;
-      const { times: site } = await buildSite(
-        {
-          corpusDir: args.corpus,
-          outDir: args.out,
-          full: args.full,
-          quiet: args.quiet,
-          stepTimeoutMs,
-        },
-        output,
-      );
+      const { times: site } = await buildSite(siteOptions, output, pages);
       const times = { ingest: ingested, site: site.site, search: site.search, total: ingested + site.total };
       const { memory } = site;
       const how = memory.sideBySide

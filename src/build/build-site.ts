@@ -22,8 +22,15 @@ import {
   siteLayout,
   supersededVersions,
 } from './publish.ts';
-import { buildSiteAndSearch, type SiteBuildTimes } from './site-and-search.ts';
-import { planSiteBuild, writeBuildRecord, type SitePlan } from './site-plan.ts';
+import {
+  astroHeapLimitMb,
+  buildSiteAndSearch,
+  type PagesProcess,
+  type SiteBuildTimes,
+  startPages,
+} from './site-and-search.ts';
+import { codeFingerprint, planSiteBuild, writeBuildRecord, type SitePlan } from './site-plan.ts';
+import { corpusFiles } from '../io/corpus.ts';
 import { requiredPages, verifySite } from './verify-site.ts';
 
 export interface BuildSiteOptions {
@@ -103,16 +110,24 @@ export function claimOutput(outDir: string): ClaimedOutput {
 export async function buildSite(
   options: BuildSiteOptions,
   claimed: ClaimedOutput = claimOutput(options.outDir),
+  startedPages: PagesProcess | null = null,
 ): Promise<{ plan: SitePlan; times: SiteBuildTimes; recovered: string[] }> {
   const layout = siteLayout(options.outDir);
   const { recovered } = claimed;
+  let early = startedPages;
   try {
     if (resolve(claimed.outDir) !== resolve(options.outDir))
       throw new Error(`buildSite: the output claimed is ${claimed.outDir}/, not ${options.outDir}/`);
-    // Beside the documents they are made from, so that a corpus and what is kept of it go together.
     const searchCacheDir = join(options.corpusDir, '.search-index');
-    const pageCacheDir = join(options.corpusDir, '.build-cache');
+    const pageCacheDir = pageCacheDirOf(options.corpusDir);
     const plan = planSiteBuild({ corpusDir: options.corpusDir, outDir: options.outDir, full: options.full ?? false });
+    // Astro started before the ingest keys its page cache by the code as it was then (the same,
+    // unless it was edited since), and its heap limit by the corpus then: started again when the
+    // ingest made the corpus larger than that limit allows for.
+    if (early && (early.code !== plan.code || astroHeapLimitMb(options.corpusDir) > early.heapLimitMb)) {
+      await early.stop();
+      early = null;
+    }
     if (options.full) rmSync(searchCacheDir, { recursive: true, force: true });
     keepOnlyFor(pageCacheDir, plan.code, options.full ?? false);
     const insurers = plan.renderInsurers?.length ? ` and those of ${plan.renderInsurers.join(', ')}` : '';
@@ -125,11 +140,12 @@ export async function buildSite(
     // An incremental build makes its new site from the newest earlier one; otherwise that goes too.
     const recycle = plan.renderInsurers ? claimed.recyclable : null;
     if (claimed.recyclable && !recycle) claimed.discard(claimed.recyclable);
-    const siteDir = newVersionFolder(layout);
-    const pagesReport = `${siteDir}.pages.json`;
-    const env = { ...options.env, ATLAS_BUILD_CACHE: resolve(pageCacheDir), ATLAS_CODE_FINGERPRINT: plan.code };
-    const times = await buildSiteAndSearch({
+    const siteDir = early?.siteDir ?? newVersionFolder(layout);
+    const pagesReport = pagesReportOf(siteDir);
+    const env = pagesEnvironment(options, plan.code);
+    const { searchIndex, ...times } = await buildSiteAndSearch({
       ...options,
+      pages: early,
       env,
       siteDir,
       searchDir: `${siteDir}.search-index`,
@@ -156,6 +172,7 @@ export async function buildSite(
         expected,
         documents.reduce((sum, document) => sum + document.searchRecords, 0),
         carriedOver,
+        searchIndex,
       );
       if (check.problems.length) {
         throw new BuildStepError(
@@ -173,8 +190,40 @@ export async function buildSite(
     }
     return { plan, times, recovered };
   } finally {
+    // Stopped unless it rendered: the build failed before it could.
+    await early?.stop();
     await claimed.release();
   }
+}
+
+/** Beside the documents they are made from, so that a corpus and what is kept of it go together. */
+const pageCacheDirOf = (corpusDir: string) => join(corpusDir, '.build-cache');
+/** Where Astro lists the files it wrote, beside the site folder. */
+const pagesReportOf = (siteDir: string) => `${siteDir}.pages.json`;
+/** What Astro is given: the caller's environment, and the page cache keyed by the code. */
+const pagesEnvironment = (options: BuildSiteOptions, code: string) => ({
+  ...options.env,
+  ATLAS_BUILD_CACHE: resolve(pageCacheDirOf(options.corpusDir)),
+  ATLAS_CODE_FINGERPRINT: code,
+});
+
+/**
+ * Astro started for a build into `options.outDir` before its ingest (scripts/build.ts): its own
+ * start and its server bundle need no corpus, and take seconds of a rebuild after one typo. Only
+ * when a corpus is there already (Astro's heap limit goes by its size) and the build is not
+ * --full (a full ingest needs the memory). Null otherwise: buildSite then starts it after the ingest.
+ */
+export function startPagesEarly(options: BuildSiteOptions): PagesProcess | null {
+  if (options.full || !existsSync(options.corpusDir) || corpusFiles(options.corpusDir).length === 0) return null;
+  const siteDir = newVersionFolder(siteLayout(options.outDir));
+  return startPages({
+    corpusDir: options.corpusDir,
+    siteDir,
+    pagesReport: pagesReportOf(siteDir),
+    quiet: options.quiet,
+    stepTimeoutMs: options.stepTimeoutMs,
+    env: pagesEnvironment(options, codeFingerprint()),
+  });
 }
 
 /**

@@ -22,6 +22,8 @@ import { BuildStepError, onStop, startNode, waitFor } from '../io/children.ts';
 import { childEnvironment, config, type ConfigVariable } from '../io/config.ts';
 import { astroHeapLimitFor, type MemoryPlan, planMemory } from './memory-plan.ts';
 import { assembleSite, prepareTakeOver } from './take-over.ts';
+import { checkSearchIndexFolder, type SearchIndexFolderCheck } from './verify-site.ts';
+import { releaseRenderPlan } from './render-plan-gate.ts';
 
 export { BuildStepError };
 
@@ -68,6 +70,11 @@ export interface SiteBuildTimes {
   memory: MemoryPlan;
 }
 
+export interface SiteAndSearch extends SiteBuildTimes {
+  /** The check of the search index, made before it was moved into the site (verify-site.ts). */
+  searchIndex: SearchIndexFolderCheck;
+}
+
 /**
  * Astro's heap, set for a build that renders thousands of pages in one process:
  * - its limit, from the corpus size: left alone, V8 lets garbage grow to several times what is
@@ -99,46 +106,120 @@ function removeServerLeftovers(siteDir: string): void {
   for (const name of readdirSync(siteDir)) if (name.endsWith('.mjs')) rmSync(join(siteDir, name), { force: true });
 }
 
+/** Astro at work on a site: started before the render plan is known, it renders once that is released. */
+export interface PagesProcess {
+  /** The new site folder it renders for. */
+  siteDir: string;
+  /** Where Astro writes (`<siteDir>.astro`). */
+  renderedDir: string;
+  /** The code fingerprint its page cache is keyed by (ATLAS_CODE_FINGERPRINT). */
+  code: string;
+  /** Its old-generation limit, MB, set by the corpus's size when it started (memory-plan.ts). */
+  heapLimitMb: number;
+  /** Lets it render: the insurers and documents of the plan (null: all pages). */
+  release(plan: { insurers: string[] | null; documents: string[] | null }): void;
+  /** Resolves when Astro is done, rejects when it failed (one line, BuildStepError). */
+  done: Promise<void>;
+  /** Stops it (when the build fails before or while it renders) and removes what it wrote. */
+  stop(): Promise<void>;
+}
+
+export interface PagesOptions {
+  corpusDir: string;
+  /** The new site folder: Astro writes beside it, into `<siteDir>.astro`. */
+  siteDir: string;
+  /** Where Astro lists the files it wrote (src/build/pages-report.ts). */
+  pagesReport: string;
+  quiet?: boolean | undefined;
+  stepTimeoutMs?: number | undefined;
+  /** Extra environment; its ATLAS_CODE_FINGERPRINT keys the page cache. */
+  env?: Partial<Record<ConfigVariable, string>> | undefined;
+}
+
+/** Both halves read the corpus as they go: removed under them (rm -rf .cache), that is the cause. */
+const corpusGoneFrom = (corpusDir: string) => () =>
+  existsSync(corpusDir)
+    ? null
+    : `Could not read ${corpusDir}/: it was removed while the site was being built; ` +
+      'run npm run build again (it ingests the sources anew).';
+
 /**
- * Renders the pages into `siteDir` and the search index into `searchDir` (both new folders that
- * no site uses), then moves the index into the site. An incremental build renders into
- * `<siteDir>.astro`, and the new site is assembled in `siteDir` from what it rendered and the
- * pages of `previousSite` not rendered again (take-over.ts). On failure every such folder is removed.
+ * Starts Astro on the corpus in `corpusDir`. It loads and makes its server bundle at once, then
+ * waits for its render plan (render-plan-gate.ts): a build starts it before the ingest, so that
+ * this overlaps with reading the sources. Its heap limit goes by the corpus as it is now.
  */
-export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<SiteBuildTimes> {
+export function startPages(options: PagesOptions): PagesProcess {
+  const renderedDir = `${options.siteDir}.astro`;
+  const planFile = `${options.siteDir}.render-plan.json`;
+  const removeOwn = () => {
+    rmSync(renderedDir, { recursive: true, force: true });
+    rmSync(planFile, { force: true });
+  };
+  removeOwn();
+  const stopCleanup = onStop(removeOwn);
+  // Astro's own command line (its package exports no path to it, but does export package.json).
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
+  // A render list from the caller's own environment never leaks in: only the plan file decides.
+  const env = childEnvironment({
+    ...options.env,
+    ATLAS_RENDER_INSURERS: null,
+    ATLAS_RENDER_DOCUMENTS: null,
+    ATLAS_RENDER_PLAN: planFile,
+    ATLAS_OUT_DIR: renderedDir,
+    ATLAS_PAGES_REPORT: options.pagesReport,
+    CORPUS_DIR: resolve(options.corpusDir),
+  });
+  const corpusMb = corpusMegabytes(options.corpusDir);
+  const child = startNode([...astroNodeOptions(corpusMb), astro, 'build', ...(options.quiet ? ['--silent'] : [])], {
+    env,
+  });
+  const done = waitFor(
+    'astro build',
+    child,
+    options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
+    corpusGoneFrom(options.corpusDir),
+  ).finally(() => {
+    rmSync(planFile, { force: true });
+    stopCleanup();
+  });
+  // Awaited by whoever renders with it; this only keeps a failure before that from going unhandled.
+  done.catch(() => {});
+  return {
+    siteDir: options.siteDir,
+    renderedDir,
+    code: options.env?.ATLAS_CODE_FINGERPRINT ?? '',
+    heapLimitMb: astroHeapLimitFor(corpusMb),
+    release: (plan) => releaseRenderPlan(planFile, plan),
+    done,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      await done.catch(() => {});
+      removeOwn();
+    },
+  };
+}
+
+/**
+ * Renders the pages and the search index into `searchDir` (a new folder that no site uses), then
+ * makes the site in `siteDir` and moves the index into it. Astro renders into `<siteDir>.astro`
+ * (`options.pages`, when the caller started it earlier; otherwise started here). A full build's
+ * site is that folder, renamed; an incremental one is assembled in `siteDir` from what Astro
+ * rendered and the pages of `previousSite` not rendered again (take-over.ts). On failure every
+ * such folder is removed.
+ */
+export async function buildSiteAndSearch(
+  options: SiteBuildOptions & { pages?: PagesProcess | null },
+): Promise<SiteAndSearch> {
   const { siteDir, searchDir } = options;
   const previousSite = options.renderInsurers ? (options.previousSite ?? null) : null;
-  // Taking over a site: Astro writes into a folder of its own while the previous site is mirrored.
-  const renderedDir = previousSite ? `${siteDir}.astro` : siteDir;
   const clear = () => {
-    for (const dir of new Set([siteDir, renderedDir, searchDir])) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [siteDir, searchDir]) rmSync(dir, { recursive: true, force: true });
   };
   clear();
   const stopCleanup = onStop(clear);
-  // A render list from the caller's own environment never leaks in: only the plan decides.
-  const env = childEnvironment({
-    ...options.env,
-    ATLAS_RENDER_INSURERS: options.renderInsurers ? JSON.stringify(options.renderInsurers) : null,
-    ATLAS_RENDER_DOCUMENTS: options.renderInsurers ? JSON.stringify(options.renderDocuments ?? []) : null,
-    CORPUS_DIR: resolve(options.corpusDir),
-  });
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
-  const children: ChildProcess[] = [];
-  const start = (args: string[], extraEnv: Partial<Record<ConfigVariable, string>> = {}) => {
-    const child = startNode(args, { env: { ...env, ...extraEnv } });
-    children.push(child);
-    return child;
-  };
-  // Astro's own command line (its package exports no path to it, but does export package.json).
-  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
   const timeout = options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-  // Both halves read the corpus as they go: removed under them (rm -rf .cache), that is the cause.
-  const corpusGone = () =>
-    existsSync(options.corpusDir)
-      ? null
-      : `Could not read ${options.corpusDir}/: it was removed while the site was being built; ` +
-        'run npm run build again (it ingests the sources anew).';
   const settings = config();
   // Every corpus file stat'ed once: the heap limit and the memory plan both go by the size.
   const corpusMb = corpusMegabytes(options.corpusDir);
@@ -149,33 +230,43 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
     incremental: !!options.renderInsurers,
   });
   const times = { site: 0, search: 0, total: 0, memory };
-  const pagesHalf = () =>
-    waitFor(
-      'astro build',
-      start([...astroNodeOptions(corpusMb), astro, 'build', ...(options.quiet ? ['--silent'] : [])], {
-        ATLAS_OUT_DIR: renderedDir,
-        ATLAS_PAGES_REPORT: options.pagesReport,
-      }),
-      timeout,
-      corpusGone,
-    ).then(() => {
+  let searchIndex: SearchIndexFolderCheck | null = null;
+  const pages =
+    options.pages ??
+    startPages({
+      corpusDir: options.corpusDir,
+      siteDir,
+      pagesReport: options.pagesReport,
+      quiet: options.quiet,
+      stepTimeoutMs: timeout,
+      env: options.env,
+    });
+  const { renderedDir } = pages;
+  let search: ChildProcess | null = null;
+  const pagesHalf = () => {
+    pages.release({ insurers: options.renderInsurers ?? null, documents: options.renderDocuments ?? null });
+    return pages.done.then(() => {
       times.site = seconds();
     });
+  };
   // Made before either half starts, so that the bundling does not hold up the search half.
   const searchScript = await nodeArgsFor(join(process.cwd(), 'scripts', 'build-search.ts'), 'build-search');
-  const searchHalf = () =>
-    waitFor(
+  const searchHalf = () => {
+    search = startNode(
+      [...searchScript, searchDir, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])],
+      { env: childEnvironment({ ...options.env, CORPUS_DIR: resolve(options.corpusDir) }) },
+    );
+    return waitFor(
       'The search index (scripts/build-search.ts)',
-      start([
-        ...searchScript,
-        searchDir,
-        ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : []),
-      ]),
+      search,
       timeout,
-      corpusGone,
+      corpusGoneFrom(options.corpusDir),
     ).then(() => {
       times.search = seconds();
+      // Checked where it was made, while the pages may still be rendering: it moves into the site whole.
+      searchIndex = checkSearchIndexFolder(searchDir);
     });
+  };
   const halves: Array<Promise<void>> = [];
   const run = (half: () => Promise<void>) => {
     const running = half();
@@ -209,18 +300,19 @@ export async function buildSiteAndSearch(options: SiteBuildOptions): Promise<Sit
         throw takeOverFailed(error);
       }
       rmSync(renderedDir, { recursive: true, force: true });
-    }
+    } else renameSync(renderedDir, siteDir);
     rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
     renameSync(searchDir, join(siteDir, 'pagefind'));
   } catch (error) {
     // The other half is stopped, and waited for, so that nothing writes into what is cleared up.
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill();
-    await Promise.allSettled(halves);
+    const searching = search as ChildProcess | null;
+    if (searching && searching.exitCode === null && searching.signalCode === null) searching.kill();
+    await Promise.allSettled([...halves, pages.stop()]);
     clear();
     throw error;
   } finally {
     stopCleanup();
   }
   times.total = seconds();
-  return times;
+  return { ...times, searchIndex: searchIndex! };
 }

@@ -9,13 +9,51 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { join } from 'node:path';
 import { paths } from '../core/routes.ts';
 import { CONTRACT } from '../core/schemas/contract.ts';
-import { shardsListUrl } from '../core/search-contract.ts';
+import { SHARDS_FILE, shardsListUrl } from '../core/search-contract.ts';
 import { verifySearchIndex } from '../search/verify-index.ts';
 
 /** The file a route's URL is served from: `/beleid/x/` → `beleid/x/index.html`. */
 export function fileOfUrl(url: string): string {
   const path = decodeURI(url.replace(/[#?].*$/u, '')).replace(/^\//u, '');
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/** The site's folder of the search index: `/pagefind/` → `pagefind`. */
+const SEARCH_INDEX_FOLDER = fileOfUrl(paths.searchIndex).replace(/\/index\.html$/u, '');
+
+/** What a search index folder holds: what is wrong with it, and the sections its records are in. */
+export interface SearchIndexFolderCheck {
+  problems: string[];
+  urls: string[];
+  /** Whether its list of shards was there (without it, there is no count of records to compare). */
+  found: boolean;
+}
+
+/**
+ * Checks every shard of the search index in `indexDir`: the site's pagefind/ folder, or the
+ * folder it is made in, before it is moved into the site whole (src/build/site-and-search.ts
+ * checks it there while Astro is still at work).
+ */
+export function checkSearchIndexFolder(indexDir: string): SearchIndexFolderCheck {
+  const problems: string[] = [];
+  const urls: string[] = [];
+  const shardsFile = join(indexDir, SHARDS_FILE);
+  if (!existsSync(shardsFile)) {
+    problems.push(`the search index (${fileOfUrl(shardsListUrl)}) is missing`);
+    return { problems, urls, found: false };
+  }
+  let shards: string[] = [];
+  try {
+    shards = [paths.searchIndex, ...(JSON.parse(readFileSync(shardsFile, 'utf8')) as string[])];
+  } catch {
+    problems.push(`${fileOfUrl(shardsListUrl)} is not valid JSON`);
+  }
+  for (const shard of shards) {
+    const check = verifySearchIndex(join(indexDir, shard.slice(paths.searchIndex.length)));
+    problems.push(...check.problems);
+    for (const url of check.urls) urls.push(url);
+  }
+  return { problems, urls, found: true };
 }
 
 /** The pages every corpus requires: those of each policy and insurer, and the site's own. */
@@ -93,7 +131,8 @@ export interface SiteCheck {
  * `expected` (the route files it must have, and no other HTML pages) and `searchRecords` (how
  * many records the search index was given). `carriedOver`: files taken unchanged (hard linked)
  * from a site that passed this check when it was published; they must be there, and are not
- * read again.
+ * read again. `searchIndex`: the check of its search index, when that was made before the index
+ * was moved into the site (checkSearchIndexFolder).
  */
 export function verifySite(
   dir: string,
@@ -101,6 +140,7 @@ export function verifySite(
   expected: readonly string[],
   searchRecords: number,
   carriedOver: ReadonlySet<string> = new Set(),
+  searchIndex: SearchIndexFolderCheck = checkSearchIndexFolder(join(dir, SEARCH_INDEX_FOLDER)),
 ): SiteCheck {
   const problems: string[] = [];
   const present = new Set(files.filter((file) => !file.startsWith('pagefind/')));
@@ -128,29 +168,14 @@ export function verifySite(
   }
 
   // The sections the index's records are in, to be every section of the corpus.
-  let records = 0;
-  const shardsFile = join(dir, fileOfUrl(shardsListUrl));
-  if (!existsSync(shardsFile)) problems.push(`the search index (${fileOfUrl(shardsListUrl)}) is missing`);
-  else {
-    let shards: string[] = [];
-    try {
-      shards = [paths.searchIndex, ...(JSON.parse(readFileSync(shardsFile, 'utf8')) as string[])];
-    } catch {
-      problems.push(`${fileOfUrl(shardsListUrl)} is not valid JSON`);
-    }
-    for (const shard of shards) {
-      const check = verifySearchIndex(join(dir, fileOfUrl(shard).replace(/index\.html$/u, '')));
-      problems.push(...check.problems);
-      records += check.urls.length;
-      const lost = check.urls.filter((url) => !present.has(fileOfUrl(url)));
-      if (lost.length)
-        problems.push(
-          `the search index ${shard} points at ${lost.length} pages that are not there ` +
-            `(${lost.slice(0, 2).join(', ')})`,
-        );
-    }
-    if (records !== searchRecords)
-      problems.push(`the search index's records are in ${records} sections, the corpus has ${searchRecords}`);
-  }
+  problems.push(...searchIndex.problems);
+  const lost = searchIndex.urls.filter((url) => !present.has(fileOfUrl(url)));
+  if (lost.length)
+    problems.push(
+      `the search index points at ${lost.length} pages that are not there (${lost.slice(0, 2).join(', ')})`,
+    );
+  const records = searchIndex.urls.length;
+  if (searchIndex.found && records !== searchRecords)
+    problems.push(`the search index's records are in ${records} sections, the corpus has ${searchRecords}`);
   return { problems, pages: [...want].sort(), searchRecords: records };
 }

@@ -17,6 +17,7 @@ export const CONFIG_VARIABLES = {
   ATLAS_CODE_FINGERPRINT: { key: 'codeFingerprint', default: '' },
   ATLAS_RENDER_INSURERS: { key: 'renderInsurers', default: '' },
   ATLAS_RENDER_DOCUMENTS: { key: 'renderDocuments', default: '' },
+  ATLAS_RENDER_PLAN: { key: 'renderPlanFile', default: '' },
   ATLAS_SEARCH_SHARD_SECTIONS: { key: 'searchShardSections', default: '3500' },
   ATLAS_BUILD_MEMORY_MB: { key: 'buildMemoryMb', default: '1536' },
   ATLAS_HELD_LOCKS: { key: 'heldLocks', default: '' },
@@ -59,6 +60,8 @@ const ConfigSchema = z.object({
   renderInsurers: jsonList('insurer slugs, such as ["cz","vgz"]'),
   /** Policies (document ids) whose text changed, for the pages about several insurers that read them; null: all. */
   renderDocuments: jsonList('document ids, such as ["cz-2025-msz"]'),
+  /** A file Astro waits for before it renders, naming the two above (src/build/render-plan-gate.ts); null: no wait. */
+  renderPlanFile: optionalText,
   /** Search records (distinct section texts, src/search/records.ts) per shard, at most. */
   searchShardSections: z.coerce
     .number({ error: 'must be a whole number of sections, 1 or more' })
@@ -103,12 +106,28 @@ export function config(): Config {
   return current;
 }
 
-/** This process's environment with `settings` written over it: what a child process is given. */
-export function childEnvironment(settings: Partial<Record<ConfigVariable, string | null>> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+/** `env` with `settings` written over it (null: removed). */
+function writeOver(
+  env: NodeJS.ProcessEnv,
+  settings: Partial<Record<ConfigVariable, string | null>>,
+): NodeJS.ProcessEnv {
   for (const [name, value] of Object.entries(settings)) {
     if (value === null) delete env[name];
     else if (value !== undefined) env[name] = value;
   }
   return env;
+}
+
+/** This process's environment with `settings` written over it: what a child process is given. */
+export function childEnvironment(settings: Partial<Record<ConfigVariable, string | null>> = {}): NodeJS.ProcessEnv {
+  return writeOver({ ...process.env }, settings);
+}
+
+/**
+ * Writes `settings` into this process's own environment, and reads it again on next use: how
+ * Astro, started before its render plan was known, takes that plan (src/build/render-plan-gate.ts).
+ */
+export function adoptSettings(settings: Partial<Record<ConfigVariable, string | null>>): void {
+  writeOver(process.env, settings);
+  current = null;
 }

@@ -132,7 +132,11 @@ function newVersionWith(space: Workspace, pid: number, entry: string): boolean {
   if (!existsSync(versions)) return false;
   const published = existsSync(space.out) ? realpathSync(space.out) : '';
   return readdirSync(versions).some(
-    (name) => name.endsWith(`-${pid}`) && join(versions, name) !== published && existsSync(join(versions, name, entry)),
+    // Astro renders into <version>.astro, the version folder is made beside it.
+    (name) =>
+      (name.endsWith(`-${pid}`) || name.endsWith(`-${pid}.astro`)) &&
+      join(versions, name) !== published &&
+      existsSync(join(versions, name, entry)),
   );
 }
 

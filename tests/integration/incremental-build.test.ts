@@ -11,7 +11,7 @@ import { isSearchChunkFolder, listFiles } from '../../src/io/file-tree.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSite } from '../../src/build/build-site.ts';
+import { buildSite, startPagesEarly } from '../../src/build/build-site.ts';
 import { codeFingerprint, planSiteBuild, skeletonOf } from '../../src/build/site-plan.ts';
 import { serialiseDocument } from '../../src/ingest/run/write.ts';
 import type { PolicyDocument } from '../../src/core/schemas/document.ts';
@@ -37,6 +37,11 @@ describe('incremental build', () => {
   let documents: PolicyDocument[] = [];
   const write = (document: PolicyDocument) =>
     writeFileSync(join(corpusDir, `${document.id}.json`), serialiseDocument(document));
+  /** A build after a change as npm run build makes it: Astro started before its plan is known (render-plan-gate.ts). */
+  const rebuild = () => {
+    const options = { corpusDir, outDir: site, quiet: true };
+    return buildSite(options, undefined, startPagesEarly(options));
+  };
   /** A word in a section's text replaced: a fixed typo. */
   const withTypo = (document: PolicyDocument, word: RegExp, replacement: string) => {
     const changed = structuredClone(document);
@@ -62,7 +67,7 @@ describe('incremental build', () => {
       write(withTypo(document, /zorgaanbieders?/u, 'zorgaanbeiders'));
       const before = siteFiles(site);
       const linked = inodes(site);
-      const { plan } = await buildSite({ corpusDir, outDir: site, quiet: true });
+      const { plan } = await rebuild();
       assert.deepEqual(plan.renderInsurers, [document.insurer], plan.reason);
       assert.deepEqual(plan.renderDocuments, [id]);
       // Rendered again: a file with a new inode. The policy's own pages, not its siblings', and
@@ -85,7 +90,7 @@ describe('incremental build', () => {
 
       // And the typo back: the same again, and the site as it was.
       write(document);
-      const back = await buildSite({ corpusDir, outDir: site, quiet: true });
+      const back = await rebuild();
       assert.deepEqual(back.plan.renderInsurers, [document.insurer], back.plan.reason);
       assert.deepEqual(differences(siteFiles(site), before), []);
     });

@@ -14,6 +14,7 @@ describe('configuration', () => {
     assert.equal(config.searchShardSections, 3500);
     assert.equal(config.renderInsurers, null);
     assert.equal(config.renderDocuments, null);
+    assert.equal(config.renderPlanFile, null);
     assert.deepEqual(config.heldLocks, []);
     assert.equal(config.buildCacheDir, null);
   });
