@@ -133,8 +133,15 @@ function shardOf(draft: SearchRecordDraft, shardCount: number): number {
   return Number.parseInt(sha256(`${draft.insurer}\0${draft.heading}`).slice(0, 8), 16) % shardCount;
 }
 
-/** One shard's index, written to `path`, then dropped from the indexer. */
-async function indexShard(records: Array<SearchRecord & { places: string[] }>, path: string): Promise<void> {
+/**
+ * One shard's index, written to `path`, then dropped from the indexer. `whileWriting` runs once
+ * every record is sent, while the indexer writes the files: this process has nothing else to do then.
+ */
+async function indexShard(
+  records: Array<SearchRecord & { places: string[] }>,
+  path: string,
+  whileWriting: () => void = () => {},
+): Promise<void> {
   const created = await pagefind.createIndex(INDEX_OPTIONS);
   check('createIndex', created.errors);
   const index = created.index!;
@@ -148,7 +155,9 @@ async function indexShard(records: Array<SearchRecord & { places: string[] }>, p
     if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  const written = await index.writeFiles({ outputPath: path });
+  const writing = index.writeFiles({ outputPath: path });
+  whileWriting();
+  const written = await writing;
   check('writeFiles', written.errors);
   await index.deleteIndex();
   // What Pagefind wrote is checked before anything keeps or publishes it.
@@ -238,10 +247,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     let places = 0;
     let reused = 0;
     let knownByInputs = 0;
-    // One shard at a time, dropped from the indexer once written: the indexer holds every open
-    // index in memory, and all of them at once cost more than the rest of the build together.
-    for (const [shard, shardDrafts] of shards.entries()) {
-      const path = shard === 0 ? outputPath : join(outputPath, shardFolder(shard));
+    const planned = shards.map((shardDrafts, shard) => {
       places += shardDrafts.reduce((sum, draft) => sum + draft.places.length, 0);
       if (shard > 0) extra.push(shardUrl(shard));
       const inputs = code
@@ -254,27 +260,46 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
             ]),
           )
         : '';
-      const known = inputs ? knownKey(inputs, shardDrafts) : null;
-      if (cache && known && cache.has(known)) {
+      const path = shard === 0 ? outputPath : join(outputPath, shardFolder(shard));
+      return { shardDrafts, path, inputs, known: inputs ? knownKey(inputs, shardDrafts) : null };
+    });
+    type Planned = (typeof planned)[number];
+    // The shards known by their inputs are checked and placed while the indexer writes the first
+    // shard it was given (it is a process of its own); one whose kept copy is not whole is indexed after.
+    const toIndex = planned.filter((shard) => !(cache && shard.known));
+    let placedKnown = false;
+    const placeKnown = () => {
+      if (placedKnown) return;
+      placedKnown = true;
+      for (const shard of planned) {
+        if (!cache || !shard.known) continue;
+        if (!cache.has(shard.known)) {
+          toIndex.push(shard);
+          continue;
+        }
         reused++;
         knownByInputs++;
-        keys.set(inputs, known);
-        cache.place(known, path);
-        continue;
+        keys.set(shard.inputs, shard.known);
+        cache.place(shard.known, shard.path);
       }
+    };
+    const index = async ({ shardDrafts, path, inputs }: Planned) => {
       const records = shardDrafts.map((draft) =>
         searchRecord(draft, insurers.get(draft.insurer)!.name, (place) => namesOf(draft.insurer, place), lexicon, memo),
       );
-      if (!cache) {
-        await indexShard(records, path);
-        continue;
-      }
+      if (!cache) return indexShard(records, path, placeKnown);
       const key = shardKey({ version, options: INDEX_OPTIONS }, records);
       if (cache.has(key)) reused++;
-      else await cache.store(key, (dir) => indexShard(records, dir));
+      else await cache.store(key, (dir) => indexShard(records, dir, placeKnown));
       if (inputs) keys.set(inputs, key);
       cache.place(key, path);
-    }
+    };
+    // One shard at a time, dropped from the indexer once written: the indexer holds every open
+    // index in memory, and all of them at once cost more than the rest of the build together.
+    let next = 0;
+    while (next < toIndex.length) await index(toIndex[next++]!);
+    placeKnown();
+    while (next < toIndex.length) await index(toIndex[next++]!);
     cache?.prune();
     if (code) cache!.keepInputs(code, { lexicon, keys } satisfies KeptInputs);
     writeFileSync(join(outputPath, SHARDS_FILE), `${JSON.stringify(extra)}\n`);
