@@ -204,7 +204,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
   const buildPart = (commandLine: string) =>
     /astro\.js|astro build/u.test(commandLine)
       ? 'Astro'
-      : /build-search\.ts/u.test(commandLine)
+      : // Through tsx, or from its bundle (src/io/bundle.ts).
+        /build-search(?:\.ts|-[0-9a-f]+\.mjs)/u.test(commandLine)
         ? 'zoekindex (script)'
         : /pagefind/u.test(commandLine)
           ? 'Pagefind-indexer'
