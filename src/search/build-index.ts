@@ -9,8 +9,8 @@
  * marker where the search page cuts excerpts, its heading path, the names of its policies and the
  * parts of its Dutch compound words.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { HTMLFile } from 'pagefind';
@@ -36,6 +36,7 @@ import type { SearchRecordDraft } from './records.ts';
 import { corpusRecords } from './records-cache.ts';
 import { type KeptInputs, type SearchShardCache, shardKey } from './shard-cache.ts';
 import { verifySearchIndex } from './verify-index.ts';
+import { linkOrCopy } from '../io/link-or-copy.ts';
 import { searchRecordHtml } from './record-html.ts';
 
 /** A record as Pagefind's addHTMLFile takes it: the section's URL and its page. */
@@ -135,12 +136,14 @@ function shardOf(draft: SearchRecordDraft, shardCount: number): number {
 
 /**
  * One shard's index, written to `path`, then dropped from the indexer. `whileWriting` runs once
- * every record is sent, while the indexer writes the files: this process has nothing else to do then.
+ * every record is sent, while the indexer makes the files: this process has nothing else to do
+ * then. `earlier`: a folder with an earlier version of the shard, whose unchanged files are linked.
  */
 async function indexShard(
   records: Array<SearchRecord & { places: string[] }>,
   path: string,
   whileWriting: () => void = () => {},
+  earlier: string | null = null,
 ): Promise<void> {
   const created = await pagefind.createIndex(INDEX_OPTIONS);
   check('createIndex', created.errors);
@@ -155,10 +158,15 @@ async function indexShard(
     if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  const writing = index.writeFiles({ outputPath: path });
+  // The files are taken from Pagefind and written here: a file the shard's earlier version holds
+  // byte for byte is linked to it, so a changed text writes a few files, not thousands, and
+  // removing the earlier version frees only those few (on a disk that discards freed blocks,
+  // freeing thousands of files slowed every write of the build for seconds).
+  const making = index.getFiles();
   whileWriting();
-  const written = await writing;
-  check('writeFiles', written.errors);
+  const made = await making;
+  check('getFiles', made.errors);
+  writeIndexFiles(path, made.files, earlier);
   await index.deleteIndex();
   // What Pagefind wrote is checked before anything keeps or publishes it.
   const { problems } = verifySearchIndex(
@@ -166,6 +174,36 @@ async function indexShard(
     records.flatMap((record) => record.places),
   );
   if (problems.length) throw new Error(`the search index Pagefind wrote is not whole:\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * An index's files (paths relative to its folder, as Pagefind names them) written into `root`;
+ * one that `earlier` holds with the same bytes is hard linked from there instead.
+ */
+function writeIndexFiles(
+  root: string,
+  files: ReadonlyArray<{ path: string; content: Uint8Array }>,
+  earlier: string | null,
+): void {
+  const made = new Set<string>();
+  for (const file of files) {
+    if (isAbsolute(file.path) || file.path.split(/[\\/]/u).includes('..'))
+      throw new Error(`Pagefind named a file outside its index: ${file.path}`);
+    const target = join(root, file.path);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    const before = earlier ? join(earlier, file.path) : null;
+    if (before && statSync(before, { throwIfNoEntry: false })?.size === file.content.length) {
+      if (readFileSync(before).equals(file.content)) {
+        linkOrCopy(before, target);
+        continue;
+      }
+    }
+    writeFileSync(target, file.content);
+  }
 }
 
 /** The corpus's words in one file per two-letter start, each read back to check it is whole. */
@@ -261,7 +299,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
           )
         : '';
       const path = shard === 0 ? outputPath : join(outputPath, shardFolder(shard));
-      return { shardDrafts, path, inputs, known: inputs ? knownKey(inputs, shardDrafts) : null };
+      return { shard, shardDrafts, path, inputs, known: inputs ? knownKey(inputs, shardDrafts) : null };
     });
     type Planned = (typeof planned)[number];
     // The shards known by their inputs are checked and placed while the indexer writes the first
@@ -280,18 +318,26 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         reused++;
         knownByInputs++;
         keys.set(shard.inputs, shard.known);
+        shardKeys[shard.shard] = shard.known;
         cache.place(shard.known, shard.path);
       }
     };
-    const index = async ({ shardDrafts, path, inputs }: Planned) => {
+    // Each shard's key, in order, for the next build to take unchanged files from (indexShard).
+    const earlierKeys = cache?.lastShards() ?? [];
+    const shardKeys: string[] = [];
+    const index = async ({ shard, shardDrafts, path, inputs }: Planned) => {
       const records = shardDrafts.map((draft) =>
         searchRecord(draft, insurers.get(draft.insurer)!.name, (place) => namesOf(draft.insurer, place), lexicon, memo),
       );
       if (!cache) return indexShard(records, path, placeKnown);
       const key = shardKey({ version, options: INDEX_OPTIONS }, records);
       if (cache.has(key)) reused++;
-      else await cache.store(key, (dir) => indexShard(records, dir, placeKnown));
+      else {
+        const earlier = cache.folderOf(earlierKeys[shard] ?? '');
+        await cache.store(key, (dir) => indexShard(records, dir, placeKnown, earlier));
+      }
       if (inputs) keys.set(inputs, key);
+      shardKeys[shard] = key;
       cache.place(key, path);
     };
     // One shard at a time, dropped from the indexer once written: the indexer holds every open
@@ -301,6 +347,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     placeKnown();
     while (next < toIndex.length) await index(toIndex[next++]!);
     cache?.prune();
+    cache?.keepShards(shardKeys);
     if (code) cache!.keepInputs(code, { lexicon, keys } satisfies KeptInputs);
     writeFileSync(join(outputPath, SHARDS_FILE), `${JSON.stringify(extra)}\n`);
     writeLexicon(outputPath, lexicon);

@@ -33,6 +33,8 @@ const FILE_LIST = 'files.json';
 const INPUTS_FILE = 'inputs.json';
 /** Beside the shards: the records kept per insurer (records-cache.ts). */
 const RECORDS_FOLDER = 'records';
+/** Beside the shards: the key of each shard of the last index, in order. */
+const SHARDS_LIST = 'shards.json';
 
 /** What the last build with the same code left: its lexicon, and the key of each shard's inputs. */
 export interface KeptInputs {
@@ -100,9 +102,33 @@ export class SearchShardCache {
   prune(): void {
     if (!existsSync(this.dir)) return;
     for (const name of readdirSync(this.dir)) {
-      if (!this.used.has(name) && name !== INPUTS_FILE && name !== RECORDS_FOLDER)
+      if (!this.used.has(name) && name !== INPUTS_FILE && name !== RECORDS_FOLDER && name !== SHARDS_LIST)
         rmSync(join(this.dir, name), { recursive: true, force: true });
     }
+  }
+
+  /**
+   * The folder of a kept shard, to take unchanged files from, without using it for this index
+   * (prune still drops it when nothing else uses it); null when it is not there.
+   */
+  folderOf(key: string): string | null {
+    const dir = join(this.dir, key);
+    return key && existsSync(join(dir, FILE_LIST)) ? dir : null;
+  }
+
+  /** The keys of the last index's shards, in order (empty when unknown). */
+  lastShards(): string[] {
+    try {
+      return z.array(z.string()).parse(JSON.parse(readFileSync(join(this.dir, SHARDS_LIST), 'utf8')));
+    } catch {
+      return [];
+    }
+  }
+
+  /** Keeps the keys of this index's shards, in order, for the next build (lastShards). */
+  keepShards(keys: readonly string[]): void {
+    mkdirSync(this.dir, { recursive: true });
+    writeFileAtomic(join(this.dir, SHARDS_LIST), JSON.stringify(keys));
   }
 
   /** Where the records are kept per insurer (records-cache.ts). */

@@ -1,11 +1,21 @@
 /** Search shards kept between builds (src/search/shard-cache.ts, scripts/build-search.ts). */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SearchShardCache, shardKey } from '../../src/search/shard-cache.ts';
+import { listFiles } from '../../src/io/file-tree.ts';
 import { serialiseDocument } from '../../src/ingest/run/write.ts';
 import type { PolicyDocument } from '../../src/core/schemas/document.ts';
 import { CORPUS_FILES, ROOT, filesUnder, ingestCorpusFile } from '../support/helpers.ts';
@@ -162,6 +172,15 @@ describe('build-search with kept shards, on the real corpus', () => {
     buildSearch(join(work, 'na-typo-vers'), false);
     assert.deepEqual(filesUnder(join(work, 'na-typo')), filesUnder(join(work, 'na-typo-vers')));
     assert.notDeepEqual(filesUnder(join(work, 'na-typo')), filesUnder(join(work, 'eerst-vers')));
+    // The shard made again links every file it shares byte for byte with its earlier version.
+    const fragments = listFiles(join(work, 'na-typo')).filter((file) => file.includes('fragment/'));
+    const same = fragments.filter((file) => {
+      const earlier = join(work, 'opnieuw', file);
+      return existsSync(earlier) && readFileSync(earlier).equals(readFileSync(join(work, 'na-typo', file)));
+    });
+    assert.ok(same.length < fragments.length, 'the typo made a new fragment');
+    for (const file of same)
+      assert.equal(statSync(join(work, 'na-typo', file)).ino, statSync(join(work, 'opnieuw', file)).ino, file);
     const shardsKept = readdirSync(cacheDir).filter((name) => /^[0-9a-f]{64}$/u.test(name));
     assert.equal(shardsKept.length, 3, 'the replaced shard is dropped from the cache');
     // Other code: nothing is known by its inputs, though the shards are reused by their records.
