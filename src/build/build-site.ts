@@ -212,6 +212,8 @@ const pagesEnvironment = (options: BuildSiteOptions, code: string) => ({
  * start and its server bundle need no corpus, and take seconds of a rebuild after one typo. Only
  * when a corpus is there already (Astro's heap limit goes by its size) and the build is not
  * --full (a full ingest needs the memory). Null otherwise: buildSite then starts it after the ingest.
+ * It runs at a lower priority (PagesOptions.yielding): what such a build waits for is the ingest,
+ * then the search index; alone, as when it renders every page of a large corpus, it loses nothing.
  */
 export function startPagesEarly(options: BuildSiteOptions): PagesProcess | null {
   if (options.full || !existsSync(options.corpusDir) || corpusFiles(options.corpusDir).length === 0) return null;
@@ -223,6 +225,7 @@ export function startPagesEarly(options: BuildSiteOptions): PagesProcess | null 
     quiet: options.quiet,
     stepTimeoutMs: options.stepTimeoutMs,
     env: pagesEnvironment(options, codeFingerprint()),
+    yielding: true,
   });
 }
 

@@ -15,6 +15,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { corpusFiles } from '../io/corpus.ts';
 import { nodeArgsFor } from '../io/bundle.ts';
@@ -134,7 +135,15 @@ export interface PagesOptions {
   stepTimeoutMs?: number | undefined;
   /** Extra environment; its ATLAS_CODE_FINGERPRINT keys the page cache. */
   env?: Partial<Record<ConfigVariable, string>> | undefined;
+  /**
+   * Astro at a lower priority: started before the ingest, it competes with the ingest and then
+   * with the search index, which a rebuild after a text change waits for, not for Astro.
+   */
+  yielding?: boolean | undefined;
 }
+
+/** The niceness of Astro when it yields (PagesOptions.yielding). */
+const YIELDING_PRIORITY = 10;
 
 /** Both halves read the corpus as they go: removed under them (rm -rf .cache), that is the cause. */
 const corpusGoneFrom = (corpusDir: string) => () =>
@@ -173,6 +182,13 @@ export function startPages(options: PagesOptions): PagesProcess {
   const child = startNode([...astroNodeOptions(corpusMb), astro, 'build', ...(options.quiet ? ['--silent'] : [])], {
     env,
   });
+  if (options.yielding && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, YIELDING_PRIORITY);
+    } catch {
+      // Where priorities cannot be set, Astro only runs at the build's own.
+    }
+  }
   const done = waitFor(
     'astro build',
     child,
