@@ -131,6 +131,8 @@ export interface PagesOptions {
   siteDir: string;
   /** Where Astro lists the files it wrote (src/build/pages-report.ts). */
   pagesReport: string;
+  /** The corpus's JSON, MB, when the caller has stat'ed it already (its heap limit goes by it). */
+  corpusMb?: number | undefined;
   quiet?: boolean | undefined;
   stepTimeoutMs?: number | undefined;
   /** Extra environment; its ATLAS_CODE_FINGERPRINT keys the page cache. */
@@ -178,7 +180,7 @@ export function startPages(options: PagesOptions): PagesProcess {
     ATLAS_PAGES_REPORT: options.pagesReport,
     CORPUS_DIR: resolve(options.corpusDir),
   });
-  const corpusMb = corpusMegabytes(options.corpusDir);
+  const corpusMb = options.corpusMb ?? corpusMegabytes(options.corpusDir);
   const child = startNode([...astroNodeOptions(corpusMb), astro, 'build', ...(options.quiet ? ['--silent'] : [])], {
     env,
   });
@@ -253,6 +255,7 @@ export async function buildSiteAndSearch(
       corpusDir: options.corpusDir,
       siteDir,
       pagesReport: options.pagesReport,
+      corpusMb,
       quiet: options.quiet,
       stepTimeoutMs: timeout,
       env: options.env,
