@@ -76,7 +76,7 @@ async function main(): Promise<number> {
         stepTimeoutMs,
       };
       // Astro starts now too: it loads and makes its server bundle while the sources are read.
-      const pages = startPagesEarly(siteOptions);
+      const pages = startPagesEarly(siteOptions, args.sources);
       const ingestArgs = [
         '--sources',
         args.sources,
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
       const how = memory.sideBySide
         ? 'side by side'
         : `one after the other (together they would pass the memory budget, ATLAS_BUILD_MEMORY_MB; ` +
-          `estimated peak ${memory.peakMb.toFixed(0)} MB)`;
+          `${memory.searchIndexers} search shards indexed at once; estimated peak ${memory.peakMb.toFixed(0)} MB)`;
       console.log(
         `\nBuilt ${args.out}/ in ${times.total.toFixed(1)} s: ingest ${times.ingest.toFixed(1)} s, then the pages ` +
           `${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s ${how}.`,

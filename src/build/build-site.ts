@@ -6,7 +6,7 @@
  * the result is checked against the plan (src/build/verify-site.ts) and only then published,
  * in one rename; the manifest records what the new site was made from, for the next build.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BuildStepError, onStop } from '../io/children.ts';
 import { listFiles, isSearchChunkFolder } from '../io/file-tree.ts';
@@ -23,14 +23,16 @@ import {
   supersededVersions,
 } from './publish.ts';
 import {
-  astroHeapLimitMb,
   buildSiteAndSearch,
+  corpusMegabytes,
   type PagesProcess,
   type SiteBuildTimes,
   startPages,
 } from './site-and-search.ts';
 import { codeFingerprint, planSiteBuild, writeBuildRecord, type SitePlan } from './site-plan.ts';
 import { corpusFiles } from '../io/corpus.ts';
+import { listSources } from '../io/source-files.ts';
+import { estimatedCorpusMb, heapLimitMisfits } from './memory-plan.ts';
 import { requiredPages, verifySite } from './verify-site.ts';
 
 export interface BuildSiteOptions {
@@ -122,9 +124,9 @@ export async function buildSite(
     const pageCacheDir = pageCacheDirOf(options.corpusDir);
     const plan = planSiteBuild({ corpusDir: options.corpusDir, outDir: options.outDir, full: options.full ?? false });
     // Astro started before the ingest keys its page cache by the code as it was then (the same,
-    // unless it was edited since), and its heap limit by the corpus then: started again when the
-    // ingest made the corpus larger than that limit allows for.
-    if (early && (early.code !== plan.code || astroHeapLimitMb(options.corpusDir) > early.heapLimitMb)) {
+    // unless it was edited since), and its heap limit by the corpus then (or the one estimated from
+    // the sources): started again when the corpus the ingest made does not fit that limit.
+    if (early && (early.code !== plan.code || heapLimitMisfits(early.corpusMb, corpusMegabytes(options.corpusDir)))) {
       await early.stop();
       early = null;
     }
@@ -208,18 +210,23 @@ const pagesEnvironment = (options: BuildSiteOptions, code: string) => ({
 });
 
 /**
- * Astro started for a build into `options.outDir` before its ingest (scripts/build.ts): its own
- * start and its server bundle need no corpus, and take seconds of a rebuild after one typo. Only
- * when a corpus is there already (Astro's heap limit goes by its size) and the build is not
- * --full (a full ingest needs the memory). Null otherwise: buildSite then starts it after the ingest.
- * It runs at a lower priority (PagesOptions.yielding): what such a build waits for is the ingest,
- * then the search index; alone, as when it renders every page of a large corpus, it loses nothing.
+ * Astro started for a build into `options.outDir` before its ingest of `sourcesDir`
+ * (scripts/build.ts): its own start and its server bundle need no corpus, and take seconds of
+ * every build. Its heap limit goes by the corpus's size: the one there is, or, before the first
+ * ingest or for --full, the one estimated from the sources (buildSite starts it again when the
+ * corpus made does not fit). Waiting at its gate it holds little beside the ingest. It runs at a
+ * lower priority (PagesOptions.yielding): what a rebuild after a text change waits for is the
+ * ingest, then the search index; alone, as when it renders every page, it loses nothing.
  */
-export function startPagesEarly(options: BuildSiteOptions): PagesProcess | null {
-  if (options.full || !existsSync(options.corpusDir) || corpusFiles(options.corpusDir).length === 0) return null;
+export function startPagesEarly(options: BuildSiteOptions, sourcesDir: string): PagesProcess | null {
+  const hasCorpus = existsSync(options.corpusDir) && corpusFiles(options.corpusDir).length > 0;
+  const corpusMb = hasCorpus && !options.full ? undefined : estimatedCorpusMb(sourceMegabytes(sourcesDir));
+  // The folder is the ingest's to fill; Astro, waiting, stops when it is not there.
+  mkdirSync(options.corpusDir, { recursive: true });
   const siteDir = newVersionFolder(siteLayout(options.outDir));
   return startPages({
     corpusDir: options.corpusDir,
+    corpusMb,
     siteDir,
     pagesReport: pagesReportOf(siteDir),
     quiet: options.quiet,
@@ -227,6 +234,18 @@ export function startPagesEarly(options: BuildSiteOptions): PagesProcess | null 
     env: pagesEnvironment(options, codeFingerprint()),
     yielding: true,
   });
+}
+
+/** The sources' sizes, MB: text and PDF apart (none when the folder is not there: the ingest says so). */
+function sourceMegabytes(sourcesDir: string): { textMb: number; pdfMb: number } {
+  const sizes = { textMb: 0, pdfMb: 0 };
+  if (!existsSync(sourcesDir)) return sizes;
+  for (const file of listSources(sourcesDir)) {
+    const mb = (statSync(file, { throwIfNoEntry: false })?.size ?? 0) / 2 ** 20;
+    if (/\.pdf$/iu.test(file)) sizes.pdfMb += mb;
+    else sizes.textMb += mb;
+  }
+  return sizes;
 }
 
 /**

@@ -29,6 +29,11 @@ export interface PartPeaks {
 
 export interface MemoryPlan {
   sideBySide: boolean;
+  /**
+   * Search shards indexed at once, each by a Pagefind indexer of its own: 2 when the search index
+   * is made alone (the pages do not take the second core) and a second indexer fits the budget.
+   */
+  searchIndexers: number;
   parts: PartPeaks;
   /** The build's estimated peak in the plan chosen, MB. */
   peakMb: number;
@@ -40,6 +45,26 @@ export interface MemoryPlan {
  */
 export function astroHeapLimitFor(corpusMb: number): number {
   return Math.max(1024, Math.ceil(256 + 12 * corpusMb));
+}
+
+/**
+ * The corpus JSON (MB) that sources of these sizes make, estimated before the ingest has made it:
+ * a text source's JSON is about 1.5 times its size (its sections, their text and where they came
+ * from); a PDF's text is a fraction of its bytes.
+ */
+export function estimatedCorpusMb(sources: { textMb: number; pdfMb: number }): number {
+  return 1.6 * sources.textMb + 0.25 * sources.pdfMb;
+}
+
+/**
+ * Whether Astro started with the heap limit for `startedMb` of corpus should be started again for
+ * the corpus there is (`actualMb`): when its limit is too small, or more than a quarter too large
+ * (garbage grows to the limit, and the build's memory plan went by the corpus there is).
+ */
+export function heapLimitMisfits(startedMb: number, actualMb: number): boolean {
+  const started = astroHeapLimitFor(startedMb);
+  const needed = astroHeapLimitFor(actualMb);
+  return needed > started || started > 1.25 * needed;
 }
 
 /**
@@ -67,5 +92,9 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
   const together = parts.astro + search + parts.orchestrator;
   const apart = Math.max(parts.astro, search) + parts.orchestrator;
   const sideBySide = together <= input.budgetMb;
-  return { sideBySide, parts, peakMb: sideBySide ? together : apart };
+  if (sideBySide) return { sideBySide, searchIndexers: 1, parts, peakMb: together };
+  const twoIndexers = Math.max(parts.astro, search + parts.indexer) + parts.orchestrator;
+  return twoIndexers <= input.budgetMb
+    ? { sideBySide, searchIndexers: 2, parts, peakMb: twoIndexers }
+    : { sideBySide, searchIndexers: 1, parts, peakMb: apart };
 }

@@ -89,7 +89,7 @@ export function astroNodeOptions(corpusMb: number): string[] {
 }
 
 /** The structured corpus's JSON, MB. */
-function corpusMegabytes(corpusDir: string): number {
+export function corpusMegabytes(corpusDir: string): number {
   return corpusFiles(corpusDir).reduce((sum, file) => sum + statSync(file).size, 0) / 2 ** 20;
 }
 
@@ -115,8 +115,8 @@ export interface PagesProcess {
   renderedDir: string;
   /** The code fingerprint its page cache is keyed by (ATLAS_CODE_FINGERPRINT). */
   code: string;
-  /** Its old-generation limit, MB, set by the corpus's size when it started (memory-plan.ts). */
-  heapLimitMb: number;
+  /** The corpus JSON (MB) its old-generation limit was set for when it started (memory-plan.ts). */
+  corpusMb: number;
   /** Lets it render: the insurers and documents of the plan (null: all pages). */
   release(plan: { insurers: string[] | null; documents: string[] | null }): void;
   /** Resolves when Astro is done, rejects when it failed (one line, BuildStepError). */
@@ -206,7 +206,7 @@ export function startPages(options: PagesOptions): PagesProcess {
     siteDir: options.siteDir,
     renderedDir,
     code: options.env?.ATLAS_CODE_FINGERPRINT ?? '',
-    heapLimitMb: astroHeapLimitFor(corpusMb),
+    corpusMb,
     release: (plan) => releaseRenderPlan(planFile, plan),
     done,
     async stop() {
@@ -272,7 +272,12 @@ export async function buildSiteAndSearch(
   const searchScript = await nodeArgsFor(join(process.cwd(), 'scripts', 'build-search.ts'), 'build-search');
   const searchHalf = () => {
     search = startNode(
-      [...searchScript, searchDir, ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : [])],
+      [
+        ...searchScript,
+        searchDir,
+        ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : []),
+        ...['--indexers', String(memory.searchIndexers)],
+      ],
       { env: childEnvironment({ ...options.env, CORPUS_DIR: resolve(options.corpusDir) }) },
     );
     return waitFor(

@@ -12,7 +12,6 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import type { HTMLFile } from 'pagefind';
 import { aliasesMayDiffer, compoundAliases, lexiconKey } from '../core/compounds.ts';
 import { foldText } from '../core/text.ts';
@@ -38,6 +37,7 @@ import { type KeptInputs, type SearchShardCache, shardKey } from './shard-cache.
 import { verifySearchIndex } from './verify-index.ts';
 import { linkOrCopy } from '../io/link-or-copy.ts';
 import { searchRecordHtml } from './record-html.ts';
+import { closeIndexers, openIndexers, type PagefindApi } from './pagefind-indexers.ts';
 
 /** A record as Pagefind's addHTMLFile takes it: the section's URL and its page. */
 type SearchRecord = HTMLFile & { url: string; content: string };
@@ -56,6 +56,11 @@ export interface SearchIndexOptions {
    * inputs an earlier build of this code saw is known by them (shard-cache.ts). Empty: never.
    */
   code?: string;
+  /**
+   * Shards indexed at once, each by an indexer process of its own (default 1): the build gives 2
+   * when the search index is made alone and two indexers fit its memory budget.
+   */
+  indexers?: number;
 }
 
 export interface SearchIndexSummary {
@@ -140,6 +145,7 @@ function shardOf(draft: SearchRecordDraft, shardCount: number): number {
  * then. `earlier`: a folder with an earlier version of the shard, whose unchanged files are linked.
  */
 async function indexShard(
+  pagefind: PagefindApi,
   records: Array<SearchRecord & { places: string[] }>,
   path: string,
   whileWriting: () => void = () => {},
@@ -246,6 +252,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // One document in memory at a time, read once: the records keep each distinct text once (held
   // whole, the corpus cost more memory than Pagefind's indexer beside it), and the corpus's words
   // (for compound parts) are learnt from them. An insurer whose policies are as they were keeps its records.
+  const indexers = await openIndexers(Math.max(1, options.indexers ?? 1));
   const files = corpusFiles(options.corpusDir);
   const code = cache && options.code ? options.code : '';
   const { drafts, lexicon } = corpusRecords({
@@ -325,27 +332,31 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     // Each shard's key, in order, for the next build to take unchanged files from (indexShard).
     const earlierKeys = cache?.lastShards() ?? [];
     const shardKeys: string[] = [];
-    const index = async ({ shard, shardDrafts, path, inputs }: Planned) => {
+    const index = async (pagefind: PagefindApi, { shard, shardDrafts, path, inputs }: Planned) => {
       const records = shardDrafts.map((draft) =>
         searchRecord(draft, insurers.get(draft.insurer)!.name, (place) => namesOf(draft.insurer, place), lexicon, memo),
       );
-      if (!cache) return indexShard(records, path, placeKnown);
+      if (!cache) return indexShard(pagefind, records, path, placeKnown);
       const key = shardKey({ version, options: INDEX_OPTIONS }, records);
       if (cache.has(key)) reused++;
       else {
         const earlier = cache.folderOf(earlierKeys[shard] ?? '');
-        await cache.store(key, (dir) => indexShard(records, dir, placeKnown, earlier));
+        await cache.store(key, (dir) => indexShard(pagefind, records, dir, placeKnown, earlier));
       }
       if (inputs) keys.set(inputs, key);
       shardKeys[shard] = key;
       cache.place(key, path);
     };
-    // One shard at a time, dropped from the indexer once written: the indexer holds every open
+    // One shard at a time per indexer, dropped from it once written: an indexer holds every open
     // index in memory, and all of them at once cost more than the rest of the build together.
     let next = 0;
-    while (next < toIndex.length) await index(toIndex[next++]!);
+    const drain = (pagefind: PagefindApi) => async () => {
+      while (next < toIndex.length) await index(pagefind, toIndex[next++]!);
+    };
+    await Promise.all(indexers.map((pagefind) => drain(pagefind)()));
     placeKnown();
-    while (next < toIndex.length) await index(toIndex[next++]!);
+    // A known shard whose kept copy was not whole, found while the last shards were written.
+    await drain(indexers[0]!)();
     cache?.prune();
     cache?.keepShards(shardKeys);
     if (code) cache!.keepInputs(code, { lexicon, keys } satisfies KeptInputs);
@@ -360,6 +371,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       knownByInputs,
     };
   } finally {
-    await pagefind.close();
+    await closeIndexers(indexers);
   }
 }

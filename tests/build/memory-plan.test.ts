@@ -1,7 +1,13 @@
 /** Side by side or one after the other: the build's two halves within its memory budget. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { estimatePartPeaks, planMemory } from '../../src/build/memory-plan.ts';
+import {
+  astroHeapLimitFor,
+  estimatedCorpusMb,
+  estimatePartPeaks,
+  heapLimitMisfits,
+  planMemory,
+} from '../../src/build/memory-plan.ts';
 
 const input = (corpusMb: number, budgetMb = 1536, shardSections = 3500) => ({
   corpusMb,
@@ -55,5 +61,32 @@ describe('memory plan', () => {
       assert.ok(together.peakMb >= previous, `${corpusMb} MB`);
       previous = together.peakMb;
     }
+  });
+
+  it('gives the search index alone a second indexer when it fits, and never beside the pages', () => {
+    const large = planMemory(input(72));
+    assert.equal(large.searchIndexers, 2);
+    const { parts } = large;
+    const twoIndexers = parts.searchScript + 2 * parts.indexer + parts.orchestrator;
+    assert.equal(large.peakMb, Math.max(parts.astro + parts.orchestrator, twoIndexers));
+    // A budget that holds one indexer beside the search script, not two.
+    const tight = planMemory(input(72, Math.ceil(parts.searchScript + 1.5 * parts.indexer + parts.orchestrator)));
+    assert.equal(tight.sideBySide, false);
+    assert.equal(tight.searchIndexers, 1);
+    assert.equal(planMemory(input(0.4)).searchIndexers, 1);
+    assert.equal(planMemory(input(144, 4096)).searchIndexers, 1);
+  });
+
+  it('estimates the corpus from the sources, and starts Astro again only when its heap limit misfits', () => {
+    // The benchmark's 1,000 text sources: 47.0 MB made 72 MB of corpus JSON.
+    const estimate = estimatedCorpusMb({ textMb: 47, pdfMb: 0 });
+    assert.ok(estimate >= 72 && estimate <= 72 * 1.1, `${estimate}`);
+    assert.equal(heapLimitMisfits(estimate, 72), false);
+    // Too small a limit for the corpus made, or one far above it.
+    assert.equal(heapLimitMisfits(50, 72), true);
+    assert.equal(heapLimitMisfits(200, 72), true);
+    // Small corpora all have the floor of 1 GB: no start again for them.
+    assert.equal(astroHeapLimitFor(estimatedCorpusMb({ textMb: 5, pdfMb: 20 })), 1024);
+    assert.equal(heapLimitMisfits(estimatedCorpusMb({ textMb: 5, pdfMb: 20 }), 1), false);
   });
 });

@@ -130,10 +130,17 @@ describe('build-search with kept shards, on the real corpus', () => {
   });
 
   /** scripts/build-search.ts into `out`, shards of at most 100 sections; its summary line. */
-  const buildSearch = (out: string, withCache: boolean, code = 'code-1') => {
+  const buildSearch = (out: string, withCache: boolean, code = 'code-1', indexers = 1) => {
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'scripts', 'build-search.ts'), out, ...(withCache ? ['--cache', cacheDir] : [])],
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'scripts', 'build-search.ts'),
+        out,
+        ...(withCache ? ['--cache', cacheDir] : []),
+        ...['--indexers', String(indexers)],
+      ],
       {
         cwd: ROOT,
         encoding: 'utf8',
@@ -189,5 +196,25 @@ describe('build-search with kept shards, on the real corpus', () => {
       /\(3 unchanged since the last build, reused; 0 of them known/u,
     );
     assert.deepEqual(filesUnder(join(work, 'andere-code')), filesUnder(join(work, 'na-typo-vers')));
+  });
+
+  it('writes the same index with two indexers at once as with one, with and without kept shards', () => {
+    buildSearch(join(work, 'een-indexer'), false);
+    buildSearch(join(work, 'twee-indexers'), false, 'code-1', 2);
+    assert.deepEqual(filesUnder(join(work, 'twee-indexers')), filesUnder(join(work, 'een-indexer')));
+    const cached = buildSearch(join(work, 'twee-met-cache'), true, 'code-3', 2);
+    assert.match(cached, /in 3 shards/u);
+    assert.deepEqual(filesUnder(join(work, 'twee-met-cache')), filesUnder(join(work, 'een-indexer')));
+  });
+
+  it('refuses a number of indexers that is not a whole number of at least one', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts', 'build-search.ts'), join(work, 'geen'), '--indexers', '0'],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CORPUS_DIR: corpusDir } },
+    );
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--indexers must be a whole number of at least 1, not "0"/u);
+    assert.equal(existsSync(join(work, 'geen')), false);
   });
 });
