@@ -5,6 +5,8 @@
  */
 import { WordIndex } from './align.ts';
 import { compareDocuments, type Comparison } from './compare.ts';
+import { decodeComparison, type EncodedComparison, encodeComparison } from './comparison-codec.ts';
+import type { Keep } from '../core/keep.ts';
 import type { PolicyDocument } from '../core/schemas/document.ts';
 import { type KeepLocations, locateStatedChanges, type StatedChangeLocation } from './stated-changes.ts';
 
@@ -16,15 +18,35 @@ export class Comparisons {
   private readonly byPair = new WeakMap<PolicyDocument, WeakMap<PolicyDocument, Comparison>>();
   private readonly words = new WordIndex();
 
-  /** `keepLocations`: how the build keeps where stated changes point between builds (stated-changes.ts). */
-  constructor(private readonly keepLocations?: KeepLocations) {}
+  /**
+   * `keepLocations`: how the build keeps where stated changes point between builds
+   * (stated-changes.ts); `keepComparisons`: how it keeps whole comparisons, which another process
+   * may have made ahead of the pages that show them (src/site/comparisons-ahead.ts).
+   */
+  constructor(
+    private readonly keepLocations?: KeepLocations,
+    private readonly keepComparisons?: Keep<[PolicyDocument, PolicyDocument], EncodedComparison>,
+  ) {}
 
   of(from: PolicyDocument, to: PolicyDocument): Comparison {
     let fromOne = this.byPair.get(from);
     if (!fromOne) this.byPair.set(from, (fromOne = new WeakMap()));
     let comparison = fromOne.get(to);
-    if (!comparison) fromOne.set(to, (comparison = compareDocuments(from, to, this.words, this.keepLocations)));
+    if (!comparison) fromOne.set(to, (comparison = this.made(from, to)));
     return comparison;
+  }
+
+  /** Makes sure the comparison is kept (made now if it is not), without holding it in memory. */
+  keep(from: PolicyDocument, to: PolicyDocument): void {
+    this.made(from, to);
+  }
+
+  private made(from: PolicyDocument, to: PolicyDocument): Comparison {
+    const compute = () => compareDocuments(from, to, this.words, this.keepLocations);
+    if (!this.keepComparisons) return compute();
+    let computed: Comparison | undefined;
+    const kept = this.keepComparisons([from, to], () => encodeComparison((computed = compute())));
+    return computed ?? decodeComparison(kept, from, to);
   }
 
   /** Where the document's own stated changes point. */

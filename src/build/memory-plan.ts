@@ -25,10 +25,17 @@ export interface PartPeaks {
   indexer: number;
   /** scripts/build.ts itself: the ingest it ran and the checks after. */
   orchestrator: number;
+  /** scripts/compare-ahead.ts: one insurer's policies at a time. */
+  comparisonsAhead: number;
 }
 
 export interface MemoryPlan {
   sideBySide: boolean;
+  /**
+   * Whether the comparisons the pages show are made ahead, beside Astro, by a process of its own
+   * (src/site/comparisons-ahead.ts): when the pages render alone, all of them, within the budget.
+   */
+  comparisonsAhead: boolean;
   /**
    * Search shards indexed at once, each by a Pagefind indexer of its own: 2 when the search index
    * is made alone (the pages do not take the second core) and a second indexer fits the budget.
@@ -83,6 +90,7 @@ export function estimatePartPeaks(input: Omit<MemoryPlanInput, 'budgetMb'>): Par
     searchScript: Math.max(100, 3.7 * corpusMb - 8),
     indexer: 30 + 0.11 * shard,
     orchestrator: 120 + 0.28 * corpusMb,
+    comparisonsAhead: 200 + corpusMb,
   };
 }
 
@@ -90,11 +98,19 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
   const parts = estimatePartPeaks(input);
   const search = parts.searchScript + parts.indexer;
   const together = parts.astro + search + parts.orchestrator;
-  const apart = Math.max(parts.astro, search) + parts.orchestrator;
-  const sideBySide = together <= input.budgetMb;
-  if (sideBySide) return { sideBySide, searchIndexers: 1, parts, peakMb: together };
-  const twoIndexers = Math.max(parts.astro, search + parts.indexer) + parts.orchestrator;
-  return twoIndexers <= input.budgetMb
-    ? { sideBySide, searchIndexers: 2, parts, peakMb: twoIndexers }
-    : { sideBySide, searchIndexers: 1, parts, peakMb: apart };
+  if (together <= input.budgetMb)
+    return { sideBySide: true, comparisonsAhead: false, searchIndexers: 1, parts, peakMb: together };
+  // One after the other: each half may take the core the other would have had, within the budget.
+  const withAhead = parts.astro + parts.comparisonsAhead;
+  const comparisonsAhead = !input.incremental && withAhead + parts.orchestrator <= input.budgetMb;
+  const pages = comparisonsAhead ? withAhead : parts.astro;
+  const searchIndexers = Math.max(pages, search + parts.indexer) + parts.orchestrator <= input.budgetMb ? 2 : 1;
+  const searchPeak = search + (searchIndexers - 1) * parts.indexer;
+  return {
+    sideBySide: false,
+    comparisonsAhead,
+    searchIndexers,
+    parts,
+    peakMb: Math.max(pages, searchPeak) + parts.orchestrator,
+  };
 }

@@ -262,14 +262,30 @@ export async function buildSiteAndSearch(
     });
   const { renderedDir } = pages;
   let search: ChildProcess | null = null;
+  let ahead: ChildProcess | null = null;
+  // Made before either half starts, so that the bundling does not hold up the search half.
+  const searchScript = await nodeArgsFor(join(process.cwd(), 'scripts', 'build-search.ts'), 'build-search');
+  const aheadScript = memory.comparisonsAhead
+    ? await nodeArgsFor(join(process.cwd(), 'scripts', 'compare-ahead.ts'), 'compare-ahead')
+    : null;
   const pagesHalf = () => {
     pages.release({ insurers: options.renderInsurers ?? null, documents: options.renderDocuments ?? null });
-    return pages.done.then(() => {
+    // Beside Astro, on the core it leaves idle: the comparisons its later pages read (comparisons-ahead.ts).
+    const madeAhead = aheadScript
+      ? waitFor(
+          'The comparisons made ahead (scripts/compare-ahead.ts)',
+          (ahead = startNode(aheadScript, {
+            env: childEnvironment({ ...options.env, CORPUS_DIR: resolve(options.corpusDir) }),
+            stdio: ['ignore', 'ignore', 'pipe'],
+          })),
+          timeout,
+          corpusGoneFrom(options.corpusDir),
+        )
+      : Promise.resolve();
+    return Promise.all([pages.done, madeAhead]).then(() => {
       times.site = seconds();
     });
   };
-  // Made before either half starts, so that the bundling does not hold up the search half.
-  const searchScript = await nodeArgsFor(join(process.cwd(), 'scripts', 'build-search.ts'), 'build-search');
   const searchHalf = () => {
     search = startNode(
       [
@@ -329,8 +345,8 @@ export async function buildSiteAndSearch(
     renameSync(searchDir, join(siteDir, 'pagefind'));
   } catch (error) {
     // The other half is stopped, and waited for, so that nothing writes into what is cleared up.
-    const searching = search as ChildProcess | null;
-    if (searching && searching.exitCode === null && searching.signalCode === null) searching.kill();
+    for (const child of [search, ahead] as Array<ChildProcess | null>)
+      if (child && child.exitCode === null && child.signalCode === null) child.kill();
     await Promise.allSettled([...halves, pages.stop()]);
     clear();
     throw error;

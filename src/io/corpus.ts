@@ -2,7 +2,7 @@
 import { corpusOrder } from '../core/documents.ts';
 import { sha256 } from '../core/hash.ts';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { config } from './config.ts';
 import { PolicyDocumentSchema, type PolicyDocument } from '../core/schemas/document.ts';
 
@@ -10,8 +10,17 @@ let cache: { dir: string; documents: PolicyDocument[] } | null = null;
 
 export function loadCorpus(dir: string = config().corpusDir): PolicyDocument[] {
   if (cache?.dir === dir) return cache.documents;
-  // Each with the hash of its file, which the build keeps results by (src/io/build-cache.ts).
-  const documents = corpusFiles(dir)
+  const documents = loadDocuments(corpusFiles(dir));
+  cache = { dir, documents };
+  return documents;
+}
+
+/**
+ * Some document files, in corpus order, each with the hash of its file, which the build keeps
+ * results by (src/io/build-cache.ts).
+ */
+export function loadDocuments(files: string[]): PolicyDocument[] {
+  return files
     .map((file) => {
       const text = readFileSync(file, 'utf8');
       const document = parsePolicyDocument(file, text);
@@ -19,8 +28,18 @@ export function loadCorpus(dir: string = config().corpusDir): PolicyDocument[] {
       return document;
     })
     .sort(corpusOrder);
-  cache = { dir, documents };
-  return documents;
+}
+
+/**
+ * The document files of one insurer, by their names (a document's id, and so its file name, is
+ * its insurer's slug, its year and its care type): the caller checks each document's insurer.
+ */
+export function corpusFilesOf(insurer: string, dir: string = config().corpusDir): string[] {
+  const prefix = `${insurer}-`;
+  return corpusFiles(dir).filter((file) => {
+    const name = basename(file);
+    return name.startsWith(prefix) && /^\d{4}-/u.test(name.slice(prefix.length));
+  });
 }
 
 /** The document files of a corpus folder, by name. */

@@ -8,6 +8,7 @@ import type { Keep } from '../core/keep.ts';
 import type { CareType, Insurer, Taxonomy, Theme } from '../core/schemas/taxonomy.ts';
 import { buildChangeLog, type ChangeLogEntry } from '../analysis/changelog.ts';
 import { type ChangeCounts, changeCounts, Comparisons } from '../analysis/history.ts';
+import type { EncodedComparison } from '../analysis/comparison-codec.ts';
 import { currentDocuments, type RequirementMatrix, requirementMatrix } from '../analysis/requirements.ts';
 import { keptBetweenBuilds } from '../io/build-cache.ts';
 import { config } from '../io/config.ts';
@@ -70,7 +71,7 @@ async function createSite(): Promise<Site> {
   const ofInsurer = new Map<string, PolicyDocument[]>();
   let changeLog: ChangeLogEntry[] | undefined;
   let requirements: RequirementMatrix | undefined;
-  const comparisons = new Comparisons(keptPerDocument('stated-changes'));
+  const comparisons = keptComparisons();
   return {
     documents,
     taxonomy,
@@ -95,6 +96,16 @@ async function createSite(): Promise<Site> {
       return changeLog;
     },
   };
+}
+
+/**
+ * Comparisons kept between builds, whole and by where stated changes point: the build may have
+ * another process make them ahead of the pages (comparisons-ahead.ts).
+ */
+export function keptComparisons(): Comparisons {
+  return new Comparisons(keptPerDocument('stated-changes'), ([from, to], compute) =>
+    keptPerPair<EncodedComparison>('comparisons')(from, to, compute),
+  );
 }
 
 /** A result per document kept between builds under `kind`, by the document's content. */
