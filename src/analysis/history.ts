@@ -21,7 +21,7 @@ export class Comparisons {
   /**
    * `keepLocations`: how the build keeps where stated changes point between builds
    * (stated-changes.ts); `keepComparisons`: how it keeps whole comparisons, which another process
-   * may have made ahead of the pages that show them (src/site/comparisons-ahead.ts).
+   * may have made ahead of the pages that show them (src/site/made-ahead.ts).
    */
   constructor(
     private readonly keepLocations?: KeepLocations,

@@ -25,17 +25,18 @@ export interface PartPeaks {
   indexer: number;
   /** scripts/build.ts itself: the ingest it ran and the checks after. */
   orchestrator: number;
-  /** scripts/compare-ahead.ts: one insurer's policies at a time. */
-  comparisonsAhead: number;
+  /** scripts/make-ahead.ts: one insurer's policies at a time. */
+  madeAhead: number;
 }
 
 export interface MemoryPlan {
   sideBySide: boolean;
   /**
-   * Whether the comparisons the pages show are made ahead, beside Astro, by a process of its own
-   * (src/site/comparisons-ahead.ts): when the pages render alone, all of them, within the budget.
+   * Whether the calendar's events and the comparisons the pages show are made ahead, beside
+   * Astro, by a process of its own (src/site/made-ahead.ts): when the pages render alone, all of
+   * them, within the budget.
    */
-  comparisonsAhead: boolean;
+  madeAhead: boolean;
   /**
    * Search shards indexed at once, each by a Pagefind indexer of its own: 2 when the search index
    * is made alone (the pages do not take the second core) and a second indexer fits the budget.
@@ -90,7 +91,7 @@ export function estimatePartPeaks(input: Omit<MemoryPlanInput, 'budgetMb'>): Par
     searchScript: Math.max(100, 3.7 * corpusMb - 8),
     indexer: 30 + 0.11 * shard,
     orchestrator: 120 + 0.28 * corpusMb,
-    comparisonsAhead: 200 + corpusMb,
+    madeAhead: 200 + corpusMb,
   };
 }
 
@@ -99,16 +100,16 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
   const search = parts.searchScript + parts.indexer;
   const together = parts.astro + search + parts.orchestrator;
   if (together <= input.budgetMb)
-    return { sideBySide: true, comparisonsAhead: false, searchIndexers: 1, parts, peakMb: together };
+    return { sideBySide: true, madeAhead: false, searchIndexers: 1, parts, peakMb: together };
   // One after the other: each half may take the core the other would have had, within the budget.
-  const withAhead = parts.astro + parts.comparisonsAhead;
-  const comparisonsAhead = !input.incremental && withAhead + parts.orchestrator <= input.budgetMb;
-  const pages = comparisonsAhead ? withAhead : parts.astro;
+  const withAhead = parts.astro + parts.madeAhead;
+  const madeAhead = !input.incremental && withAhead + parts.orchestrator <= input.budgetMb;
+  const pages = madeAhead ? withAhead : parts.astro;
   const searchIndexers = Math.max(pages, search + parts.indexer) + parts.orchestrator <= input.budgetMb ? 2 : 1;
   const searchPeak = search + (searchIndexers - 1) * parts.indexer;
   return {
     sideBySide: false,
-    comparisonsAhead,
+    madeAhead,
     searchIndexers,
     parts,
     peakMb: Math.max(pages, searchPeak) + parts.orchestrator,

@@ -265,15 +265,15 @@ export async function buildSiteAndSearch(
   let ahead: ChildProcess | null = null;
   // Made before either half starts, so that the bundling does not hold up the search half.
   const searchScript = await nodeArgsFor(join(process.cwd(), 'scripts', 'build-search.ts'), 'build-search');
-  const aheadScript = memory.comparisonsAhead
-    ? await nodeArgsFor(join(process.cwd(), 'scripts', 'compare-ahead.ts'), 'compare-ahead')
+  const aheadScript = memory.madeAhead
+    ? await nodeArgsFor(join(process.cwd(), 'scripts', 'make-ahead.ts'), 'make-ahead')
     : null;
   const pagesHalf = () => {
     pages.release({ insurers: options.renderInsurers ?? null, documents: options.renderDocuments ?? null });
-    // Beside Astro, on the core it leaves idle: the comparisons its later pages read (comparisons-ahead.ts).
+    // Beside Astro, on the core it leaves idle: the events and comparisons its later pages read (made-ahead.ts).
     const madeAhead = aheadScript
       ? waitFor(
-          'The comparisons made ahead (scripts/compare-ahead.ts)',
+          'What the pages read, made ahead (scripts/make-ahead.ts)',
           (ahead = startNode(aheadScript, {
             env: childEnvironment({ ...options.env, CORPUS_DIR: resolve(options.corpusDir) }),
             stdio: ['ignore', 'ignore', 'pipe'],

@@ -14,6 +14,8 @@ export interface IcsOptions {
    * that two builds of the same sources write the same calendar, byte for byte.
    */
   stamp: (milestone: Milestone) => Date;
+  /** A milestone's VEVENT made before (by eventTexts, with the same options), if it was: not made again. */
+  madeBefore?: (milestone: Milestone) => string | undefined;
 }
 
 /**
@@ -22,25 +24,24 @@ export interface IcsOptions {
  * each insurer's own. Keyed by milestone (buildCalendar hands out the same objects) and site URL
  * (the one option an event's text depends on besides the taxonomy's names).
  */
-const eventTexts = new Map<string, WeakMap<Milestone, string>>();
+const madeEvents = new Map<string, WeakMap<Milestone, string>>();
 
 /** The calendar without events, per name: made (and checked) once for the many files of one name. */
 const emptyCalendars = new Map<string, string>();
 
 export function calendarToIcs(milestones: Milestone[], options: IcsOptions): string {
   const header = { productId: 'zorginkoopatlas/kalender', calName: options.calendarName };
-  let eventText = eventTexts.get(options.siteUrl);
-  if (!eventText) eventTexts.set(options.siteUrl, (eventText = new WeakMap()));
-  const missing = milestones.filter((milestone) => !eventText!.has(milestone));
+  let eventText = madeEvents.get(options.siteUrl);
+  if (!eventText) madeEvents.set(options.siteUrl, (eventText = new WeakMap()));
+  const missing: Milestone[] = [];
+  for (const milestone of milestones) {
+    if (eventText.has(milestone)) continue;
+    const before = options.madeBefore?.(milestone);
+    if (before === undefined) missing.push(milestone);
+    else eventText.set(milestone, before);
+  }
   if (missing.length > 0) {
-    const blocks = vevents(
-      created(
-        missing.map((milestone) => toEvent(milestone, options)),
-        header,
-      ),
-    );
-    if (blocks.length !== missing.length)
-      throw new Error(`The ics package wrote ${blocks.length} events for ${missing.length} milestones`);
+    const blocks = eventBlocks(missing, options, header.calName);
     for (const [index, milestone] of missing.entries()) eventText.set(milestone, blocks[index]!);
   }
   const events = milestones.map((milestone) => eventText!.get(milestone)!);
@@ -49,6 +50,24 @@ export function calendarToIcs(milestones: Milestone[], options: IcsOptions): str
   if (empty === undefined) emptyCalendars.set(options.calendarName, (empty = created([], header)));
   const end = empty.lastIndexOf('END:VCALENDAR');
   return `${empty.slice(0, end)}${events.join('')}${empty.slice(end)}`;
+}
+
+/** Each milestone's VEVENT (with its line ending), in order; `calendarName` names it in an error. */
+export function eventTexts(milestones: Milestone[], options: IcsOptions): string[] {
+  return eventBlocks(milestones, options, options.calendarName);
+}
+
+function eventBlocks(milestones: Milestone[], options: IcsOptions, calendarName: string): string[] {
+  if (milestones.length === 0) return [];
+  const blocks = vevents(
+    created(
+      milestones.map((milestone) => toEvent(milestone, options)),
+      { productId: 'zorginkoopatlas/kalender', calName: calendarName },
+    ),
+  );
+  if (blocks.length !== milestones.length)
+    throw new Error(`The ics package wrote ${blocks.length} events for ${milestones.length} milestones`);
+  return blocks;
 }
 
 function created(events: EventAttributes[], header: { productId: string; calName: string }): string {

@@ -100,7 +100,7 @@ async function createSite(): Promise<Site> {
 
 /**
  * Comparisons kept between builds, whole and by where stated changes point: the build may have
- * another process make them ahead of the pages (comparisons-ahead.ts).
+ * another process make them ahead of the pages (made-ahead.ts).
  */
 export function keptComparisons(): Comparisons {
   return new Comparisons(keptPerDocument('stated-changes'), ([from, to], compute) =>

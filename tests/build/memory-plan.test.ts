@@ -67,9 +67,9 @@ describe('memory plan', () => {
     const large = planMemory(input(72));
     assert.equal(large.searchIndexers, 2);
     const { parts } = large;
-    assert.equal(large.comparisonsAhead, true);
+    assert.equal(large.madeAhead, true);
     const twoIndexers = parts.searchScript + 2 * parts.indexer;
-    assert.equal(large.peakMb, Math.max(parts.astro + parts.comparisonsAhead, twoIndexers) + parts.orchestrator);
+    assert.equal(large.peakMb, Math.max(parts.astro + parts.madeAhead, twoIndexers) + parts.orchestrator);
     assert.ok(large.peakMb <= 1536, `${large.peakMb}`);
     // A budget that holds one indexer beside the search script, not two.
     const tight = planMemory(input(72, Math.ceil(parts.searchScript + 1.5 * parts.indexer + parts.orchestrator)));
@@ -93,13 +93,13 @@ describe('memory plan', () => {
   });
 
   it('makes comparisons ahead beside the pages only when they render alone, all of them, within the budget', () => {
-    assert.equal(planMemory(input(0.4)).comparisonsAhead, false, 'side by side: no core is idle');
-    assert.equal(planMemory({ ...input(72), incremental: true }).comparisonsAhead, false);
-    assert.equal(planMemory({ ...input(144), incremental: true }).comparisonsAhead, false);
+    assert.equal(planMemory(input(0.4)).madeAhead, false, 'side by side: no core is idle');
+    assert.equal(planMemory({ ...input(72), incremental: true }).madeAhead, false);
+    assert.equal(planMemory({ ...input(144), incremental: true }).madeAhead, false);
     const { parts } = planMemory(input(72));
-    const without = planMemory(input(72, Math.floor(parts.astro + parts.comparisonsAhead + parts.orchestrator) - 1));
+    const without = planMemory(input(72, Math.floor(parts.astro + parts.madeAhead + parts.orchestrator) - 1));
     assert.equal(without.sideBySide, false);
-    assert.equal(without.comparisonsAhead, false);
-    assert.ok(without.peakMb <= parts.astro + parts.comparisonsAhead + parts.orchestrator);
+    assert.equal(without.madeAhead, false);
+    assert.ok(without.peakMb <= parts.astro + parts.madeAhead + parts.orchestrator);
   });
 });
