@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS } from '../src/ingest/load/load.ts';
-import { formatDocumentReport, formatEvent } from '../src/ingest/run/report.ts';
+import { formatEvent } from '../src/ingest/run/report.ts';
 import { runIngest } from '../src/ingest/run/run.ts';
 import { InputError, operationalMessage } from '../src/core/errors.ts';
 import { acquireLock, LockError, type Lock } from '../src/io/lock.ts';
@@ -78,7 +78,7 @@ async function main(): Promise<number> {
     }
     if (!quiet) {
       console.log('');
-      for (const document of result.documents) console.log(formatDocumentReport(document));
+      for (const document of result.documents) console.log(document.report);
     }
     const unchanged = result.unchanged.length ? `; ${result.unchanged.length} unchanged (cache)` : '';
     const removed = result.removed.length

@@ -78,9 +78,15 @@ export function compareOnTheme(
     const cells: Record<string, CellGroup[]> = {};
     const on = themeSectionsOf(choice.documents, theme.slug);
     for (const { document, section } of on) {
-      const primary = section.themes[0] === theme.slug;
-      for (const passage of splitPassages(section.text)) {
-        const row = rowOf(passage, primary, subtopicRules, themeRules, taxonomy.themeSettings.minScore);
+      const passages = splitPassages(section.text);
+      const rows = passageRows(section, theme, taxonomy.themeSettings.minScore, () => {
+        const primary = section.themes[0] === theme.slug;
+        return passages.map((passage) =>
+          rowOf(passage, primary, subtopicRules, themeRules, taxonomy.themeSettings.minScore),
+        );
+      });
+      for (const [index, passage] of passages.entries()) {
+        const row = rows[index];
         if (!row) continue;
         const groups = (cells[row] ??= []);
         const last = groups.at(-1);
@@ -102,6 +108,28 @@ export function compareOnTheme(
     rows: [...theme.subtopics.map(({ slug, label }) => ({ slug, label })), OTHER_ROW],
     columns,
   };
+}
+
+/**
+ * Per section and theme, the row of each of its passages, found once: a policy is on many
+ * comparison pages (its own care type's, those that fall back to it) and in their CSVs. Only the
+ * rows are kept, not the passages, which are cut again each time at little cost.
+ */
+const rowsFound = new WeakMap<Section, WeakMap<Theme, { minScore: number; rows: Array<string | null> }>>();
+
+function passageRows(
+  section: Section,
+  theme: Theme,
+  minScore: number,
+  find: () => Array<string | null>,
+): Array<string | null> {
+  let byTheme = rowsFound.get(section);
+  if (!byTheme) rowsFound.set(section, (byTheme = new WeakMap()));
+  const found = byTheme.get(theme);
+  if (found && found.minScore === minScore) return found.rows;
+  const rows = find();
+  byTheme.set(theme, { minScore, rows });
+  return rows;
 }
 
 /**

@@ -189,6 +189,18 @@ describe('theme comparison: duurzaamheid', () => {
     assert.equal(comparison.rows.at(-1)!.slug, OTHER_ROW.slug);
   });
 
+  it('gives the same comparison when its passages were placed before, and places them anew for other settings', () => {
+    const view = { careType: 'zbc', year: 2027 };
+    for (const theme of taxonomy.themes) {
+      const first = compareOnTheme(corpus, taxonomy, theme.slug, view);
+      assert.deepEqual(compareOnTheme(corpus, taxonomy, theme.slug, view), first, theme.slug);
+      // The rows were found for another minimum score: found again for this one.
+      const strict = { ...taxonomy, themeSettings: { ...taxonomy.themeSettings, minScore: 1000 } };
+      const fresh = compareOnTheme(corpus, structuredClone(strict), theme.slug, view);
+      assert.deepEqual(compareOnTheme(corpus, strict, theme.slug, view), fresh, `${theme.slug}, strict`);
+    }
+  });
+
   it('a theme without sub-topics has one row, and an unknown theme is an error that names the file', () => {
     assert.deepEqual(
       compareOnTheme(corpus, taxonomy, 'inspraak', MSZ_2025).rows.map((row) => row.slug),

@@ -25,6 +25,7 @@ import { readSourceList, readTaxonomy } from '../../io/read-inputs.ts';
 import { removeLeftoverStaging, serialiseDocument, stageWrite } from './write.ts';
 import { confineSource, isInside, listSources, readSourceFile, statSource } from '../../io/source-files.ts';
 import { writeFileAtomicAsync } from '../../io/atomic-write.ts';
+import { formatDocumentReport } from './report.ts';
 
 export interface IngestOptions {
   /** Project root; paths in messages and in `source.file` are relative to it. */
@@ -44,9 +45,19 @@ export type IngestEvent =
   | { type: 'cached'; index: number; total: number; id: string }
   | { type: 'failed'; index: number; total: number; error: InputError };
 
+/**
+ * A document read this run, as the report shows it. The document itself is not kept: a large
+ * corpus would be held whole here while the build's pages start beside it.
+ */
+export interface ReadDocument {
+  id: string;
+  /** formatDocumentReport's lines. */
+  report: string;
+}
+
 export interface IngestResult {
   /** The documents read this run; sources that had not changed are in `unchanged`. */
-  documents: PolicyDocument[];
+  documents: ReadDocument[];
   unchanged: string[];
   /** Output files of sources that are gone, removed after a full run. */
   removed: string[];
@@ -89,7 +100,7 @@ export async function runIngest(
   const previous: IngestIndex = incremental ? await readIndex(options.outDir) : { version: 1, entries: {} };
   const next: IngestIndex = { version: 1, entries: options.files.length ? { ...previous.entries } : {} };
   const taxonomyFingerprint = await fingerprintTaxonomy(options.taxonomyDir);
-  const documents: PolicyDocument[] = [];
+  const documents: ReadDocument[] = [];
   const unchanged: string[] = [];
   const origin = new Map<string, string>();
   onEvent({ type: 'start', total: files.length });
@@ -108,7 +119,7 @@ export async function runIngest(
   // Typed by assertion, not annotation: it is set inside queue(), which TypeScript's narrowing of
   // `let pool: IngestPool | null = null` would not see (it would call it null for good).
   let pool = null as IngestPool | null;
-  const results: Array<Promise<IngestedDocument>> = [];
+  const results: Array<Promise<IngestedDocument> | undefined> = [];
   const dispatch = (workers: IngestPool, source: Pending) => {
     const result = workers.ingest(source.input);
     // Awaited in order below; until then a rejection is not "unhandled".
@@ -179,6 +190,8 @@ export async function runIngest(
       const began = pool ? started : performance.now();
       try {
         const ingested = await (results[position] ?? ingestInThread(source.input, context));
+        // Dropped once handled: the promise would otherwise hold the document to the end.
+        results[position] = undefined;
         const { document } = ingested;
         claimId(origin, document.id, display(source.file));
         next.entries[display(source.file)] = {
@@ -187,7 +200,7 @@ export async function runIngest(
           source: source.source,
           document: sha256(ingested.json),
         };
-        documents.push(document);
+        documents.push({ id: document.id, report: formatDocumentReport(document) });
         if (errors.length === 0) staged.add(document.id, ingested.json);
         onEvent({
           type: 'document',

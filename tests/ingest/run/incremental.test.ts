@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEFAULT_LOAD_OPTIONS } from '../../../src/ingest/load/load.ts';
 import { INDEX_FILE } from '../../../src/ingest/run/cache.ts';
+import { formatDocumentReport } from '../../../src/ingest/run/report.ts';
 import { runIngest } from '../../../src/ingest/run/run.ts';
+import type { PolicyDocument } from '../../../src/core/schemas/document.ts';
 import { ROOT } from '../../support/helpers.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-incremental-'));
@@ -32,6 +34,11 @@ describe('incremental ingest', () => {
   it('reads every source the first time and none the second', async () => {
     const first = await ingest(out);
     assert.equal(first.documents.length, 5);
+    // Each as its report has it, from the document as written.
+    for (const { id, report } of first.documents) {
+      const written = JSON.parse(readFileSync(join(out, `${id}.json`), 'utf8')) as PolicyDocument;
+      assert.equal(report, formatDocumentReport(written), id);
+    }
     assert.deepEqual(first.unchanged, []);
     const second = await ingest(out);
     assert.deepEqual(second.documents, []);
