@@ -80,10 +80,10 @@ describe('memory plan', () => {
   });
 
   it('estimates the corpus from the sources, and starts Astro again only when its heap limit misfits', () => {
-    // The benchmark's 1,000 text sources: 47.0 MB made 72 MB of corpus JSON.
-    const estimate = estimatedCorpusMb({ textMb: 47, pdfMb: 0 });
-    assert.ok(estimate >= 72 && estimate <= 72 * 1.1, `${estimate}`);
-    assert.equal(heapLimitMisfits(estimate, 72), false);
+    // The benchmark's 1,000 text sources: 44.7 MiB made 72.1 MiB of corpus JSON.
+    const estimate = estimatedCorpusMb({ textMb: 44.68, pdfMb: 0 });
+    assert.ok(estimate >= 72.05 && estimate <= 72.05 * 1.25, `${estimate}`);
+    assert.equal(heapLimitMisfits(estimate, 72.05), false);
     // Too small a limit for the corpus made, or one far above it.
     assert.equal(heapLimitMisfits(50, 72), true);
     assert.equal(heapLimitMisfits(200, 72), true);
