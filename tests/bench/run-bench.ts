@@ -200,16 +200,24 @@ export async function runBench(args: BenchArgs): Promise<void> {
 
   // ---- 3. build ------------------------------------------------------------------------------
   /** Which part of the build a process is, by its command line: where the CPU seconds and the memory go. */
-  const BUILD_PARTS = ['Astro', 'zoekindex (script)', 'Pagefind-indexer', 'ingest en regie (scripts/build.ts)'];
+  const BUILD_PARTS = [
+    'Astro',
+    'vooraf (scripts/make-ahead.ts)',
+    'zoekindex (script)',
+    'Pagefind-indexer',
+    'ingest en regie (scripts/build.ts)',
+  ];
   const buildPart = (commandLine: string) =>
     /astro\.js|astro build/u.test(commandLine)
       ? 'Astro'
       : // Through tsx, or from its bundle (src/io/bundle.ts).
-        /build-search(?:\.ts|-[0-9a-f]+\.mjs)/u.test(commandLine)
-        ? 'zoekindex (script)'
-        : /pagefind/u.test(commandLine)
-          ? 'Pagefind-indexer'
-          : 'ingest en regie (scripts/build.ts)';
+        /make-ahead(?:\.ts|-[0-9a-f]+\.mjs)/u.test(commandLine)
+        ? 'vooraf (scripts/make-ahead.ts)'
+        : /build-search(?:\.ts|-[0-9a-f]+\.mjs)/u.test(commandLine)
+          ? 'zoekindex (script)'
+          : /pagefind/u.test(commandLine)
+            ? 'Pagefind-indexer'
+            : 'ingest en regie (scripts/build.ts)';
   async function benchBuild() {
     // The build as `npm run build` runs it, from the sources with nothing cached: ingest, then the
     // pages and the search index (side by side, or one after the other past the memory budget); wall
@@ -699,7 +707,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
   const astroIntro =
     "Astro's time per route in the first full build, as it prints it per file written (two pages render at a " +
     `time, so this is wall time of the page-rendering phase, ${(astroTotal / 1000).toFixed(0)} s in all; what ` +
-    'it spends before the first page, loading the corpus and computing comparisons, is not in it):';
+    'it spends before the first page, loading the corpus, is not in it; in a full build the history and version ' +
+    "pages read the comparisons scripts/make-ahead.ts made beside it, and the calendar's files its events):";
   const bytesIntro =
     `Every file the routes wrote (${(bytesTotal / 1e6).toFixed(0)} MB; the search index in \`pagefind/\` apart, ` +
     `${search.pagefindMb} MB), per route; ${htmlMb.toFixed(1)} MB of it is HTML.`;
@@ -746,7 +755,7 @@ export async function runBench(args: BenchArgs): Promise<void> {
 
   ## Build
 
-  The build is \`npm run build\` (scripts/build.ts) from the sources with an empty cache: ingest, then Astro (the pages) and Pagefind (the search index), side by side or, when together they would pass the build's memory budget (\`ATLAS_BUILD_MEMORY_MB\`, \`src/build/memory-plan.ts\`), one after the other, each finishing at the time given from the start of that phase. Peak memory is the sum over all its processes (Astro, the search script, Pagefind's indexer), sampled every 100 ms.
+  The build is \`npm run build\` (scripts/build.ts) from the sources with an empty cache: ingest (Astro starts beside it and waits for the corpus), then Astro (the pages) and Pagefind (the search index), side by side or, when together they would pass the build's memory budget (\`ATLAS_BUILD_MEMORY_MB\`, \`src/build/memory-plan.ts\`), one after the other, each finishing at the time given from the start of that phase; one after the other, the pages have \`scripts/make-ahead.ts\` beside them (the calendar's events and the comparisons, on the core Astro leaves idle) and the search index two Pagefind indexers at once. Peak memory is the sum over all its processes (Astro, the search script, Pagefind's indexers, the ingest), sampled every 100 ms.
 
   | | ingest | Astro | Pagefind | total (wall) | CPU time (all processes) |
   |---|---|---|---|---|---|
