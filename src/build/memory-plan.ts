@@ -92,7 +92,8 @@ export function estimatePartPeaks(input: Omit<MemoryPlanInput, 'budgetMb'>): Par
     searchScript: Math.max(100, 3.7 * corpusMb - 8),
     indexer: 30 + 0.11 * shard,
     orchestrator: 120 + 0.28 * corpusMb,
-    madeAhead: 200 + corpusMb,
+    // Node and the taxonomy, then one insurer's policies and their comparisons at a time.
+    madeAhead: 120 + 2.5 * corpusMb,
   };
 }
 

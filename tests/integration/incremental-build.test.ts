@@ -111,6 +111,22 @@ describe('incremental build', () => {
     assert.deepEqual(differences(siteFiles(apart), siteFiles(site)), []);
   });
 
+  it('one after the other with what the pages read made ahead and two indexers: the same site', async () => {
+    const ahead = join(work, 'vooraf');
+    // Between the estimates of the halves side by side and of the pages with make-ahead beside them.
+    const { times } = await buildSite({
+      corpusDir,
+      outDir: ahead,
+      full: true,
+      quiet: true,
+      env: { ATLAS_BUILD_MEMORY_MB: '700' },
+    });
+    assert.equal(times.memory.sideBySide, false);
+    assert.equal(times.memory.madeAhead, true);
+    assert.equal(times.memory.searchIndexers, 2);
+    assert.deepEqual(differences(siteFiles(ahead), siteFiles(site)), []);
+  });
+
   it('renders everything when more than text changed, or the code did', async () => {
     const document = documents[0]!;
     const retitled = structuredClone(document);
