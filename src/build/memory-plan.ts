@@ -58,22 +58,22 @@ export function astroHeapLimitFor(corpusMb: number): number {
 /**
  * The corpus JSON (MB) that sources of these sizes make, estimated before the ingest has made it:
  * a text source's JSON is about 1.6 times its size (its sections, their text and where they came
- * from), a PDF's text a fraction of its bytes. Erring high: a heap limit set too low starts
- * Astro again (heapLimitMisfits), one a little high only lets it keep more garbage.
+ * from), a PDF's text a fraction of its bytes. A little high: a heap limit set too low starts
+ * Astro again (heapLimitMisfits), one too high lets it keep that much more garbage.
  */
 export function estimatedCorpusMb(sources: { textMb: number; pdfMb: number }): number {
-  return 1.75 * sources.textMb + 0.25 * sources.pdfMb;
+  return 1.65 * sources.textMb + 0.25 * sources.pdfMb;
 }
 
 /**
  * Whether Astro started with the heap limit for `startedMb` of corpus should be started again for
- * the corpus there is (`actualMb`): when its limit is too small, or more than a quarter too large
+ * the corpus there is (`actualMb`): when its limit is too small, or more than a tenth too large
  * (garbage grows to the limit, and the build's memory plan went by the corpus there is).
  */
 export function heapLimitMisfits(startedMb: number, actualMb: number): boolean {
   const started = astroHeapLimitFor(startedMb);
   const needed = astroHeapLimitFor(actualMb);
-  return needed > started || started > 1.25 * needed;
+  return needed > started || started > 1.1 * needed;
 }
 
 /**
