@@ -48,7 +48,9 @@ interface Profile extends Comparable {
 
 /** Text compared without formatting: a re-ingest that only changed spacing or punctuation is no change. */
 export function comparableText(text: string): string {
-  return foldText(text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1'))
+  // Most text has no link: the pattern is only run where one may be.
+  const unlinked = text.includes('](') ? text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1') : text;
+  return foldText(unlinked)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -63,21 +65,31 @@ export class WordIndex {
   readonly comparables = new WeakMap<Section, Comparable>();
   /** Per word id, in how many of the weighed profiles it occurs; zeroed again after each use. */
   documentFrequency = new Int32Array(1024);
+  /** Per word id, how often it occurs in the section being counted; zeroed again after each use. */
+  occurrences = new Int32Array(1024);
 }
 
-function wordCounts(plain: string, { vocabulary }: WordIndex): { ids: Int32Array; counts: Int32Array } {
-  const byId = new Map<number, number>();
+function wordCounts(plain: string, words: WordIndex): { ids: Int32Array; counts: Int32Array } {
+  const { vocabulary } = words;
+  const seen: number[] = [];
   for (const word of plain.split(' ')) {
     if (word.length < 2) continue;
     let id = vocabulary.get(word);
     if (id === undefined) {
       id = vocabulary.size;
       vocabulary.set(word, id);
+      if (id >= words.occurrences.length) {
+        const larger = new Int32Array(words.occurrences.length * 2);
+        larger.set(words.occurrences);
+        words.occurrences = larger;
+      }
     }
-    byId.set(id, (byId.get(id) ?? 0) + 1);
+    if (words.occurrences[id]!++ === 0) seen.push(id);
   }
-  const ids = Int32Array.from(byId.keys()).sort();
-  return { ids, counts: Int32Array.from(ids, (id) => byId.get(id)!) };
+  const ids = Int32Array.from(seen).sort();
+  const counts = Int32Array.from(ids, (id) => words.occurrences[id]!);
+  for (const id of seen) words.occurrences[id] = 0;
+  return { ids, counts };
 }
 
 function comparableOf(section: Section, words: WordIndex): Comparable {

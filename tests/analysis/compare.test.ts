@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { alignSections } from '../../src/analysis/align.ts';
+import { alignSections, WordIndex } from '../../src/analysis/align.ts';
+import type { Section } from '../../src/core/schemas/document.ts';
 import { compareDocuments, isUnstated } from '../../src/analysis/compare.ts';
 import { changeCounts } from '../../src/analysis/history.ts';
 import { type KeepLocations, locateStatedChanges } from '../../src/analysis/stated-changes.ts';
 import { diffSectionText, toMarkedString } from '../../src/analysis/word-diff.ts';
-import { ingestCorpusFile, ingestText, sourceEntries, ROOT } from '../support/helpers.ts';
+import { CORPUS_FILES, ingestCorpusFile, ingestText, sourceEntries, ROOT } from '../support/helpers.ts';
 
 const NEXT_YEAR = 'tests/versions/zorg-en-zekerheid/zorg-en-zekerheid-2026-algemeen.txt';
 
@@ -103,6 +104,33 @@ describe('a second year of a policy (fixture)', () => {
         changed.filter((pair) => pair.old?.themes.includes(theme) || pair.new?.themes.includes(theme)).length,
         theme,
       );
+  });
+});
+
+describe('alignment with a word index kept between comparisons', () => {
+  it('pairs sections as a fresh index does, past the size it starts with, whatever was compared before', async () => {
+    const documents = await Promise.all(CORPUS_FILES.map((file) => ingestCorpusFile(file)));
+    // A section of 3,000 distinct words (more than the index's first 1,024 counters), and one with a third gone.
+    const many = Array.from({ length: 3000 }, (_, index) => `woord${index}`);
+    const base = documents[0]!.sections[1]!;
+    const long = { ...base, id: 'lang', text: many.join(' ') };
+    const shorter = { ...base, id: 'korter', text: many.filter((_, index) => index % 3 !== 0).join(' ') };
+    const shared = new WordIndex();
+    const fresh = (old: Section[], next: Section[]) => alignSections(old, next, new WordIndex());
+    const summary = (pairs: ReturnType<typeof alignSections>) =>
+      pairs.map((pair) => [pair.status, pair.old?.id, pair.new?.id, pair.similarity.toFixed(12)]);
+    for (const [old, next] of [
+      [[long], [shorter]],
+      [documents[0]!.sections, documents[1]!.sections],
+      [
+        [long, ...documents[2]!.sections],
+        [...documents[2]!.sections, shorter],
+      ],
+      [documents[1]!.sections, documents[2]!.sections],
+    ] as Array<[Section[], Section[]]>)
+      assert.deepEqual(summary(alignSections(old, next, shared)), summary(fresh(old, next)));
+    const [pair] = alignSections([long], [shorter], shared);
+    assert.ok(pair!.similarity > 0.5 && pair!.similarity < 1, `${pair!.similarity}`);
   });
 });
 
