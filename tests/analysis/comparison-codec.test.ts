@@ -29,7 +29,8 @@ describe('comparison codec', () => {
         assert.equal(pair.old, made.pairs[index]!.old, `${from.id} → ${to.id}: pair ${index}, old`);
         assert.equal(pair.new, made.pairs[index]!.new, `${from.id} → ${to.id}: pair ${index}, new`);
       });
-      decoded.stated.forEach((location, index) => assert.equal(location.section, made.stated[index]!.section));
+      for (const [index, location] of decoded.stated.entries())
+        assert.equal(location.section, made.stated[index]!.section);
     }
   });
 
