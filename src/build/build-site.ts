@@ -126,13 +126,15 @@ export async function buildSite(
     // Astro started before the ingest keys its page cache by the code as it was then (the same,
     // unless it was edited since), and its heap limit by the corpus then (or the one estimated from
     // the sources): started again when the corpus the ingest made does not fit that limit.
-    const corpusMb = early ? corpusMegabytes(options.corpusDir) : 0;
+    // Stat'ed once, for the restart and the memory plan.
+    const corpusMb = corpusMegabytes(options.corpusDir);
     const restart = !early
       ? null
       : early.code !== plan.code
         ? 'the code changed while the sources were read'
         : heapLimitMisfits(early.corpusMb, corpusMb)
-          ? `its heap limit was set for ${early.corpusMb.toFixed(0)} MB of corpus, and the ingest made ${corpusMb.toFixed(0)} MB`
+          ? `its heap limit was set for ${early.corpusMb.toFixed(0)} MB of corpus, ` +
+            `and the ingest made ${corpusMb.toFixed(0)} MB`
           : null;
     if (early && restart) {
       if (!options.quiet) console.log(`Pages: Astro is started again (${restart}).`);
@@ -166,6 +168,7 @@ export async function buildSite(
       renderInsurers: plan.renderInsurers,
       renderDocuments: plan.renderDocuments,
       recycle,
+      corpusMb,
     });
     try {
       const rendered = JSON.parse(readFileSync(pagesReport, 'utf8')) as string[];

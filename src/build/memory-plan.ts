@@ -58,11 +58,12 @@ export function astroHeapLimitFor(corpusMb: number): number {
 /**
  * The corpus JSON (MB) that sources of these sizes make, estimated before the ingest has made it:
  * a text source's JSON is about 1.6 times its size (its sections, their text and where they came
- * from), a PDF's text a fraction of its bytes. A little high: a heap limit set too low starts
- * Astro again (heapLimitMisfits), one too high lets it keep that much more garbage.
+ * from), a PDF's under half its bytes (the rest is fonts, images and layout). A little high: a
+ * heap limit set too low starts Astro again (heapLimitMisfits), one too high lets it keep that
+ * much more garbage.
  */
 export function estimatedCorpusMb(sources: { textMb: number; pdfMb: number }): number {
-  return 1.65 * sources.textMb + 0.25 * sources.pdfMb;
+  return 1.65 * sources.textMb + 0.5 * sources.pdfMb;
 }
 
 /**

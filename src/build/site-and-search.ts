@@ -60,6 +60,8 @@ export interface SiteBuildOptions {
   renderDocuments?: string[] | null;
   /** With renderInsurers: an earlier site folder, no longer served, to make the new site from (take-over.ts). */
   recycle?: string | null;
+  /** The corpus JSON, MB, when the caller has stat'ed it already. */
+  corpusMb?: number;
 }
 
 export interface SiteBuildTimes {
@@ -240,7 +242,7 @@ export async function buildSiteAndSearch(
   const timeout = options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   const settings = config();
   // Every corpus file stat'ed once: the heap limit and the memory plan both go by the size.
-  const corpusMb = corpusMegabytes(options.corpusDir);
+  const corpusMb = options.corpusMb ?? corpusMegabytes(options.corpusDir);
   const memory = planMemory({
     corpusMb,
     shardSections: Number(options.env?.ATLAS_SEARCH_SHARD_SECTIONS ?? settings.searchShardSections),

@@ -41,7 +41,7 @@ export function calendarToIcs(milestones: Milestone[], options: IcsOptions): str
     else eventText.set(milestone, before);
   }
   if (missing.length > 0) {
-    const blocks = eventBlocks(missing, options, header.calName);
+    const blocks = eventTexts(missing, options);
     for (const [index, milestone] of missing.entries()) eventText.set(milestone, blocks[index]!);
   }
   const events = milestones.map((milestone) => eventText!.get(milestone)!);
@@ -52,17 +52,13 @@ export function calendarToIcs(milestones: Milestone[], options: IcsOptions): str
   return `${empty.slice(0, end)}${events.join('')}${empty.slice(end)}`;
 }
 
-/** Each milestone's VEVENT (with its line ending), in order; `calendarName` names it in an error. */
+/** Each milestone's VEVENT (with its line ending), in order. */
 export function eventTexts(milestones: Milestone[], options: IcsOptions): string[] {
-  return eventBlocks(milestones, options, options.calendarName);
-}
-
-function eventBlocks(milestones: Milestone[], options: IcsOptions, calendarName: string): string[] {
   if (milestones.length === 0) return [];
   const blocks = vevents(
     created(
       milestones.map((milestone) => toEvent(milestone, options)),
-      { productId: 'zorginkoopatlas/kalender', calName: calendarName },
+      { productId: 'zorginkoopatlas/kalender', calName: options.calendarName },
     ),
   );
   if (blocks.length !== milestones.length)

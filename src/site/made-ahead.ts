@@ -5,7 +5,8 @@
  * the pages render alone, the other core is otherwise idle, and the pages then read each instead
  * of making it. Events and comparisons are each of one insurer, so one insurer's policies are in
  * memory at a time: first every insurer's events (the calendar's files come first, and the one of
- * all insurers needs them all), then each insurer's history, then its versions.
+ * all insurers needs them all), then each insurer's history, then its versions. Each insurer's
+ * policies are so read twice, a second of the core that is idle otherwise.
  */
 import { buildCalendar } from '../analysis/calendar.ts';
 import { consecutiveVersionPairs, insurerStepPairs } from '../analysis/history.ts';

@@ -97,35 +97,30 @@ describe('incremental build', () => {
     });
   }
 
-  it('past its memory budget, makes pages and search index one after the other: the same site', async () => {
-    const apart = join(work, 'na-elkaar');
-    const { times } = await buildSite({
-      corpusDir,
-      outDir: apart,
-      full: true,
-      quiet: true,
-      env: { ATLAS_BUILD_MEMORY_MB: '256' },
+  // Past its memory budget the pages and the search index are made one after the other: at 256 MB
+  // alone, at 700 MB (between the estimates side by side and of the pages with make-ahead beside
+  // them) with what the pages read made ahead and two indexers. Either way, the same site.
+  for (const { budget, madeAhead, searchIndexers, folder } of [
+    { budget: '256', madeAhead: false, searchIndexers: 1, folder: 'na-elkaar' },
+    { budget: '700', madeAhead: true, searchIndexers: 2, folder: 'vooraf' },
+  ]) {
+    const how = `made ahead: ${madeAhead}, ${searchIndexers} indexers`;
+    it(`within ${budget} MB, one after the other (${how}): the same site`, async () => {
+      const apart = join(work, folder);
+      const { times } = await buildSite({
+        corpusDir,
+        outDir: apart,
+        full: true,
+        quiet: true,
+        env: { ATLAS_BUILD_MEMORY_MB: budget },
+      });
+      assert.equal(times.memory.sideBySide, false);
+      assert.equal(times.memory.madeAhead, madeAhead);
+      assert.equal(times.memory.searchIndexers, searchIndexers);
+      assert.ok(times.search > times.site, `the index (${times.search} s) after the pages (${times.site} s)`);
+      assert.deepEqual(differences(siteFiles(apart), siteFiles(site)), []);
     });
-    assert.equal(times.memory.sideBySide, false);
-    assert.ok(times.search > times.site, `the index (${times.search} s) after the pages (${times.site} s)`);
-    assert.deepEqual(differences(siteFiles(apart), siteFiles(site)), []);
-  });
-
-  it('one after the other with what the pages read made ahead and two indexers: the same site', async () => {
-    const ahead = join(work, 'vooraf');
-    // Between the estimates of the halves side by side and of the pages with make-ahead beside them.
-    const { times } = await buildSite({
-      corpusDir,
-      outDir: ahead,
-      full: true,
-      quiet: true,
-      env: { ATLAS_BUILD_MEMORY_MB: '700' },
-    });
-    assert.equal(times.memory.sideBySide, false);
-    assert.equal(times.memory.madeAhead, true);
-    assert.equal(times.memory.searchIndexers, 2);
-    assert.deepEqual(differences(siteFiles(ahead), siteFiles(site)), []);
-  });
+  }
 
   it('renders everything when more than text changed, or the code did', async () => {
     const document = documents[0]!;

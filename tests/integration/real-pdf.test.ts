@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { estimatedCorpusMb } from '../../src/build/memory-plan.ts';
 import { ingestSource } from '../../src/ingest/pipeline.ts';
 import { serialiseDocument } from '../../src/ingest/run/write.ts';
 import { scoreStructure, type ExpectedStructure } from '../eval/score-structure.ts';
@@ -58,6 +59,17 @@ describe('real published PDFs', () => {
       assert.deepEqual(score.furnitureSections, []);
       assert.deepEqual(score.extraNumbered, []);
       assert.deepEqual(score.metadata, { insurer: true, year: true, yearEnd: true, careType: true });
+    });
+
+    it(`${name}: its JSON within the estimate Astro's heap limit is first set by`, async () => {
+      // What startPagesEarly estimates before the first ingest: a little above, never far from, the JSON made.
+      const pdfMb = readFileSync(join(FOLDER, name)).length / 2 ** 20;
+      const jsonMb = Buffer.byteLength(serialiseDocument(await read())) / 2 ** 20;
+      const estimate = estimatedCorpusMb({ textMb: 0, pdfMb });
+      assert.ok(
+        estimate >= jsonMb && estimate <= 1.5 * jsonMb,
+        `${estimate.toFixed(2)} MB for ${jsonMb.toFixed(2)} MB`,
+      );
     });
 
     it(`${name}: lossless, with pages, and the same JSON twice`, async () => {
