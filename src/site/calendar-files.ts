@@ -6,7 +6,7 @@ import type { Taxonomy } from '../core/schemas/taxonomy.ts';
 import { keptBetweenBuilds } from '../io/build-cache.ts';
 import { contentHashOf } from '../io/corpus.ts';
 import { calendarToIcs, eventTexts, type IcsOptions } from '../render/calendar-ics.ts';
-import { getSite } from './site.ts';
+import { bySlug, getSite } from './site.ts';
 
 export async function calendarMilestones(): Promise<Milestone[]> {
   const site = await getSite();
@@ -25,19 +25,13 @@ export async function calendarMilestone(id: string): Promise<Milestone | undefin
 
 /** How an event is written: names from the taxonomy, stamped with its policy's publication date. */
 export function calendarOptions(taxonomy: Taxonomy, siteUrl: string, calendarName: string): IcsOptions {
-  const name = (items: Array<{ slug: string; name: string }>, what: string) => (slug: string) => {
-    const item = items.find((candidate) => candidate.slug === slug);
-    if (!item)
-      throw new Error(
-        `The corpus names ${what} "${slug}", which is not in content/taxonomy/: run \`npm run ingest\` again.`,
-      );
-    return item.name;
-  };
+  const insurer = bySlug(taxonomy.insurers, 'insurer');
+  const careType = bySlug(taxonomy.careTypes, 'care type');
   return {
     siteUrl,
     calendarName,
-    insurerName: name(taxonomy.insurers, 'insurer'),
-    careTypeName: name(taxonomy.careTypes, 'care type'),
+    insurerName: (slug) => insurer(slug).name,
+    careTypeName: (slug) => careType(slug).name,
     stamp: (milestone) => publicationDate(milestone.document, taxonomy.milestones.legalPublication),
   };
 }

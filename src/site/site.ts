@@ -49,16 +49,6 @@ export function getSite(): Promise<Site> {
 async function createSite(): Promise<Site> {
   const taxonomy = await readTaxonomy(config().taxonomyDir);
   const documents = loadCorpus();
-  const find =
-    <T extends { slug: string }>(items: T[], what: string) =>
-    (slug: string): T => {
-      const item = items.find((candidate) => candidate.slug === slug);
-      if (!item)
-        throw new Error(
-          `The corpus names ${what} "${slug}", which is not in content/taxonomy/: run \`npm run ingest\` again.`,
-        );
-      return item;
-    };
   const byTheme = new Map<string, SectionRef[]>();
   for (const document of newestFirst(documents)) {
     for (const section of document.sections) {
@@ -75,9 +65,9 @@ async function createSite(): Promise<Site> {
   return {
     documents,
     taxonomy,
-    insurer: find(taxonomy.insurers, 'insurer'),
-    careType: find(taxonomy.careTypes, 'care type'),
-    theme: find(taxonomy.themes, 'theme'),
+    insurer: bySlug(taxonomy.insurers, 'insurer'),
+    careType: bySlug(taxonomy.careTypes, 'care type'),
+    theme: bySlug(taxonomy.themes, 'theme'),
     documentsOf: (insurer) => {
       if (!ofInsurer.has(insurer))
         ofInsurer.set(insurer, newestFirst(documents.filter((document) => document.insurer === insurer)));
@@ -97,6 +87,18 @@ async function createSite(): Promise<Site> {
     },
   };
 }
+
+/** A taxonomy entry by its slug; one the corpus names but the taxonomy lacks is an error that says what to do. */
+export const bySlug =
+  <T extends { slug: string }>(items: T[], what: string) =>
+  (slug: string): T => {
+    const item = items.find((candidate) => candidate.slug === slug);
+    if (!item)
+      throw new Error(
+        `The corpus names ${what} "${slug}", which is not in content/taxonomy/: run \`npm run ingest\` again.`,
+      );
+    return item;
+  };
 
 /**
  * Comparisons kept between builds, whole and by where stated changes point: the build may have
