@@ -88,11 +88,12 @@ const RECENT_COPIES = 8;
 
 /** A long run of lines printed a second time (e.g. an appendix repeated in the PDF). */
 function findDuplicates(lines: PreparedLine[], marked: boolean[], add: AddArtefact): void {
-  // Letters and digits only, but a dot between digits kept: "44.1 Titel" is not "441 Titel".
+  // Letters and digits only, but a dot between digits kept: "44.1 Titel" is not "441 Titel". The
+  // dot is matched before what precedes it, which lets the pattern skip to the next dot.
   const key = (line: PreparedLine) =>
     line.text
       .toLowerCase()
-      .replace(/(?<=\p{N})\.(?=\p{N})/gu, '·')
+      .replace(/\.(?<=\p{N}\.)(?=\p{N})/gu, '·')
       .replace(/[^\p{L}\p{N}·]+/gu, '');
   const content = lines.map((line, index) => ({ index, key: key(line) })).filter((entry) => entry.key.length > 0);
   const firstSeen = new Map<string, number[]>();

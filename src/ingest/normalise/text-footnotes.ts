@@ -9,9 +9,13 @@ import { scriptDigits } from '../../core/text.ts';
 import type { Artefact, Footnote, OcrFix, PreparedLine } from './types.ts';
 
 const NOTE_LINE = /^(\d{1,2})\s*(?:\d{1,2}\]|\[\d{1,2}\])?\s+(\S.*)$/u;
-/** A digit glued to the end of a word, before punctuation or a space: a footnote marker in running text. */
-const GLUED_MARKER = /(?<=\p{L}{3}[)\]]?)(\d{1,2})(?=[.,;:)]?(?:\s|$))/gu;
+/**
+ * A digit glued to the end of a word, before punctuation or a space: a footnote marker in running
+ * text. The digit is looked for before the word behind it, which lets the pattern skip to digits.
+ */
+const GLUED_MARKER = /(?=\d)(?<=\p{L}{3}[)\]]?)(\d{1,2})(?=[.,;:)]?(?:\s|$))/gu;
 const BRACKET_MARKER = /\[(\d{1,2})\]/gu;
+const HAS_DIGIT = /\d/u;
 /** How far above its note a marker may stand, in lines. */
 const MARKER_REACH = 150;
 /** Lines between two notes of one block (a wrapped tail after a blank line). */
@@ -25,17 +29,24 @@ export interface TextFootnotes {
 }
 
 export function findTextFootnotes(lines: PreparedLine[], excluded: boolean[]): TextFootnotes {
-  const markers = new Map<string, number[]>();
-  lines.forEach((line, index) => {
-    if (excluded[index]) return;
-    for (const pattern of [GLUED_MARKER, BRACKET_MARKER]) {
-      for (const match of line.text.matchAll(pattern)) {
-        const list = markers.get(match[1]!) ?? [];
-        list.push(index);
-        markers.set(match[1]!, list);
+  // Found only once a line looks like a first note: most texts have none, and a marker's pattern
+  // is slow to run over every line.
+  let markers: Map<string, number[]> | null = null;
+  const markersOf = () => {
+    if (markers) return markers;
+    markers = new Map();
+    for (const [index, line] of lines.entries()) {
+      if (excluded[index] || !HAS_DIGIT.test(line.text)) continue;
+      for (const pattern of [GLUED_MARKER, BRACKET_MARKER]) {
+        for (const match of line.text.matchAll(pattern)) {
+          const list = markers.get(match[1]!) ?? [];
+          list.push(index);
+          markers.set(match[1]!, list);
+        }
       }
     }
-  });
+    return markers;
+  };
   const footnotes: Footnote[] = [];
   const artefacts: Artefact[] = [];
   const glued = new Map<number, Set<string>>();
@@ -47,7 +58,7 @@ export function findTextFootnotes(lines: PreparedLine[], excluded: boolean[]): T
     const match = NOTE_LINE.exec(line.text);
     const afterBreak = index === 0 || lines[index - 1]!.blank || line.pageStart || index === nextNoteAt;
     if (!match || excluded[index] || !afterBreak || Number(match[1]) !== expected) continue;
-    const reference = (markers.get(match[1]!) ?? []).find(
+    const reference = (markersOf().get(match[1]!) ?? []).find(
       (at) => at < index && at >= Math.max(searchFrom, index - MARKER_REACH),
     );
     if (reference === undefined) continue;
