@@ -107,13 +107,19 @@ async function main(): Promise<number> {
       const { times: site } = await buildSite(siteOptions, output, pages);
       const times = { ingest: ingested, site: site.site, search: site.search, total: ingested + site.total };
       const { memory } = site;
+      const shards = memory.searchIndexers === 1 ? 'shard' : 'shards';
+      const indexers = `${memory.searchIndexers} search ${shards} indexed at once`;
       const how = memory.sideBySide
-        ? 'side by side'
-        : `one after the other (together they would pass the memory budget, ATLAS_BUILD_MEMORY_MB; ` +
-          `${memory.searchIndexers} search shards indexed at once; estimated peak ${memory.peakMb.toFixed(0)} MB)`;
+        ? ' side by side'
+        : memory.searchAfterAhead
+          ? `, the index begun beside the pages once what they read was made ahead (all of it from the start ` +
+            `would pass the memory budget, ATLAS_BUILD_MEMORY_MB; one indexer beside the pages, then ${indexers}; ` +
+            `estimated peak ${memory.peakMb.toFixed(0)} MB)`
+          : ` one after the other (together they would pass the memory budget, ATLAS_BUILD_MEMORY_MB; ` +
+            `${indexers}; estimated peak ${memory.peakMb.toFixed(0)} MB)`;
       console.log(
         `\nBuilt ${args.out}/ in ${times.total.toFixed(1)} s: ingest ${times.ingest.toFixed(1)} s, then the pages ` +
-          `${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s ${how}.`,
+          `${times.site.toFixed(1)} s and the search index ${times.search.toFixed(1)} s${how}.`,
       );
       if (args.times) writeFileSync(args.times, `${JSON.stringify(times)}\n`);
       return 0;

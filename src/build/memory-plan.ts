@@ -4,7 +4,9 @@
  * memory adds up: past a few hundred policies more than the build may take. The peak each part
  * reaches is estimated from the corpus's size, by a line through what the benchmark measured of
  * each part at its peak (tests/bench/SETTINGS.md), and the halves run side by side only when the
- * sum fits the memory budget (ATLAS_BUILD_MEMORY_MB).
+ * sum fits the memory budget (ATLAS_BUILD_MEMORY_MB). Between the two: the pages with what they
+ * read made ahead beside them, then, once that is done, the search index beside the rest of the
+ * pages, when Astro keeping no comparisons leaves room for it.
  */
 
 export interface MemoryPlanInput {
@@ -20,7 +22,10 @@ export interface MemoryPlanInput {
 
 /** Each part's estimated peak, resident, MB. */
 export interface PartPeaks {
+  /** Astro making the comparisons its pages show, and keeping them. */
   astro: number;
+  /** Astro reading the comparisons made ahead (made-ahead.ts), keeping none. */
+  astroReading: number;
   searchScript: number;
   indexer: number;
   /** scripts/build.ts itself: the ingest it ran and the checks after. */
@@ -38,8 +43,13 @@ export interface MemoryPlan {
    */
   madeAhead: boolean;
   /**
-   * Search shards indexed at once, each by a Pagefind indexer of its own: 2 when the search index
-   * is made alone (the pages do not take the second core) and a second indexer fits the budget.
+   * Whether the search index starts once what the pages read is made ahead, beside the pages still
+   * rendering, with one indexer: make-ahead leaves the second core idle long before Astro is done.
+   */
+  searchAfterAhead: boolean;
+  /**
+   * Search shards indexed at once, each by a Pagefind indexer of its own, once the pages are done:
+   * 2 when a second indexer fits the budget beside the first (the pages then take no core).
    */
   searchIndexers: number;
   parts: PartPeaks;
@@ -78,6 +88,14 @@ export function heapLimitMisfits(startedMb: number, actualMb: number): boolean {
 }
 
 /**
+ * The search script's old-generation limit (MB) beside the pages: about its own estimated peak, so
+ * that its garbage does not grow into what Astro and the indexer need. At least 256.
+ */
+export function searchHeapLimitFor(corpusMb: number): number {
+  return Math.max(256, Math.ceil(3.5 * corpusMb));
+}
+
+/**
  * Search records per MB of corpus JSON at most: one per section, as a corpus without repeated
  * text has them (the synthetic one repeats its text, 186 records per MB).
  */
@@ -89,6 +107,7 @@ export function estimatePartPeaks(input: Omit<MemoryPlanInput, 'budgetMb'>): Par
   const shard = Math.min(input.shardSections, RECORDS_PER_MB * corpusMb);
   return {
     astro: input.incremental ? 300 + 4.2 * corpusMb : Math.min(astroHeapLimitFor(corpusMb), 440 + 7.7 * corpusMb),
+    astroReading: Math.min(astroHeapLimitFor(corpusMb), 440 + 3.4 * corpusMb),
     // It holds each distinct section text once, and the corpus's words.
     searchScript: Math.max(100, 3.7 * corpusMb - 8),
     indexer: 30 + 0.11 * shard,
@@ -103,18 +122,23 @@ export function planMemory(input: MemoryPlanInput): MemoryPlan {
   const search = parts.searchScript + parts.indexer;
   const together = parts.astro + search + parts.orchestrator;
   if (together <= input.budgetMb)
-    return { sideBySide: true, madeAhead: false, searchIndexers: 1, parts, peakMb: together };
+    return { sideBySide: true, madeAhead: false, searchAfterAhead: false, searchIndexers: 1, parts, peakMb: together };
   // One after the other: each half may take the core the other would have had, within the budget.
-  const withAhead = parts.astro + parts.madeAhead;
-  const madeAhead = !input.incremental && withAhead + parts.orchestrator <= input.budgetMb;
+  const fits = (mb: number) => mb + parts.orchestrator <= input.budgetMb;
+  const withAhead = parts.astroReading + parts.madeAhead;
+  const madeAhead = !input.incremental && fits(withAhead);
   const pages = madeAhead ? withAhead : parts.astro;
-  const searchIndexers = Math.max(pages, search + parts.indexer) + parts.orchestrator <= input.budgetMb ? 2 : 1;
+  // Once make-ahead is done, Astro and the search index with one indexer.
+  const searchAfterAhead = madeAhead && fits(parts.astroReading + search);
+  const beside = searchAfterAhead ? parts.astroReading + search : 0;
+  const searchIndexers = fits(Math.max(pages, beside, search + parts.indexer)) ? 2 : 1;
   const searchPeak = search + (searchIndexers - 1) * parts.indexer;
   return {
     sideBySide: false,
     madeAhead,
+    searchAfterAhead,
     searchIndexers,
     parts,
-    peakMb: Math.max(pages, searchPeak) + parts.orchestrator,
+    peakMb: Math.max(pages, beside, searchPeak) + parts.orchestrator,
   };
 }

@@ -3,14 +3,16 @@
  * scripts/build-search.ts feeds Pagefind's indexer (a process of its own); both read the same
  * structured corpus and neither needs the other's output, so on two cores side by side they take
  * little longer than the slower one alone. Their memory adds up, though: when the estimate of the
- * two together passes the build's memory budget (memory-plan.ts), they run one after the other.
+ * two together passes the build's memory budget (memory-plan.ts), they run one after the other,
+ * the pages with make-ahead beside them; or, when it fits, the index begins once make-ahead is
+ * done, beside the rest of the pages, with one indexer and a second once they are done.
  *
  * Both write into folders no published site uses (src/build/build-site.ts checks the result
  * and publishes it): a failed build leaves the site that was there as it was.
  *
- * Both run at the same priority: with the index at a lower one they end a little sooner, but the
- * indexer is then still in memory at Astro's own peak, and the build must stay under 2 GB
- * (tests/bench/SETTINGS.md).
+ * Side by side both run at the same priority: with the index at a lower one they end a little
+ * sooner, but the indexer is then still in memory at Astro's own peak, and the build must stay
+ * under 2 GB (tests/bench/SETTINGS.md). Begun after make-ahead, the index is the one that waits.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -18,10 +20,10 @@ import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { corpusFiles } from '../io/corpus.ts';
-import { nodeArgsFor } from '../io/bundle.ts';
+import { nodeArgsFor, stopBundling } from '../io/bundle.ts';
 import { BuildStepError, onStop, startNode, waitFor } from '../io/children.ts';
 import { childEnvironment, config, type ConfigVariable } from '../io/config.ts';
-import { astroHeapLimitFor, type MemoryPlan, planMemory } from './memory-plan.ts';
+import { astroHeapLimitFor, type MemoryPlan, planMemory, searchHeapLimitFor } from './memory-plan.ts';
 import { assembleSite, prepareTakeOver } from './take-over.ts';
 import { checkSearchIndexFolder, type SearchIndexFolderCheck } from './verify-site.ts';
 import { releaseRenderPlan } from './render-plan-gate.ts';
@@ -148,6 +150,17 @@ export interface PagesOptions {
 
 /** The niceness of Astro when it yields (PagesOptions.yielding). */
 const YIELDING_PRIORITY = 10;
+/** The niceness of the search index beside the pages: they come first. */
+const LOWEST_PRIORITY = 19;
+
+function lowerPriority(child: ChildProcess, niceness: number): void {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, niceness);
+  } catch {
+    // Where priorities cannot be set, the child runs at the build's own.
+  }
+}
 
 /** Both halves read the corpus as they go: removed under them (rm -rf .cache), that is the cause. */
 const corpusGoneFrom = (corpusDir: string) => () =>
@@ -186,13 +199,7 @@ export function startPages(options: PagesOptions): PagesProcess {
   const child = startNode([...astroNodeOptions(corpusMb), astro, 'build', ...(options.quiet ? ['--silent'] : [])], {
     env,
   });
-  if (options.yielding && child.pid !== undefined) {
-    try {
-      setPriority(child.pid, YIELDING_PRIORITY);
-    } catch {
-      // Where priorities cannot be set, Astro only runs at the build's own.
-    }
-  }
+  if (options.yielding) lowerPriority(child, YIELDING_PRIORITY);
   const done = waitFor(
     'astro build',
     child,
@@ -265,11 +272,13 @@ export async function buildSiteAndSearch(
   const { renderedDir } = pages;
   let search: ChildProcess | null = null;
   let ahead: ChildProcess | null = null;
+  let aheadDone: Promise<void> = Promise.resolve();
   // Made before either half starts, so that the bundling does not hold up the search half.
   const searchScript = await nodeArgsFor(join(process.cwd(), 'scripts', 'build-search.ts'), 'build-search');
   const aheadScript = memory.madeAhead
     ? await nodeArgsFor(join(process.cwd(), 'scripts', 'make-ahead.ts'), 'make-ahead')
     : null;
+  await stopBundling();
   const pagesHalf = () => {
     pages.release({ insurers: options.renderInsurers ?? null, documents: options.renderDocuments ?? null });
     // Beside Astro, on the core it leaves idle: the events and comparisons its later pages read (made-ahead.ts).
@@ -284,20 +293,41 @@ export async function buildSiteAndSearch(
           corpusGoneFrom(options.corpusDir),
         )
       : Promise.resolve();
+    aheadDone = madeAhead;
     return Promise.all([pages.done, madeAhead]).then(() => {
       times.site = seconds();
     });
   };
-  const searchHalf = () => {
+  /**
+   * With `besidePages`, it starts with one indexer at the lowest priority, and the others join
+   * when the pages are done.
+   */
+  const searchHalf = (besidePages = false) => {
+    const now = besidePages ? 1 : memory.searchIndexers;
     search = startNode(
       [
+        ...(besidePages ? [`--max-old-space-size=${searchHeapLimitFor(corpusMb)}`] : []),
         ...searchScript,
         searchDir,
         ...(options.searchCacheDir ? ['--cache', resolve(options.searchCacheDir)] : []),
-        ...['--indexers', String(memory.searchIndexers)],
+        ...['--indexers', String(now)],
+        ...(memory.searchIndexers > now ? ['--more-indexers', String(memory.searchIndexers - now)] : []),
       ],
-      { env: childEnvironment({ ...options.env, CORPUS_DIR: resolve(options.corpusDir) }) },
+      {
+        env: childEnvironment({ ...options.env, CORPUS_DIR: resolve(options.corpusDir) }),
+        stdio: [besidePages ? 'pipe' : 'inherit', 'inherit', 'pipe'],
+      },
     );
+    if (besidePages) {
+      lowerPriority(search, LOWEST_PRIORITY);
+      const input = search.stdin!;
+      // Done first, the index has closed its end: nothing is left to tell it.
+      input.on('error', () => {});
+      pages.done.then(
+        () => input.end(),
+        () => {},
+      );
+    }
     return waitFor(
       'The search index (scripts/build-search.ts)',
       search,
@@ -323,7 +353,12 @@ export async function buildSiteAndSearch(
   try {
     const working = memory.sideBySide
       ? Promise.all([run(pagesHalf), run(searchHalf)])
-      : run(pagesHalf).then(() => run(searchHalf));
+      : memory.searchAfterAhead
+        ? (() => {
+            const pagesDone = run(pagesHalf);
+            return Promise.all([pagesDone, aheadDone.then(() => run(() => searchHalf(true)))]);
+          })()
+        : run(pagesHalf).then(() => run(searchHalf));
     // Awaited below; this only keeps a failure while the previous site is mirrored from going unhandled.
     working.catch(() => {});
     try {

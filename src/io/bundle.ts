@@ -11,7 +11,7 @@ import { sha256 } from '../core/hash.ts';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type BuildOptions, buildSync, type Plugin } from 'esbuild';
+import { build, type BuildOptions, buildSync, type Plugin, stop } from 'esbuild';
 import { writeFileAtomic } from './atomic-write.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -84,4 +84,12 @@ export async function bundledScript(entry: URL, name: string): Promise<URL | nul
 export async function nodeArgsFor(script: string, name: string): Promise<string[]> {
   const bundled = await bundledScript(pathToFileURL(script), name);
   return bundled ? [fileURLToPath(bundled)] : ['--import', 'tsx', script];
+}
+
+/**
+ * Stops the esbuild process that bundledScript started: left running, it holds memory for the
+ * rest of the build. A later bundle starts it again.
+ */
+export async function stopBundling(): Promise<void> {
+  await stop();
 }

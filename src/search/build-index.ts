@@ -61,6 +61,11 @@ export interface SearchIndexOptions {
    * when the search index is made alone and two indexers fit its memory budget.
    */
   indexers?: number;
+  /**
+   * More indexers to open when it resolves, for the shards not yet begun: the build starts the
+   * index with one beside the pages and adds one when they are done (their core is then free).
+   */
+  moreIndexers?: Promise<number>;
 }
 
 export interface SearchIndexSummary {
@@ -73,6 +78,8 @@ export interface SearchIndexSummary {
   reused: number;
   /** Of those, the ones known by their inputs, whose records were not made (shard-cache.ts). */
   knownByInputs: number;
+  /** The indexers opened: those given at first, and those that joined (moreIndexers). */
+  indexers: number;
 }
 
 const INDEX_OPTIONS = { forceLanguage: 'nl' };
@@ -353,7 +360,21 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const drain = (pagefind: PagefindApi) => async () => {
       while (next < toIndex.length) await index(pagefind, toIndex[next++]!);
     };
+    const joining: Array<Promise<void>> = [];
+    let drained = false;
+    options.moreIndexers?.then((count) => {
+      if (drained || next >= toIndex.length) return;
+      const opened = openIndexers(count, indexers.length).then((more) => {
+        indexers.push(...more);
+        return Promise.all(more.map((pagefind) => drain(pagefind)())).then(() => {});
+      });
+      // Awaited below; this only keeps a failure while the first indexers fail too from going unhandled.
+      opened.catch(() => {});
+      joining.push(opened);
+    });
     await Promise.all(indexers.map((pagefind) => drain(pagefind)()));
+    drained = true;
+    await Promise.all(joining);
     placeKnown();
     // A known shard whose kept copy was not whole, found while the last shards were written.
     await drain(indexers[0]!)();
@@ -369,6 +390,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       shards: shardCount,
       reused,
       knownByInputs,
+      indexers: indexers.length,
     };
   } finally {
     await closeIndexers(indexers);

@@ -8,11 +8,15 @@ import * as pagefind from 'pagefind';
 
 export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
 
-/** `count` indexers (at least one): the module as imported, then fresh instances of it. */
-export async function openIndexers(count: number): Promise<PagefindApi[]> {
-  const indexers: PagefindApi[] = [pagefind];
+/**
+ * `count` indexers: the module as imported, then fresh instances of it; with `opened`, the count
+ * of those opened before, `count` more fresh instances.
+ */
+export async function openIndexers(count: number, opened = 0): Promise<PagefindApi[]> {
+  const indexers: PagefindApi[] = opened === 0 && count > 0 ? [pagefind] : [];
   const url = import.meta.resolve('pagefind');
-  for (let n = 1; n < count; n++) indexers.push((await import(`${url}?indexer=${n}`)) as PagefindApi);
+  for (let n = Math.max(opened, 1); n < opened + count; n++)
+    indexers.push((await import(`${url}?indexer=${n}`)) as PagefindApi);
   return indexers;
 }
 

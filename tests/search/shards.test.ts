@@ -1,6 +1,7 @@
 /** Search shards kept between builds (src/search/shard-cache.ts, scripts/build-search.ts). */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import {
   existsSync,
   mkdirSync,
@@ -205,6 +206,45 @@ describe('build-search with kept shards, on the real corpus', () => {
     const cached = buildSearch(join(work, 'twee-met-cache'), true, 'code-3', 2);
     assert.match(cached, /in 3 shards/u);
     assert.deepEqual(filesUnder(join(work, 'twee-met-cache')), filesUnder(join(work, 'een-indexer')));
+  });
+
+  /** scripts/build-search.ts with one indexer, and one more once its standard input closes (when `close` resolves). */
+  const buildSearchJoined = async (out: string, close: (child: ChildProcess) => Promise<void>) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts', 'build-search.ts'), out, '--indexers', '1', '--more-indexers', '1'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, CORPUS_DIR: corpusDir, ATLAS_SEARCH_SHARD_SECTIONS: '100' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk) => (stdout += chunk));
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.stdin!.on('error', () => {});
+    const exited = once(child, 'exit');
+    await close(child);
+    const [status] = await exited;
+    assert.equal(status, 0, stderr);
+    return stdout;
+  };
+
+  it('lets a second indexer join once told, and ends without being told: the same index either way', async () => {
+    buildSearch(join(work, 'een-indexer'), false);
+    // Told at once: the second indexer takes shards from the first.
+    const told = await buildSearchJoined(join(work, 'erbij'), async (child) => {
+      child.stdin!.end();
+    });
+    assert.match(told, /in 3 shards .* by 2 indexers/u);
+    assert.deepEqual(filesUnder(join(work, 'erbij')), filesUnder(join(work, 'een-indexer')));
+    // Never told (the pages outlast the index): it ends with the one it has.
+    const untold = await buildSearchJoined(join(work, 'niet-verteld'), async (child) => {
+      await once(child, 'exit');
+    });
+    assert.match(untold, /in 3 shards .* by 1 indexer$/mu);
+    assert.deepEqual(filesUnder(join(work, 'niet-verteld')), filesUnder(join(work, 'een-indexer')));
   });
 
   it('refuses a number of indexers that is not a whole number of at least one', () => {
