@@ -23,6 +23,12 @@ import { operationalMessage } from '../src/core/errors.ts';
 import { config } from '../src/io/config.ts';
 import { nodeArgsFor } from '../src/io/bundle.ts';
 
+/**
+ * The ingest's garbage collected on each worker's own thread: V8's helper threads, competing with
+ * two workers for two cores, cost more than they save (tests/bench/SETTINGS.md).
+ */
+const INGEST_NODE_OPTIONS = ['--single-threaded-gc'];
+
 const USAGE =
   'usage: npm run build -- [--sources DIR] [--corpus DIR] [--out DIR] [--full] [--quiet] [--max-size-mb N] ' +
   '[--step-timeout-min N] [--times FILE]';
@@ -89,9 +95,16 @@ async function main(): Promise<number> {
       try {
         await waitFor(
           'Ingest',
-          startNode([...(await nodeArgsFor(join(process.cwd(), 'scripts', 'ingest.ts'), 'ingest')), ...ingestArgs], {
-            env: passLocks([corpusLock], process.env),
-          }),
+          startNode(
+            [
+              ...INGEST_NODE_OPTIONS,
+              ...(await nodeArgsFor(join(process.cwd(), 'scripts', 'ingest.ts'), 'ingest')),
+              ...ingestArgs,
+            ],
+            {
+              env: passLocks([corpusLock], process.env),
+            },
+          ),
           stepTimeoutMs,
         );
       } catch (error) {
