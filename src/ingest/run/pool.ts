@@ -43,7 +43,7 @@ export function createIngestPool(options: {
       workerData: { taxonomyDir: options.taxonomyDir, loadOptions: options.loadOptions },
       // A larger young generation than V8's default: a source's intermediate trees live just long
       // enough to be copied by every small collection (tests/bench/SETTINGS.md).
-      resourceLimits: { maxYoungGenerationSizeMb: 96 },
+      resourceLimits: { maxYoungGenerationSizeMb: 192 },
     });
     worker.on('message', (reply: Reply) => {
       const pending = waiting.get(reply.id)!;
