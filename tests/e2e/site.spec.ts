@@ -16,6 +16,9 @@ test('home → insurer → policy → table of contents', async ({ page }) => {
     'Zorginkoopbeleid Medisch-specialistische zorg 2025',
   );
 
+  // The page whole (its stylesheet in, its enhancements run) before a link in it is clicked: a click
+  // while it still laid itself out could land beside the link (1 run in 10, seen in a trace).
+  await page.waitForLoadState('load');
   const toc = page.getByRole('navigation', { name: 'Inhoudsopgave' });
   await toc.getByRole('link', { name: '2.2.4 Intramurale farmacie' }).click();
   await expect(page).toHaveURL(/#2-2-4-intramurale-farmacie$/);
