@@ -272,17 +272,17 @@ export async function buildSiteAndSearch(
   const { renderedDir } = pages;
   let search: ChildProcess | null = null;
   let ahead: ChildProcess | null = null;
-  let aheadDone: Promise<void> = Promise.resolve();
   // Made before either half starts, so that the bundling does not hold up the search half.
   const searchScript = await nodeArgsFor(join(process.cwd(), 'scripts', 'build-search.ts'), 'build-search');
   const aheadScript = memory.madeAhead
     ? await nodeArgsFor(join(process.cwd(), 'scripts', 'make-ahead.ts'), 'make-ahead')
     : null;
   await stopBundling();
-  const pagesHalf = () => {
+  /** Lets Astro render, and starts make-ahead beside it when the plan has it: resolves when that is done. */
+  const releasePages = () => {
     pages.release({ insurers: options.renderInsurers ?? null, documents: options.renderDocuments ?? null });
     // Beside Astro, on the core it leaves idle: the events and comparisons its later pages read (made-ahead.ts).
-    const madeAhead = aheadScript
+    return aheadScript
       ? waitFor(
           'What the pages read, made ahead (scripts/make-ahead.ts)',
           (ahead = startNode(aheadScript, {
@@ -293,11 +293,11 @@ export async function buildSiteAndSearch(
           corpusGoneFrom(options.corpusDir),
         )
       : Promise.resolve();
-    aheadDone = madeAhead;
-    return Promise.all([pages.done, madeAhead]).then(() => {
+  };
+  const pagesHalf = (madeAhead: Promise<void>) => () =>
+    Promise.all([pages.done, madeAhead]).then(() => {
       times.site = seconds();
     });
-  };
   /**
    * With `besidePages`, it starts with one indexer at the lowest priority, and the others join
    * when the pages are done.
@@ -351,14 +351,13 @@ export async function buildSiteAndSearch(
         `(${(error as Error).message}); run npm run build -- --full.`,
     );
   try {
+    const madeAhead = releasePages();
+    const pagesDone = run(pagesHalf(madeAhead));
     const working = memory.sideBySide
-      ? Promise.all([run(pagesHalf), run(searchHalf)])
+      ? Promise.all([pagesDone, run(searchHalf)])
       : memory.searchAfterAhead
-        ? (() => {
-            const pagesDone = run(pagesHalf);
-            return Promise.all([pagesDone, aheadDone.then(() => run(() => searchHalf(true)))]);
-          })()
-        : run(pagesHalf).then(() => run(searchHalf));
+        ? Promise.all([pagesDone, madeAhead.then(() => run(() => searchHalf(true)))])
+        : pagesDone.then(() => run(searchHalf));
     // Awaited below; this only keeps a failure while the previous site is mirrored from going unhandled.
     working.catch(() => {});
     try {

@@ -357,27 +357,28 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     // One shard at a time per indexer, dropped from it once written: an indexer holds every open
     // index in memory, and all of them at once cost more than the rest of the build together.
     let next = 0;
-    const drain = (pagefind: PagefindApi) => async () => {
+    const drain = async (pagefind: PagefindApi) => {
       while (next < toIndex.length) await index(pagefind, toIndex[next++]!);
     };
     const joining: Array<Promise<void>> = [];
+    // Once the first indexers have taken every shard, one that comes later has nothing to do.
     let drained = false;
     options.moreIndexers?.then((count) => {
       if (drained || next >= toIndex.length) return;
-      const opened = openIndexers(count, indexers.length).then((more) => {
+      const opened = openIndexers(count, indexers.length).then(async (more) => {
         indexers.push(...more);
-        return Promise.all(more.map((pagefind) => drain(pagefind)())).then(() => {});
+        await Promise.all(more.map(drain));
       });
-      // Awaited below; this only keeps a failure while the first indexers fail too from going unhandled.
+      // Awaited below; should the first indexers fail before that, this failure is not left unhandled.
       opened.catch(() => {});
       joining.push(opened);
     });
-    await Promise.all(indexers.map((pagefind) => drain(pagefind)()));
+    await Promise.all(indexers.map(drain));
     drained = true;
     await Promise.all(joining);
     placeKnown();
     // A known shard whose kept copy was not whole, found while the last shards were written.
-    await drain(indexers[0]!)();
+    await drain(indexers[0]!);
     cache?.prune();
     cache?.keepShards(shardKeys);
     if (code) cache!.keepInputs(code, { lexicon, keys } satisfies KeptInputs);
