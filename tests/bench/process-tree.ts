@@ -18,17 +18,23 @@ export interface TreeSample {
   rssByPid: Map<number, number>;
   /** Each process's own CPU time so far (user + system), seconds. */
   cpuByPid: Map<number, number>;
+  /** The system (kernel) part of it, seconds. */
+  systemByPid: Map<number, number>;
+  /** Each process's minor page faults so far: every page of memory it touched for the first time. */
+  faultsByPid: Map<number, number>;
 }
 
 export function sampleTree(root: number): TreeSample {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   const cpu = new Map<number, number>();
+  const system = new Map<number, number>();
+  const faults = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/u.test(name)) continue;
     try {
       // The command name (field 2) may hold spaces, so fields are counted after its ')':
-      // there field 3 (state) comes first, so field k is at k - 3 (parent 4, utime 14, stime 15).
+      // there field 3 (state) comes first, so field k is at k - 3 (parent 4, minflt 10, utime 14, stime 15).
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const parent = Number(fields[1]);
@@ -36,19 +42,31 @@ export function sampleTree(root: number): TreeSample {
       if (!children.has(parent)) children.set(parent, []);
       children.get(parent)!.push(pid);
       cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond());
+      system.set(pid, Number(fields[12]) / clockTicksPerSecond());
+      faults.set(pid, Number(fields[7]));
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       rss.set(pid, Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0));
     } catch {
       // Gone between the listing and the read.
     }
   }
-  const sample: TreeSample = { rssKb: 0, rssByPid: new Map(), cpuByPid: new Map() };
+  const sample: TreeSample = {
+    rssKb: 0,
+    rssByPid: new Map(),
+    cpuByPid: new Map(),
+    systemByPid: new Map(),
+    faultsByPid: new Map(),
+  };
   const pending = [root];
   while (pending.length) {
     const pid = pending.pop()!;
     sample.rssKb += rss.get(pid) ?? 0;
     sample.rssByPid.set(pid, rss.get(pid) ?? 0);
-    if (cpu.has(pid)) sample.cpuByPid.set(pid, cpu.get(pid)!);
+    if (cpu.has(pid)) {
+      sample.cpuByPid.set(pid, cpu.get(pid)!);
+      sample.systemByPid.set(pid, system.get(pid)!);
+      sample.faultsByPid.set(pid, faults.get(pid)!);
+    }
     pending.push(...(children.get(pid) ?? []));
   }
   return sample;
@@ -70,6 +88,10 @@ export interface TreeRun {
   seconds: number;
   /** CPU seconds per kind of process (as `kindOf` names them from their command lines). */
   cpuByKind: Record<string, number>;
+  /** The system (kernel) part of those seconds, per kind. */
+  systemByKind: Record<string, number>;
+  /** Minor page faults per kind: memory touched for the first time, one 4 KiB page each. */
+  faultsByKind: Record<string, number>;
   /** Resident memory per kind of process at the tree's peak, MB. */
   peakByKindMb: Record<string, number>;
   /**
@@ -107,6 +129,8 @@ export function runTree(
     let peakKb = 0;
     let peakByKind: Record<string, number> = {};
     const cpuByPid = new Map<number, number>();
+    const systemByPid = new Map<number, number>();
+    const faultsByPid = new Map<number, number>();
     const kinds = new Map<number, string>();
     const kind = (pid: number) => {
       if (!kinds.has(pid)) kinds.set(pid, kindOf(commandLine(pid)));
@@ -117,6 +141,8 @@ export function runTree(
       const sample = sampleTree(child.pid);
       for (const [pid, seconds] of sample.cpuByPid) {
         cpuByPid.set(pid, seconds);
+        systemByPid.set(pid, sample.systemByPid.get(pid)!);
+        faultsByPid.set(pid, sample.faultsByPid.get(pid)!);
         kind(pid);
       }
       if (sample.rssKb > peakKb) {
@@ -129,6 +155,12 @@ export function runTree(
       clearInterval(sampler);
       reject(error);
     });
+    const sumByKind = (byPid: Map<number, number>) =>
+      [...byPid].reduce<Record<string, number>>((byKind, [pid, value]) => {
+        const name = kinds.get(pid) ?? 'all';
+        byKind[name] = (byKind[name] ?? 0) + value;
+        return byKind;
+      }, {});
     child.on('exit', (code) => {
       clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
@@ -137,11 +169,9 @@ export function runTree(
         resolve({
           seconds,
           cpuSeconds: [...cpuByPid.values()].reduce((sum, value) => sum + value, 0),
-          cpuByKind: [...cpuByPid].reduce<Record<string, number>>((byKind, [pid, value]) => {
-            const name = kinds.get(pid) ?? 'all';
-            byKind[name] = (byKind[name] ?? 0) + value;
-            return byKind;
-          }, {}),
+          cpuByKind: sumByKind(cpuByPid),
+          systemByKind: sumByKind(systemByPid),
+          faultsByKind: sumByKind(faultsByPid),
           peakByKindMb: peakByKind,
           peakMb: peakKb / 1024,
           stdout,

@@ -29,6 +29,7 @@ import { paths } from '../../src/core/routes.ts';
 import { stripLinks } from '../../src/core/text.ts';
 import { createPipelineContext, ingestSource } from '../../src/ingest/pipeline.ts';
 import { generateCorpus } from './synthetic-corpus.ts';
+import { type MachineFigures, measureMachine } from './machine.ts';
 import { runTree } from './process-tree.ts';
 import { searchFigures, writeReportJson } from './report-json.ts';
 import { astroFileTimes, routesOf, sumByRoute } from './site-by-route.ts';
@@ -68,6 +69,10 @@ export async function runBench(args: BenchArgs): Promise<void> {
 
   // ---- small helpers -------------------------------------------------------------------------
   const log = (line: string) => console.log(`[bench] ${line}`);
+  const describeMachine = (figures: MachineFigures) =>
+    `a fixed integer loop ${figures.loopMs.toFixed(0)} ms; a page of memory touched for the first time ` +
+    `${figures.pageFaultMicros.toFixed(1)} µs; 1,000 files of 40 KB in folders of their own ` +
+    `${figures.thousandFilesMs.toFixed(0)} ms (system ${figures.thousandFilesSystemMs.toFixed(0)} ms)`;
   const stats = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const middle = sorted.length / 2;
@@ -229,6 +234,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
     let pages = 0;
     const timesFile = join(WORK, 'build-times.json');
     const cpuByPart: Array<Record<string, number>> = [];
+    const systemByPart: Array<Record<string, number>> = [];
+    const faultsByPart: Array<Record<string, number>> = [];
     const peakByPart: Array<Record<string, number>> = [];
     const rebuildCpuByPart: Array<Record<string, number>> = [];
     let astroLog = '';
@@ -253,6 +260,9 @@ export async function runBench(args: BenchArgs): Promise<void> {
         {},
         buildPart,
       );
+    // The machine as the builds found it, and again after them: a shared machine changes by the hour.
+    const machine = [measureMachine(join(WORK, 'machine-probe'))];
+    log(`machine: ${describeMachine(machine[0]!)}`);
     for (let run = 0; run < BUILD_RUNS; run++) {
       rmSync(DIST, { recursive: true, force: true });
       rmSync(CORPUS, { recursive: true, force: true });
@@ -262,6 +272,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
       full.push(built.seconds);
       cpuSeconds.push(built.cpuSeconds);
       cpuByPart.push(built.cpuByKind);
+      systemByPart.push(built.systemByKind);
+      faultsByPart.push(built.faultsByKind);
       peakByPart.push(built.peakByKindMb);
       steps.push(JSON.parse(readFileSync(timesFile, 'utf8')));
       peaks.push(built.peakMb);
@@ -294,6 +306,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
           `${built.cpuSeconds.toFixed(0)} CPU-s, search shards reused: ${shardsReused}`,
       );
     }
+    machine.push(measureMachine(join(WORK, 'machine-probe')));
+    log(`machine after the builds: ${describeMachine(machine[1]!)}`);
     const floorAstro: number[] = [];
     const floorSearch: number[] = [];
     const floorCpuSeconds: number[] = [];
@@ -320,6 +334,9 @@ export async function runBench(args: BenchArgs): Promise<void> {
       full,
       cpuSeconds,
       cpuByPart,
+      systemByPart,
+      faultsByPart,
+      machine,
       peakByPart,
       rebuildCpuByPart,
       // Where the megabytes go: every page and file the routes wrote, per route (the search index apart).
@@ -702,8 +719,23 @@ export async function runBench(args: BenchArgs): Promise<void> {
   ];
   const partRows = BUILD_PARTS.map((part) => {
     const [full, typo] = [build.cpuByPart, build.rebuildCpuByPart].map((runs) => medianOf(runs, part).toFixed(0));
-    return `| ${part} | ${full} s | ${typo} s |`;
+    const system = medianOf(build.systemByPart, part).toFixed(0);
+    const faults = (medianOf(build.faultsByPart, part) / 1000).toFixed(0);
+    return `| ${part} | ${full} s | ${system} s | ${faults} | ${typo} s |`;
   }).join('\n  ');
+  const sumOf = (record: Record<string, number>) => Object.values(record).reduce((sum, value) => sum + value, 0);
+  const systemSeconds = stats(build.systemByPart.map(sumOf)).median;
+  const faults = stats(build.faultsByPart.map(sumOf)).median;
+  const [machineBefore, machineAfter] = build.machine as [MachineFigures, MachineFigures];
+  const faultMicros = (machineBefore.pageFaultMicros + machineAfter.pageFaultMicros) / 2;
+  const machineNote =
+    `Of the ${stats(build.cpuSeconds).median.toFixed(0)} CPU-s, ${systemSeconds.toFixed(0)} are the kernel's (system ` +
+    `time): the build's processes touched ${(faults / 1e6).toFixed(2)} million pages of memory for the first time ` +
+    `(minor page faults; at this machine's ${faultMicros.toFixed(1)} µs a page, about ` +
+    `${((faults * faultMicros) / 1e6).toFixed(0)} s), and ` +
+    'the rest is mostly the files they wrote and read. How dear a page and a file are here, measured before the ' +
+    `builds: ${describeMachine(machineBefore)}; after them: ${describeMachine(machineAfter)}. Compare these ` +
+    "with another report's before comparing its times.";
   const astroIntro =
     "Astro's time per route in the first full build, as it prints it per file written (two pages render at a " +
     `time, so this is wall time of the page-rendering phase, ${(astroTotal / 1000).toFixed(0)} s in all; what ` +
@@ -724,7 +756,7 @@ export async function runBench(args: BenchArgs): Promise<void> {
   const report = `# Benchmark: ${generated.policies.length} policies
 
   Made by \`npm run bench -- --n ${N} --seed ${SEED} --runs ${RUNS} --build-runs ${BUILD_RUNS} --pairs ${PAIRS}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
-  Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}; a shared machine, so medians (min–max) over runs.
+  Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}; a shared machine, so medians (min–max) over runs, and what a page of memory and a file cost on it is measured beside the builds (under “Where the seconds go”).
 
   Corpus: ${generated.policies.length} synthetic policies (${new Set(generated.policies.map((policy) => policy.insurer)).size} insurers × ${new Set(generated.policies.map((policy) => policy.careType)).size} care types × ${new Set(generated.policies.map((policy) => policy.year)).size} years, grown from the five real sources: names and years rewritten, then per year words edited and sections added, removed and moved), ${generated.megabytes.toFixed(1)} MB of text.
 
@@ -771,9 +803,11 @@ export async function runBench(args: BenchArgs): Promise<void> {
 
   CPU seconds per part of the build (median over its runs): the part is read from each process's command line.
 
-  | part | full build | after one typo |
-  |---|---|---|
+  | part | full build | of which system | pages first touched (thousands) | after one typo |
+  |---|---|---|---|---|
   ${partRows}
+
+  ${machineNote}
 
   ${astroIntro}
 
