@@ -62,10 +62,14 @@ export function escapeRegExp(text: string): string {
 export interface FoldedPhrase {
   /** The folded phrase: a cheap `includes` pre-check before the regular expression. */
   literal: string;
-  /** Its first word (up to the first space), which any hit contains. */
-  firstWord: string;
+  /**
+   * Its longest word, which any hit contains: the pre-check. The longest rather than the first, for
+   * a phrase often starts with a word every text has ("de", "zorg"), and then its expression would
+   * run on every text.
+   */
+  keyWord: string;
   count(foldedHaystack: string): number;
-  /** count() without the pre-check, for a caller that already knows firstWord is in the text (ScannedText). */
+  /** count() without the pre-check, for a caller that already knows keyWord is in the text (ScannedText). */
   countPresent(foldedHaystack: string): number;
 }
 
@@ -78,38 +82,39 @@ export function compileFoldedPhrase(
   const start = options.inCompound ? '' : '(?<![\\p{L}\\p{N}])';
   const end = options.wholeWord ? '(?![\\p{L}\\p{N}])' : '';
   const regex = new RegExp(`${start}${body}${end}`, 'gu');
-  const firstWord = literal.split(' ')[0]!;
+  // The first of the longest, so that the choice does not depend on anything but the phrase.
+  const keyWord = literal.split(' ').reduce((longest, word) => (word.length > longest.length ? word : longest));
   const countPresent = (haystack: string) => haystack.match(regex)?.length ?? 0;
   return {
     literal,
-    firstWord,
+    keyWord,
     countPresent,
-    count: (haystack) => (haystack.includes(firstWord) ? countPresent(haystack) : 0),
+    count: (haystack) => (haystack.includes(keyWord) ? countPresent(haystack) : 0),
   };
 }
 
-/** A text scanned once for the first words of many phrases (compilePhraseScanner). */
+/** A text scanned once for the key words of many phrases (compilePhraseScanner). */
 export interface ScannedText {
   /** Whether `word` occurs in the text, as `includes` would say. */
   has(word: string): boolean;
-  /** The phrase's hits in the text (FoldedPhrase.count), its expression run only when its first word occurs. */
+  /** The phrase's hits in the text (FoldedPhrase.count), its expression run only when its key word occurs. */
   count(phrase: FoldedPhrase): number;
 }
 
 /**
  * Which of many phrases can occur in a text, in one scan instead of one `includes` each: the
- * first words of all phrases, longest first, in one look-ahead alternation tried at every
- * position. At a position the longest first word that fits is caught, and every shorter one that
+ * key words of all phrases, longest first, in one look-ahead alternation tried at every
+ * position. At a position the longest key word that fits is caught, and every shorter one that
  * also fits there is a prefix of it, so each caught word brings its prefixes along.
  */
 export function compilePhraseScanner(phrases: FoldedPhrase[]): (foldedHaystack: string) => ScannedText {
-  const words = [...new Set(phrases.map((phrase) => phrase.firstWord))]
+  const words = [...new Set(phrases.map((phrase) => phrase.keyWord))]
     .filter((word) => word !== '')
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const prefixes = new Map(words.map((word) => [word, words.filter((other) => word.startsWith(other))]));
   const scanner = new RegExp(`(?=(${words.map(escapeRegExp).join('|')}))`, 'gu');
   return (haystack) => {
-    // An empty first word is in every text, as it is for `includes`.
+    // An empty key word is in every text, as it is for `includes`.
     const present = new Set<string>(['']);
     if (words.length > 0) {
       for (const match of haystack.matchAll(scanner)) {
@@ -119,7 +124,7 @@ export function compilePhraseScanner(phrases: FoldedPhrase[]): (foldedHaystack: 
     }
     return {
       has: (word) => present.has(word),
-      count: (phrase) => (present.has(phrase.firstWord) ? phrase.countPresent(haystack) : 0),
+      count: (phrase) => (present.has(phrase.keyWord) ? phrase.countPresent(haystack) : 0),
     };
   };
 }
