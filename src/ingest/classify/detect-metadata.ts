@@ -52,12 +52,24 @@ function namesOf(taxonomy: Taxonomy): CompiledNames {
  * u naar het inkoopbeleid Ziekenhuizen"), otherwise as it is: "a.s.r." must stay one name.
  */
 export function withoutReferrals(text: string): string {
-  if (!/verwijz/iu.test(text)) return text;
-  return text
-    .split(/(?<=[.\n])/u)
-    .filter((sentence) => !/\bverwijz/iu.test(sentence))
-    .join('');
+  // Only the sentences around each hit are cut out: splitting every text into sentences to test
+  // each one cost more than all the rest of reading the insurer's name.
+  let kept = '';
+  let from = 0;
+  for (const match of text.matchAll(REFERRAL)) {
+    const at = match.index;
+    if (at < from) continue;
+    const start = Math.max(text.lastIndexOf('.', at - 1), text.lastIndexOf('\n', at - 1)) + 1;
+    const ends = [text.indexOf('.', at), text.indexOf('\n', at)].filter((index) => index >= 0);
+    const end = ends.length ? Math.min(...ends) + 1 : text.length;
+    kept += text.slice(from, Math.max(from, start));
+    from = end;
+  }
+  return from === 0 ? text : kept + text.slice(from);
 }
+
+/** A word starting "verwijz" ("verwijzen", "verwijzing"): the sentence names another policy. */
+const REFERRAL = /\bverwijz/giu;
 
 export function detectMetadata(fullText: string, titleText: string, taxonomy: Taxonomy): DetectedMetadata {
   const names = namesOf(taxonomy);

@@ -1,6 +1,7 @@
 /** Extraction on the real corpus: metadata from the text, stated changes, deadlines, contacts, themes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { withoutReferrals } from '../../../src/ingest/classify/detect-metadata.ts';
 import { lastDay } from '../../../src/ingest/extract/extract-deadlines.ts';
 import { CORPUS_FILES, fixtureEntry, ingestCorpusFile, ingestText } from '../../support/helpers.ts';
@@ -250,6 +251,33 @@ describe('metadata detection skips sentences that refer to other policies', () =
       'Wij kopen in.\nDit is 2026.',
     );
     assert.equal(withoutReferrals('Het beleid van a.s.r. voor 2026.'), 'Het beleid van a.s.r. voor 2026.');
+  });
+  it('drops exactly the sentences that testing each one would drop, on any text', () => {
+    // The rule as it reads: split after every full stop and line end, keep the sentences without the word.
+    const bySentence = (text: string) =>
+      text
+        .split(/(?<=[.\n])/u)
+        .filter((sentence) => !/\bverwijz/iu.test(sentence))
+        .join('');
+    const piece = fc.constantFrom(
+      'Verwijzen',
+      'verwijzing',
+      'overwijzen',
+      'zie',
+      'a.s.r.',
+      ' ',
+      '.',
+      '\n',
+      'x',
+      '2026',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        assert.equal(withoutReferrals(text), bySentence(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('reads a.s.r. from the body of a policy that names it only there', async () => {
     // Not in a title nor in the opening blocks (those count apart): only in the body.
