@@ -39,10 +39,10 @@ export function choosePolicies(
   insurers: string[] = insurersWithPolicies(documents, taxonomy),
 ): PolicyChoice[] {
   const fallback = fallbackCareType(taxonomy);
-  const of = (insurer: string, careType: string | null) =>
-    documents.filter(
-      (document) => document.insurer === insurer && document.careType === careType && document.year === view.year,
-    );
+  const index = policyIndex(documents);
+  const of = (insurer: string, careType: string | null) => [
+    ...(index.get(policyKey(insurer, careType, view.year)) ?? []),
+  ];
   return insurers.map((insurer): PolicyChoice => {
     const own = of(insurer, view.careType);
     if (own.length > 0) return { insurer, state: 'own', documents: own };
@@ -56,7 +56,41 @@ export function choosePolicies(
  * Every care type and year some insurer has a policy of: the comparisons there are. Newest year
  * first, care types in the taxonomy's order.
  */
-export function comparisonViews(documents: PolicyDocument[], taxonomy: Taxonomy): ComparisonView[] {
+const policyKey = (insurer: string, careType: string | null, year: number) => `${insurer}/${careType}/${year}`;
+
+/**
+ * The policies by insurer, care type and year, in corpus order, made once per corpus: each of the
+ * thousands of comparison pages and files chooses its columns from them.
+ */
+const indexes = new WeakMap<PolicyDocument[], Map<string, PolicyDocument[]>>();
+
+function policyIndex(documents: PolicyDocument[]): Map<string, PolicyDocument[]> {
+  let index = indexes.get(documents);
+  if (!index) {
+    index = new Map();
+    for (const document of documents) {
+      const key = policyKey(document.insurer, document.careType, document.year);
+      const list = index.get(key);
+      if (list) list.push(document);
+      else index.set(key, [document]);
+    }
+    indexes.set(documents, index);
+  }
+  return index;
+}
+
+/** Per corpus and taxonomy: every comparison page lists the views. Shared between callers: treat it as read-only. */
+const viewsMade = new WeakMap<PolicyDocument[], WeakMap<Taxonomy, readonly ComparisonView[]>>();
+
+export function comparisonViews(documents: PolicyDocument[], taxonomy: Taxonomy): readonly ComparisonView[] {
+  let byTaxonomy = viewsMade.get(documents);
+  if (!byTaxonomy) viewsMade.set(documents, (byTaxonomy = new WeakMap()));
+  let views = byTaxonomy.get(taxonomy);
+  if (!views) byTaxonomy.set(taxonomy, (views = viewsOf(documents, taxonomy)));
+  return views;
+}
+
+function viewsOf(documents: PolicyDocument[], taxonomy: Taxonomy): ComparisonView[] {
   const order = new Map(taxonomy.careTypes.map((careType, index) => [careType.slug, index]));
   const seen = new Map<string, ComparisonView>();
   for (const { careType, year } of documents) seen.set(`${careType}/${year}`, { careType, year });
@@ -82,12 +116,16 @@ export function defaultView(documents: PolicyDocument[], taxonomy: Taxonomy): Co
 }
 
 /** The years there is a comparison of the care type, newest first. */
-export function yearsOfCareType(views: ComparisonView[], careType: string): number[] {
+export function yearsOfCareType(views: readonly ComparisonView[], careType: string): number[] {
   return views.filter((view) => view.careType === careType).map((view) => view.year);
 }
 
 /** The view of another care type nearest to this one: the same year if there is one, else its newest. */
-export function viewOfCareType(views: ComparisonView[], careType: string, year: number): ComparisonView | null {
+export function viewOfCareType(
+  views: readonly ComparisonView[],
+  careType: string,
+  year: number,
+): ComparisonView | null {
   const ofCareType = views.filter((view) => view.careType === careType);
   return ofCareType.find((view) => view.year === year) ?? ofCareType[0] ?? null;
 }

@@ -72,8 +72,7 @@ export function compareOnTheme(
 ): ThemeComparison {
   const theme = taxonomy.themes.find((candidate) => candidate.slug === themeSlug);
   if (!theme) throw new Error(`Unknown theme "${themeSlug}": the themes are in content/taxonomy/themes.yaml.`);
-  const subtopicRules = compileKeywordRules(theme.subtopics);
-  const themeRules = compileKeywordRules([theme]);
+  const { subtopicRules, themeRules } = rulesOf(theme);
   const columns = choosePolicies(documents, taxonomy, view, insurers).map((choice): ThemeColumn => {
     const cells: Record<string, CellGroup[]> = {};
     const on = themeSectionsOf(choice.documents, theme.slug);
@@ -108,6 +107,18 @@ export function compareOnTheme(
     rows: [...theme.subtopics.map(({ slug, label }) => ({ slug, label })), OTHER_ROW],
     columns,
   };
+}
+
+/** A theme's keyword rules, compiled once: every comparison page and CSV of the theme scores with them. */
+const compiledRules = new WeakMap<Theme, { subtopicRules: KeywordRules; themeRules: KeywordRules }>();
+
+function rulesOf(theme: Theme): { subtopicRules: KeywordRules; themeRules: KeywordRules } {
+  let rules = compiledRules.get(theme);
+  if (!rules) {
+    rules = { subtopicRules: compileKeywordRules(theme.subtopics), themeRules: compileKeywordRules([theme]) };
+    compiledRules.set(theme, rules);
+  }
+  return rules;
 }
 
 /**
