@@ -29,6 +29,13 @@ function words(text: string): Set<string> {
   );
 }
 
+/** How many of `wanted` are in `have`, as a share of `wanted`. */
+function containment(wanted: Set<string>, have: Set<string>): number {
+  let shared = 0;
+  for (const word of wanted) if (have.has(word)) shared++;
+  return shared / wanted.size;
+}
+
 /** Sentences and list items of a section's text. */
 export function sentencesOf(text: string): string[] {
   return text
@@ -94,6 +101,16 @@ function locate(document: PolicyDocument): StatedChangeLocation[] {
 
   // Each section's sentences with their words, worked out once for all the changes that look there.
   const sentenceWords = new Map<Section, Array<{ sentence: string; words: Set<string> }>>();
+  // Every word of a section's text: a sentence's words are among them, so a section without enough
+  // of a change's words has no sentence that does, and is not cut up. Not for a text with links: a
+  // link's label runs into the word after it once the link is taken out, and a sentence cut
+  // through another link may take a different one out, making a word the whole text lacks.
+  const sectionWords = new Map<Section, Set<string> | null>();
+  const allWordsOf = (section: Section) => {
+    let all = sectionWords.get(section);
+    if (all === undefined) sectionWords.set(section, (all = section.text.includes('](') ? null : words(section.text)));
+    return all;
+  };
   const sentencesWithWords = (section: Section) => {
     let list = sentenceWords.get(section);
     if (!list) {
@@ -118,10 +135,10 @@ function locate(document: PolicyDocument): StatedChangeLocation[] {
     const wanted = words(change.text);
     let best: { section: Section; sentence: string; score: number } | null = null;
     for (const section of candidates) {
+      const all = allWordsOf(section);
+      if (wanted.size === 0 || (all && containment(wanted, all) < MIN_CONTAINMENT)) continue;
       for (const { sentence, words: have } of sentencesWithWords(section)) {
-        let shared = 0;
-        for (const word of wanted) if (have.has(word)) shared++;
-        const score = wanted.size ? shared / wanted.size : 0;
+        const score = containment(wanted, have);
         if (!best || score > best.score) best = { section, sentence, score };
       }
     }
