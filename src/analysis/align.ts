@@ -92,11 +92,20 @@ function wordCounts(plain: string, words: WordIndex): { ids: Int32Array; counts:
   return { ids, counts };
 }
 
+/** Each section's comparableText, made once: alignment and the search for stated changes both read it. */
+const plainTexts = new WeakMap<Section, string>();
+
+export function comparableTextOf(section: Section): string {
+  let plain = plainTexts.get(section);
+  if (plain === undefined) plainTexts.set(section, (plain = comparableText(section.text)));
+  return plain;
+}
+
 function comparableOf(section: Section, words: WordIndex): Comparable {
   const { comparables } = words;
   let comparable = comparables.get(section);
   if (!comparable) {
-    const plain = comparableText(section.text);
+    const plain = comparableTextOf(section);
     const title = comparableText(section.title);
     comparable = { plain, title, titleWords: new Set(title.split(' ').filter(Boolean)), ...wordCounts(plain, words) };
     comparables.set(section, comparable);

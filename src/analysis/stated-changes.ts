@@ -6,7 +6,7 @@
  */
 import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import { computeNow, type Keep } from '../core/keep.ts';
-import { comparableText } from './align.ts';
+import { comparableText, comparableTextOf } from './align.ts';
 import { selfAndAncestors } from '../core/sections.ts';
 
 export interface StatedChangeLocation {
@@ -22,11 +22,12 @@ const HEADING_REFERENCE = /\bkopje\s+['‘’"“]([^'’"”]+)['’"”]/giu;
 const MIN_CONTAINMENT = 0.6;
 
 function words(text: string): Set<string> {
-  return new Set(
-    comparableText(text)
-      .split(' ')
-      .filter((word) => word.length > 2),
-  );
+  return wordSet(comparableText(text));
+}
+
+/** The words of a comparable text (comparableText's) that say something: three letters or more. */
+function wordSet(comparable: string): Set<string> {
+  return new Set(comparable.split(' ').filter((word) => word.length > 2));
 }
 
 /** How many of `wanted` are in `have`, as a share of `wanted`. */
@@ -108,7 +109,10 @@ function locate(document: PolicyDocument): StatedChangeLocation[] {
   const sectionWords = new Map<Section, Set<string> | null>();
   const allWordsOf = (section: Section) => {
     let all = sectionWords.get(section);
-    if (all === undefined) sectionWords.set(section, (all = section.text.includes('](') ? null : words(section.text)));
+    if (all === undefined) {
+      all = section.text.includes('](') ? null : wordSet(comparableTextOf(section));
+      sectionWords.set(section, all);
+    }
     return all;
   };
   const sentencesWithWords = (section: Section) => {
