@@ -12,7 +12,8 @@
  *
  * Side by side both run at the same priority: with the index at a lower one they end a little
  * sooner, but the indexer is then still in memory at Astro's own peak, and the build must stay
- * under 2 GB (tests/bench/SETTINGS.md). Begun after make-ahead, the index is the one that waits.
+ * under 2 GB (tests/bench/SETTINGS.md). Begun after make-ahead, it shares the core with Astro
+ * alike.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -150,8 +151,6 @@ export interface PagesOptions {
 
 /** The niceness of Astro when it yields (PagesOptions.yielding). */
 const YIELDING_PRIORITY = 10;
-/** The niceness of the search index beside the pages: they come first. */
-const LOWEST_PRIORITY = 19;
 
 function lowerPriority(child: ChildProcess, niceness: number): void {
   if (child.pid === undefined) return;
@@ -299,8 +298,9 @@ export async function buildSiteAndSearch(
       times.site = seconds();
     });
   /**
-   * With `besidePages`, it starts with one indexer at the lowest priority, and the others join
-   * when the pages are done.
+   * With `besidePages`, it starts with one indexer, at the pages' own priority (at the lowest it
+   * took more CPU time, the pages' caches cold each time it ran), and the others join when the
+   * pages are done.
    */
   const searchHalf = (besidePages = false) => {
     const now = besidePages ? 1 : memory.searchIndexers;
@@ -319,7 +319,6 @@ export async function buildSiteAndSearch(
       },
     );
     if (besidePages) {
-      lowerPriority(search, LOWEST_PRIORITY);
       const input = search.stdin!;
       // Done first, the index has closed its end: nothing is left to tell it.
       input.on('error', () => {});
