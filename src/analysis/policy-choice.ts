@@ -52,10 +52,6 @@ export function choosePolicies(
   });
 }
 
-/**
- * Every care type and year some insurer has a policy of: the comparisons there are. Newest year
- * first, care types in the taxonomy's order.
- */
 const policyKey = (insurer: string, careType: string | null, year: number) => `${insurer}/${careType}/${year}`;
 
 /**
@@ -79,9 +75,13 @@ function policyIndex(documents: PolicyDocument[]): Map<string, PolicyDocument[]>
   return index;
 }
 
-/** Per corpus and taxonomy: every comparison page lists the views. Shared between callers: treat it as read-only. */
+/** Per corpus and taxonomy: every comparison page lists the views. */
 const viewsMade = new WeakMap<PolicyDocument[], WeakMap<Taxonomy, readonly ComparisonView[]>>();
 
+/**
+ * Every care type and year some insurer has a policy of: the comparisons there are. Newest year
+ * first, care types in the taxonomy's order. Shared between callers: treat it as read-only.
+ */
 export function comparisonViews(documents: PolicyDocument[], taxonomy: Taxonomy): readonly ComparisonView[] {
   let byTaxonomy = viewsMade.get(documents);
   if (!byTaxonomy) viewsMade.set(documents, (byTaxonomy = new WeakMap()));
