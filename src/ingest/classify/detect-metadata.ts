@@ -53,7 +53,7 @@ function namesOf(taxonomy: Taxonomy): CompiledNames {
  */
 export function withoutReferrals(text: string): string {
   // Only the sentences around each hit are cut out: splitting every text into sentences to test
-  // each one cost more than all the rest of reading the insurer's name.
+  // each one was about a fifth of reading the insurer's name from it.
   let kept = '';
   let from = 0;
   for (const match of text.matchAll(REFERRAL)) {
@@ -62,7 +62,8 @@ export function withoutReferrals(text: string): string {
     const start = Math.max(text.lastIndexOf('.', at - 1), text.lastIndexOf('\n', at - 1)) + 1;
     const ends = [text.indexOf('.', at), text.indexOf('\n', at)].filter((index) => index >= 0);
     const end = ends.length ? Math.min(...ends) + 1 : text.length;
-    kept += text.slice(from, Math.max(from, start));
+    // The previous cut ended after a full stop or line end, so this sentence starts at or after it.
+    kept += text.slice(from, start);
     from = end;
   }
   return from === 0 ? text : kept + text.slice(from);
