@@ -276,7 +276,9 @@ describe('a build under faults', { concurrency: false }, () => {
   it('is whole when its corpus is deleted while the pages render, and says so', async () => {
     const run = await faultyBuild(undefined, null, async (pid) => {
       await waitUntil(() => newVersionWith(main, pid, 'beleid'), 'Astro to write pages');
-      rmSync(main.corpus, { recursive: true, force: true });
+      // The search index is written into the corpus folder beside the pages, so a file can appear
+      // in a folder while it is being removed: rmSync retries that (ENOTEMPTY) rather than fail.
+      rmSync(main.corpus, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
     });
     // Astro may have read everything already (then the site is whole and new); if not, the cause is named.
     if (run.code !== 0) {
