@@ -683,6 +683,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
   const buildPeak = Math.max(...build.peaks);
   // The build's memory bar: 1.5 GB at a thousand policies, 2 GB at the ten-year horizon of two thousand.
   const peakBarMb = N >= 2000 ? 2048 : 1536;
+  // Issue 17's bar for a full build at a thousand policies, on two cores.
+  const FULL_BUILD_BAR_S = 50;
   const medianOf = (records: Array<Record<string, number>>, key: string) =>
     stats(records.map((record) => record[key] ?? 0)).median;
   const peakRun = build.peakByPart[build.peaks.indexOf(buildPeak)] ?? {};
@@ -708,8 +710,8 @@ export async function runBench(args: BenchArgs): Promise<void> {
   const astroTotal = build.astroMsByRoute.reduce((sum, figure) => sum + figure.value, 0);
   const scaleRows: Array<[string, string, string, boolean]> = [
     ['HTML of the whole site', '≤ 300 MB', `${htmlMb.toFixed(1)} MB`, htmlMb <= 300],
-    ['full build', '≤ 50 s', `${fullBuild.toFixed(0)} s`, fullBuild <= 50],
-    ['rebuild after one typo', '≤ 10 s', `${typoRebuild.toFixed(0)} s`, typoRebuild <= 10],
+    ['full build', `≤ ${FULL_BUILD_BAR_S} s`, `${fullBuild.toFixed(0)} s`, fullBuild <= FULL_BUILD_BAR_S],
+    ['rebuild after one typo', '≤ 10 s', `${typoRebuild.toFixed(1)} s`, typoRebuild <= 10],
     [
       `peak memory of the build at N = ${N}`,
       `≤ ${(peakBarMb / 1024).toFixed(1)} GB`,
@@ -766,7 +768,6 @@ export async function runBench(args: BenchArgs): Promise<void> {
   |---|---|---|---|
   | ingest all documents | < 20 s | ${ingestMedian.toFixed(1)} s | ${verdict(ingestMedian < 20)} |
   | re-ingest after one source changed | < 1 s | ${(stats(ingest.incremental).median / 1000).toFixed(2)} s | ${verdict(stats(ingest.incremental).median < 1000)} |
-  | full build (ingest + Astro + Pagefind) vs the trivial-page floor | ≤ 3× | ${fullBuild.toFixed(0)} s vs ${floorBuild.toFixed(0)} s = ${(fullBuild / floorBuild).toFixed(2)}× | ${verdict(fullBuild <= 3 * floorBuild)} |
   | bytes a query downloads | < 300 KB | ${stats(kb(perQuery('pagefind').map((query) => query.bytes))).median.toFixed(0)} KB (max ${stats(kb(perQuery('pagefind').map((query) => query.bytes))).max.toFixed(0)}) | ${verdict(stats(kb(perQuery('pagefind').map((query) => query.bytes))).max < 300)} |
   | typing → first results | < 300 ms | ${stats(perQuery('pagefind').map((query) => query.firstMs)).median.toFixed(0)} ms (max ${stats(perQuery('pagefind').map((query) => query.firstMs)).max.toFixed(0)}) | ${verdict(stats(perQuery('pagefind').map((query) => query.firstMs)).median < 300)} |
   | moved sections reported as moves where git reports delete + add | all | ${diff.oursAsMove} of ${diff.truth} moves (git: ${diff.gitAsDeleteAdd} as delete + add) | ${verdict(diff.oursAsMove === diff.truth)} |
@@ -797,7 +798,7 @@ export async function runBench(args: BenchArgs): Promise<void> {
 
   Per page: ${((fullBuild / build.pages) * 1000).toFixed(1)} ms for the site (ingest included), ${((floorBuild / build.pages) * 1000).toFixed(1)} ms for the floor. Peak memory: ${fmt(build.peaks, 'MB')}.
 
-  CPU time is user + system of every process of the build (ingest workers, Astro, the search script, Pagefind's indexer), sampled every 100 ms. On ${cpus().length} cores no build that does this work can end before ${stats(build.cpuSeconds).median.toFixed(0)} / ${cpus().length} = ${cpuBound.toFixed(0)} s, ${(cpuBound / floorBuild).toFixed(1)}× the floor, however its steps are scheduled; the wall time above is ${(fullBuild / cpuBound).toFixed(2)}× that bound. Within 3× the floor needs the work itself to be at most ${(3 * floorBuild * cpus().length).toFixed(0)} CPU-s.
+  CPU time is user + system of every process of the build (ingest workers, Astro, the search script, Pagefind's indexer), sampled every 100 ms. On ${cpus().length} cores no build that does this work can end before ${stats(build.cpuSeconds).median.toFixed(0)} / ${cpus().length} = ${cpuBound.toFixed(0)} s, ${(cpuBound / floorBuild).toFixed(1)}× the floor, however its steps are scheduled; the wall time above is ${(fullBuild / cpuBound).toFixed(2)}× that bound. Within the bar's ${FULL_BUILD_BAR_S} s the work itself must be at most ${(FULL_BUILD_BAR_S * cpus().length).toFixed(0)} CPU-s (the full build against the floor, ${(fullBuild / floorBuild).toFixed(1)}×, was a bar once; the issue withdrew it).
 
   ### Where the seconds go
 
