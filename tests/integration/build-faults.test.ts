@@ -68,7 +68,7 @@ interface Run {
 
 /** `npm run build` for a workspace, with a fault when `fault` is given; `during` runs once it started. */
 function build(space: Workspace, fault?: string, during?: (pid: number) => Promise<void> | void): Promise<Run> {
-  return new Promise((resolvePromise) => {
+  return new Promise((resolvePromise, rejectPromise) => {
     const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_FAULT_OUT: space.out };
     delete env.ATLAS_FAULT_TOP;
     if (fault)
@@ -93,11 +93,17 @@ function build(space: Workspace, fault?: string, during?: (pid: number) => Promi
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    if (during) void Promise.resolve(during(child.pid!));
+    // What the test does meanwhile fails the test with its own error once the build has ended.
+    const meanwhile = Promise.resolve().then(() => during?.(child.pid!));
+    meanwhile.catch(() => {});
     child.on('exit', (code, signal) => {
       // A build that ended by itself waited for its children; those of a killed one notice
       // within a fifth of a second (exit-with-parent.mjs), and are waited for here.
-      const done = () => resolvePromise({ code, signal, stdout, stderr });
+      const done = () =>
+        meanwhile.then(
+          () => resolvePromise({ code, signal, stdout, stderr }),
+          (error: unknown) => rejectPromise(error),
+        );
       if (signal === null) done();
       else
         void waitUntil(() => buildProcessesOf(space).length === 0, 'the children of a killed build to stop', 3000).then(
