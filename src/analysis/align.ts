@@ -6,6 +6,7 @@
  */
 import type { Section } from '../core/schemas/document.ts';
 import { foldText } from '../core/text.ts';
+import { oncePer } from '../core/memo.ts';
 
 export type PairStatus = 'unchanged' | 'changed' | 'added' | 'removed' | 'moved';
 
@@ -93,13 +94,7 @@ function wordCounts(plain: string, words: WordIndex): { ids: Int32Array; counts:
 }
 
 /** Each section's comparableText, made once: alignment and the search for stated changes both read it. */
-const plainTexts = new WeakMap<Section, string>();
-
-export function comparableTextOf(section: Section): string {
-  let plain = plainTexts.get(section);
-  if (plain === undefined) plainTexts.set(section, (plain = comparableText(section.text)));
-  return plain;
-}
+export const comparableTextOf = oncePer((section: Section): string => comparableText(section.text));
 
 function comparableOf(section: Section, words: WordIndex): Comparable {
   const { comparables } = words;

@@ -7,6 +7,7 @@
 import { compileKeywordRules, foldForMatching } from '../core/keyword-rules.ts';
 import type { Deadline, DeadlineBound, PolicyDocument } from '../core/schemas/document.ts';
 import type { MilestoneRules } from '../core/schemas/taxonomy.ts';
+import { oncePerPair } from '../core/memo.ts';
 
 export interface Milestone {
   /** Stable across builds: the UID of the calendar event. */
@@ -39,17 +40,12 @@ export function formatDayMonth(month: number, day: number): string {
   return DAY_MONTH.format(Date.UTC(2000, month - 1, day));
 }
 
-/** One calendar per corpus and rules: the calendar page and every .ics file ask for the same one. */
-const built = new WeakMap<PolicyDocument[], WeakMap<MilestoneRules, Milestone[]>>();
-
-/** Every milestone of the corpus, sorted by date. Shared between callers: treat it as read-only. */
-export function buildCalendar(documents: PolicyDocument[], rules: MilestoneRules): Milestone[] {
-  let byRules = built.get(documents);
-  if (!byRules) built.set(documents, (byRules = new WeakMap()));
-  let milestones = byRules.get(rules);
-  if (!milestones) byRules.set(rules, (milestones = computeCalendar(documents, rules)));
-  return milestones;
-}
+/**
+ * Every milestone of the corpus, sorted by date. One calendar per corpus and rules: the calendar
+ * page and every .ics file ask for the same one. Shared between callers: treat it as read-only.
+ */
+export const buildCalendar: (documents: PolicyDocument[], rules: MilestoneRules) => Milestone[] =
+  oncePerPair(computeCalendar);
 
 function computeCalendar(documents: PolicyDocument[], rules: MilestoneRules): Milestone[] {
   const kinds = compileKeywordRules(rules.kinds);

@@ -6,6 +6,7 @@
  */
 import type { PolicyDocument } from '../core/schemas/document.ts';
 import type { Taxonomy } from '../core/schemas/taxonomy.ts';
+import { oncePer, oncePerPair } from '../core/memo.ts';
 
 /** A care type and contract year: what a comparison holds constant across insurers. */
 export interface ComparisonView {
@@ -58,37 +59,24 @@ const policyKey = (insurer: string, careType: string | null, year: number) => `$
  * The policies by insurer, care type and year, in corpus order, made once per corpus: each of the
  * thousands of comparison pages and files chooses its columns from them.
  */
-const indexes = new WeakMap<PolicyDocument[], Map<string, PolicyDocument[]>>();
-
-function policyIndex(documents: PolicyDocument[]): Map<string, PolicyDocument[]> {
-  let index = indexes.get(documents);
-  if (!index) {
-    index = new Map();
-    for (const document of documents) {
-      const key = policyKey(document.insurer, document.careType, document.year);
-      const list = index.get(key);
-      if (list) list.push(document);
-      else index.set(key, [document]);
-    }
-    indexes.set(documents, index);
+const policyIndex = oncePer((documents: PolicyDocument[]): Map<string, PolicyDocument[]> => {
+  const index = new Map<string, PolicyDocument[]>();
+  for (const document of documents) {
+    const key = policyKey(document.insurer, document.careType, document.year);
+    const list = index.get(key);
+    if (list) list.push(document);
+    else index.set(key, [document]);
   }
   return index;
-}
-
-/** Per corpus and taxonomy: every comparison page lists the views. */
-const viewsMade = new WeakMap<PolicyDocument[], WeakMap<Taxonomy, readonly ComparisonView[]>>();
+});
 
 /**
  * Every care type and year some insurer has a policy of: the comparisons there are. Newest year
- * first, care types in the taxonomy's order. Shared between callers: treat it as read-only.
+ * first, care types in the taxonomy's order. Made once per corpus and taxonomy (every comparison
+ * page lists the views) and shared between callers: treat it as read-only.
  */
-export function comparisonViews(documents: PolicyDocument[], taxonomy: Taxonomy): readonly ComparisonView[] {
-  let byTaxonomy = viewsMade.get(documents);
-  if (!byTaxonomy) viewsMade.set(documents, (byTaxonomy = new WeakMap()));
-  let views = byTaxonomy.get(taxonomy);
-  if (!views) byTaxonomy.set(taxonomy, (views = viewsOf(documents, taxonomy)));
-  return views;
-}
+export const comparisonViews: (documents: PolicyDocument[], taxonomy: Taxonomy) => readonly ComparisonView[] =
+  oncePerPair(viewsOf);
 
 function viewsOf(documents: PolicyDocument[], taxonomy: Taxonomy): ComparisonView[] {
   const order = new Map(taxonomy.careTypes.map((careType, index) => [careType.slug, index]));

@@ -11,6 +11,7 @@ import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import type { Taxonomy, Theme } from '../core/schemas/taxonomy.ts';
 import { countWords } from '../core/text.ts';
 import { choosePolicies, type ComparisonView, type PolicyChoice } from './policy-choice.ts';
+import { oncePer } from '../core/memo.ts';
 
 /** A passage needs this score for a sub-topic: one strong keyword, or two weaker ones. */
 export const SUBTOPIC_MIN_SCORE = 3;
@@ -110,16 +111,10 @@ export function compareOnTheme(
 }
 
 /** A theme's keyword rules, compiled once: every comparison page and CSV of the theme scores with them. */
-const compiledRules = new WeakMap<Theme, { subtopicRules: KeywordRules; themeRules: KeywordRules }>();
-
-function rulesOf(theme: Theme): { subtopicRules: KeywordRules; themeRules: KeywordRules } {
-  let rules = compiledRules.get(theme);
-  if (!rules) {
-    rules = { subtopicRules: compileKeywordRules(theme.subtopics), themeRules: compileKeywordRules([theme]) };
-    compiledRules.set(theme, rules);
-  }
-  return rules;
-}
+const rulesOf = oncePer((theme: Theme): { subtopicRules: KeywordRules; themeRules: KeywordRules } => ({
+  subtopicRules: compileKeywordRules(theme.subtopics),
+  themeRules: compileKeywordRules([theme]),
+}));
 
 /**
  * Per section and theme, the row of each of its passages, found once: a policy is on many
