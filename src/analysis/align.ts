@@ -5,7 +5,7 @@
  * order relative to the others changed is "moved", not deleted and added.
  */
 import type { Section } from '../core/schemas/document.ts';
-import { foldText } from '../core/text.ts';
+import { foldText, mayHaveLink, stripLinks } from '../core/text.ts';
 import { oncePer } from '../core/memo.ts';
 
 export type PairStatus = 'unchanged' | 'changed' | 'added' | 'removed' | 'moved';
@@ -50,7 +50,7 @@ interface Profile extends Comparable {
 /** Text compared without formatting: a re-ingest that only changed spacing or punctuation is no change. */
 export function comparableText(text: string): string {
   // Most text has no link: the pattern is only run where one may be.
-  const unlinked = text.includes('](') ? text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1') : text;
+  const unlinked = mayHaveLink(text) ? stripLinks(text) : text;
   return foldText(unlinked)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

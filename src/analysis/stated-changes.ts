@@ -8,6 +8,7 @@ import type { PolicyDocument, Section } from '../core/schemas/document.ts';
 import { computeNow, type Keep } from '../core/keep.ts';
 import { comparableText, comparableTextOf } from './align.ts';
 import { selfAndAncestors } from '../core/sections.ts';
+import { mayHaveLink } from '../core/text.ts';
 
 export interface StatedChangeLocation {
   /** Index in document.changes. */
@@ -110,7 +111,7 @@ function locate(document: PolicyDocument): StatedChangeLocation[] {
   const allWordsOf = (section: Section) => {
     let all = sectionWords.get(section);
     if (all === undefined) {
-      all = section.text.includes('](') ? null : wordSet(comparableTextOf(section));
+      all = mayHaveLink(section.text) ? null : wordSet(comparableTextOf(section));
       sectionWords.set(section, all);
     }
     return all;

@@ -136,6 +136,9 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+/** Whether a section text may hold a [label](url) link: most do not, and then stripLinks has nothing to do. */
+export const mayHaveLink = (text: string): boolean => text.includes('](');
+
 /** Section text with its [label](url) links reduced to their labels. */
 export function stripLinks(text: string): string {
   return text.replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1');
